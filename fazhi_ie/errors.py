@@ -1,0 +1,141 @@
+"""Coded errors and warnings, each with a hint that says how to fix it.
+
+Every error the library raises on purpose is a :class:`FazhiError` carrying a
+stable ``code`` (``E1xx`` input, ``E2xx`` models, ``E3xx`` evaluation,
+``E4xx`` configuration) so that batch scripts can branch on it, and a
+``hint`` written for the person who has to fix it.
+
+Warnings that concern one document (it was decoded as GB18030, its text was
+truncated, ...) are not raised: they are recorded on the
+:class:`~fazhi_ie.records.Article` as :class:`~fazhi_ie.records.Notice`
+objects with a ``W`` code, so that they travel with the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    message: str
+    hint: str
+
+    def format(self, **kwargs: object) -> tuple[str, str]:
+        return self.message.format(**kwargs), self.hint.format(**kwargs)
+
+
+# --- errors -----------------------------------------------------------------
+E101 = Code("E101", "input is empty", "Pass a non-empty string or file.")
+E102 = Code(
+    "E102",
+    "input looks binary ({detail})",
+    "fazhi-ie reads text: UTF-8 or GB18030 encoded .txt files, or JSONL records.",
+)
+E103 = Code(
+    "E103",
+    "input could not be decoded as UTF-8 or GB18030",
+    "Re-encode the file as UTF-8 (e.g. `iconv -f BIG5 -t UTF-8 in.txt > out.txt`).",
+)
+E104 = Code(
+    "E104",
+    "expected str, got {type}",
+    "parse() takes the article text as a str; decode bytes first or use the CLI.",
+)
+E105 = Code(
+    "E105",
+    "invalid JSONL record at line {line}: {detail}",
+    'Each line must be a JSON object with a "text" field (and optionally "id").',
+)
+E106 = Code("E106", "no such file or directory: {path}", "Check the path.")
+E107 = Code(
+    "E107",
+    "invalid published date {value!r}",
+    "Give a datetime.date, or an ISO string YYYY-MM-DD, YYYY-MM or --MM-DD.",
+)
+E201 = Code(
+    "E201",
+    "the pkuseg segmentation model is not available: {detail}",
+    "Run `fazhi-ie download` on a machine that can reach the Python package index "
+    "(it runs `pip download pkuseg==0.0.25`), or copy a prepared model directory "
+    "here and point FAZHI_IE_PKUSEG_MODEL at it.",
+)
+E202 = Code(
+    "E202",
+    "checksum mismatch for {path}: expected {expected}, got {actual}",
+    "The downloaded file is not the published pkuseg 0.0.25 wheel; delete it and "
+    "run `fazhi-ie download` again.",
+)
+E203 = Code(
+    "E203",
+    "refused to unpickle {what} while converting the pkuseg model",
+    "The features file holds objects other than plain containers; it is not a "
+    "pkuseg model. Fetch the published one with `fazhi-ie download`.",
+)
+E204 = Code(
+    "E204",
+    "not a pkuseg model directory: {path} ({detail})",
+    "A model directory holds features.msgpack (or features.pkl) and weights.npz; "
+    "prepare one with `fazhi-ie download --to DIR`.",
+)
+E301 = Code(
+    "E301",
+    "no gold files found in {path}",
+    "A gold directory holds <id>.txt and <id>.json pairs (see docs/ANNOTATION.md).",
+)
+E302 = Code(
+    "E302",
+    "invalid gold file {path}: {detail}",
+    "Gold files are UTF-8 JSON objects in the format of docs/ANNOTATION.md.",
+)
+E401 = Code("E401", "invalid argument {name}={value!r}: {detail}", "{hint}")
+
+# --- warnings recorded on articles -----------------------------------------
+W101 = Code(
+    "W101",
+    "input was not valid UTF-8 and was decoded as GB18030",
+    "Offsets refer to the decoded text; re-encode sources as UTF-8 to silence this.",
+)
+W102 = Code(
+    "W102",
+    "input contained {count} undecodable byte(s), replaced with U+FFFD",
+    "Check the source encoding.",
+)
+W103 = Code(
+    "W103",
+    "no publication date found in the text",
+    "Pass published=... when the date is known from metadata.",
+)
+W104 = Code(
+    "W104",
+    "published date given by the caller ({given}) differs from the text ({found})",
+    "The caller's date is used; check the metadata.",
+)
+
+
+class FazhiError(Exception):
+    """Base class of every error raised on purpose by fazhi_ie."""
+
+    def __init__(self, code: Code, **kwargs: object) -> None:
+        message, hint = code.format(**kwargs)
+        self.code = code.code
+        self.message = message
+        self.hint = hint
+        super().__init__(f"[{self.code}] {message}. Hint: {hint}")
+
+
+class InputError(FazhiError, ValueError):
+    """The input document cannot be parsed (empty, binary, undecodable)."""
+
+
+class ModelError(FazhiError, RuntimeError):
+    """A model the pipeline needs is missing or invalid."""
+
+
+class GoldError(FazhiError, ValueError):
+    """A gold directory or file does not follow ANNOTATION.md."""
+
+
+class ConfigError(FazhiError, ValueError):
+    """An argument or setting is invalid."""
