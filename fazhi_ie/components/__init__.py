@@ -1,0 +1,20 @@
+"""spaCy pipeline components of fazhi_ie, each a registered factory.
+
+Importing this package registers the factories (``fazhi_laws``, ...) with
+spaCy, so that ``nlp.add_pipe("fazhi_laws")`` works in user code too.
+
+Components write two things on the Doc:
+
+* ``doc.spans[<key>]``: token-aligned spans with a label, for spaCy users
+  (displaCy, ``Span`` APIs);
+* ``doc.user_data["fazhi_ie"][<key>]``: a list of plain dicts with exact
+  character offsets into ``doc.text`` and the record attributes. The
+  assembler builds the public records from these.
+"""
+
+from __future__ import annotations
+
+from . import laws  # noqa: F401  (registers the factory)
+from .store import USER_DATA_KEY, candidates, char_span, token_edges
+
+__all__ = ["USER_DATA_KEY", "candidates", "char_span", "token_edges"]

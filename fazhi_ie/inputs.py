@@ -1,0 +1,156 @@
+"""Reading documents: decoding bytes and iterating over files, folders and JSONL.
+
+Every input document yields exactly one :class:`InputDoc`, either with text or
+with an error notice, so that a batch never loses or duplicates a document.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .errors import E101, E102, E103, E105, E106, W101, W102, Code, FazhiError, InputError
+from .records import Notice
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def notice(code: Code, **kwargs: object) -> Notice:
+    message, hint = code.format(**kwargs)
+    return Notice(code=code.code, message=message, hint=hint)
+
+
+def error_notice(exc: BaseException) -> Notice:
+    if isinstance(exc, FazhiError):
+        return Notice(code=exc.code, message=exc.message, hint=exc.hint)
+    return Notice(code="E900", message=f"{type(exc).__name__}: {exc}", hint="Please report this.")
+
+
+@dataclass
+class InputDoc:
+    """One document to parse: its text, or the error that prevented reading it."""
+
+    id: str | None
+    text: str | None = None
+    published: str | None = None
+    warnings: list[Notice] = field(default_factory=list)
+    error: Notice | None = None
+
+
+def _looks_binary(data: bytes) -> str | None:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return "contains NUL bytes"
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if sample and control / len(sample) > 0.05:
+        return f"{control} control bytes in the first {len(sample)}"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, list[Notice]]:
+    """Decode document bytes: UTF-8 (BOM allowed), else GB18030 with a warning.
+
+    Raises :class:`InputError` for empty, binary or undecodable input.
+    """
+    if not data or not data.strip():
+        raise InputError(E101)
+    why = _looks_binary(data)
+    if why:
+        raise InputError(E102, detail=why)
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), [notice(W101)]
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("gb18030", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > max(8, len(text) // 100):
+        raise InputError(E103)
+    return text, [notice(W101), notice(W102, count=bad)]
+
+
+def read_text_file(path: Path) -> InputDoc:
+    doc_id = path.stem
+    try:
+        text, warnings = decode_bytes(path.read_bytes())
+    except FazhiError as exc:
+        return InputDoc(id=doc_id, error=error_notice(exc))
+    except OSError as exc:
+        return InputDoc(id=doc_id, error=Notice(code="E106", message=str(exc)))
+    return InputDoc(id=doc_id, text=text, warnings=warnings)
+
+
+def record_to_input(obj: Any, default_id: str) -> InputDoc:
+    """A JSON record ``{"id", "text", "published"?}`` (or a bare string) as an InputDoc."""
+    if isinstance(obj, str):
+        return InputDoc(id=default_id, text=obj)
+    if not isinstance(obj, dict):
+        exc = InputError(
+            E105, line=default_id, detail=f"expected an object, got {type(obj).__name__}"
+        )
+        return InputDoc(id=default_id, error=error_notice(exc))
+    doc_id = obj.get("id", default_id)
+    doc_id = default_id if doc_id is None else str(doc_id)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        exc = InputError(E105, line=default_id, detail='missing or non-string "text"')
+        return InputDoc(id=doc_id, error=error_notice(exc))
+    published = obj.get("published")
+    return InputDoc(
+        id=doc_id, text=text, published=published if isinstance(published, str) else None
+    )
+
+
+def iter_jsonl(lines: Iterable[bytes], source: str) -> Iterator[InputDoc]:
+    for lineno, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        default_id = f"{source}:{lineno}"
+        try:
+            text, _ = decode_bytes(raw)
+            obj = json.loads(text)
+        except (FazhiError, json.JSONDecodeError) as exc:
+            detail = exc.message if isinstance(exc, FazhiError) else exc.msg
+            err = InputError(E105, line=lineno, detail=detail)
+            yield InputDoc(id=default_id, error=error_notice(err))
+            continue
+        yield record_to_input(obj, default_id)
+
+
+def iter_path(path: Path) -> Iterator[InputDoc]:
+    """Documents in a file, a folder of .txt files, or a JSONL file."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix in {".txt"})
+        for p in files:
+            yield read_text_file(p)
+        return
+    if not path.exists():
+        err = InputError(E106, path=str(path))
+        yield InputDoc(id=path.stem or str(path), error=error_notice(err))
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        with path.open("rb") as fh:
+            yield from iter_jsonl(fh, path.name)
+        return
+    yield read_text_file(path)
+
+
+def iter_stdin(stream: BinaryIO | None = None, fmt: str = "auto") -> Iterator[InputDoc]:
+    data = (stream or sys.stdin.buffer).read()
+    if fmt == "jsonl" or (fmt == "auto" and data.lstrip()[:1] == b"{"):
+        yield from iter_jsonl(data.splitlines(), "stdin")
+        return
+    try:
+        text, warnings = decode_bytes(data)
+    except FazhiError as exc:
+        yield InputDoc(id="stdin", error=error_notice(exc))
+        return
+    yield InputDoc(id="stdin", text=text, warnings=warnings)
