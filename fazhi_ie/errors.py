@@ -76,7 +76,7 @@ E203 = Code(
 E204 = Code(
     "E204",
     "not a pkuseg model directory: {path} ({detail})",
-    "A model directory holds features.msgpack (or features.pkl) and weights.npz; "
+    "A model directory holds features.msgpack and weights.npz; "
     "prepare one with `fazhi-ie download --to DIR`.",
 )
 E301 = Code(
