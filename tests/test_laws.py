@@ -85,3 +85,25 @@ def test_quoted_bare_names_and_long_names(blank_zh):
     doc = LawRecognizer()(make_doc(blank_zh, words))
     # 未成年人保护法 is on token edges; 反有组织犯罪法 is glued to 律 (法律), rejected
     assert [n for n, _, _ in names(doc)] == ["未成年人保护法"]
+
+
+def test_generic_title_refers_back_to_the_last_matching_document(blank_zh):
+    words = ["印发", "《", "2024年全县普法工作要点", "》", "，", "按照", "《", "要点", "》", "落实"]
+    doc = LawRecognizer()(make_doc(blank_zh, words))
+    got = names(doc)
+    assert [n for n, _, _ in got] == ["2024年全县普法工作要点", "2024年全县普法工作要点"]
+    assert got[1][2] == "要点"  # the mention is the short form as written
+
+
+def test_lone_generic_title_is_dropped(blank_zh):
+    doc = LawRecognizer()(make_doc(blank_zh, ["学习", "《", "通知", "》", "精神"]))
+    assert names(doc) == []
+
+
+def test_unbracketed_decisions_and_named_plans(blank_zh):
+    text = "县人大常委会会议表决通过了关于加强法治乡村建设的决定，全面落实“九五”普法规划。"
+    doc = LawRecognizer()(make_doc(blank_zh, list(text)))
+    assert [(n, k) for n, k, _ in names(doc)] == [
+        ("关于加强法治乡村建设的决定", "normative_document"),
+        ("“九五”普法规划", "normative_document"),
+    ]

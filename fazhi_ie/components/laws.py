@@ -45,6 +45,11 @@ class TitleRules:
     not_law_suffixes: tuple[str, ...]
     not_law_containing: tuple[str, ...]
     max_length: int
+    bare_patterns: tuple[tuple[re.Pattern[str], int, str], ...]
+
+    @property
+    def generic_titles(self) -> frozenset[str]:
+        return frozenset(s for s, _ in self.suffix_kinds)
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +64,9 @@ def title_rules() -> TitleRules:
         not_law_suffixes=tuple(d["not_law_suffixes"]),
         not_law_containing=tuple(d["not_law_titles_containing"]),
         max_length=int(d["max_length"]),
+        bare_patterns=tuple(
+            (re.compile(p["pattern"]), int(p["group"]), p["kind"]) for p in d["bare_patterns"]
+        ),
     )
 
 
@@ -137,16 +145,24 @@ class LawRecognizer:
         text = doc.text
         found: list[dict] = []
         taken: list[tuple[int, int]] = []
+        rules = title_rules()
         for m in _TITLE_RE.finditer(text):
             # Bare names inside any title are not mentions of their own:
             # 《宪法学习读本》 is a book, 《中华人民共和国宪法》 one mention.
             taken.append((m.start(), m.end()))
             inner = m.group(1)
+            lead = len(inner) - len(inner.lstrip())
+            start, end = m.start(1) + lead, m.start(1) + len(inner.rstrip())
+            if inner.strip() in rules.generic_titles:
+                # 《要点》 after 《2020年…工作要点》: a short back-reference
+                earlier = [c for c in found if c["bracketed"] and c["name"].endswith(inner.strip())]
+                if earlier:
+                    ref = earlier[-1]
+                    found.append({**ref, "start": start, "end": end})
+                continue
             kind = classify_title(inner)
             if kind is None:
                 continue
-            lead = len(inner) - len(inner.lstrip())
-            start, end = m.start(1) + lead, m.start(1) + len(inner.rstrip())
             name, full_name, kind = describe(inner)
             found.append(
                 {
@@ -158,6 +174,23 @@ class LawRecognizer:
                     "bracketed": True,
                 }
             )
+        for pattern, group, kind in rules.bare_patterns:
+            for m in pattern.finditer(text):
+                s, e = m.start(group), m.end(group)
+                if any(a <= s < b or a < e <= b for a, b in taken):
+                    continue
+                name = short_name(m.group(group))
+                found.append(
+                    {
+                        "start": s,
+                        "end": e,
+                        "name": name,
+                        "full_name": name,
+                        "kind": kind,
+                        "bracketed": False,
+                    }
+                )
+                taken.append((s, e))
         starts, ends = token_edges(doc)
         for m in _lexicon_re().finditer(text):
             s, e = m.start(), m.end()
