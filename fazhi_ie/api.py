@@ -1,0 +1,219 @@
+"""The parsing API: :func:`parse` for one text, :func:`parse_many` for streams."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import multiprocessing
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from .assemble import assemble
+from .errors import E101, E104, E107, E401, ConfigError, InputError
+from .inputs import InputDoc, error_notice, record_to_input
+from .pipeline import load, versions
+from .records import Article, Notice
+from .text import normalize
+
+_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|--\d{2}-\d{2})$")
+
+Item = str | Mapping[str, Any] | InputDoc
+
+
+def _published(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO.match(value.strip()):
+        return value.strip()
+    raise InputError(E107, value=value)
+
+
+def parse(
+    text: str,
+    *,
+    id: str | None = None,
+    published: _dt.date | str | None = None,
+    nlp: Language | None = None,
+) -> Article:
+    """Parse one article into an :class:`~fazhi_ie.records.Article`.
+
+    ``text`` is the raw article text (noise included); every span in the
+    result indexes into it. ``published`` is an optional publication date
+    known from metadata (``date`` or ISO string); it overrides the date
+    found in the text and serves as the base for relative dates.
+
+    Raises :class:`~fazhi_ie.errors.InputError` (E101, E104, E107) for
+    input that cannot be parsed. Use :func:`parse_many` for batches: it turns
+    such errors into error records instead.
+    """
+    if not isinstance(text, str):
+        raise InputError(E104, type=type(text).__name__)
+    if not text.strip():
+        raise InputError(E101)
+    pub = _published(published)
+    nlp = nlp or load()
+    norm = normalize(text)
+    doc = nlp(norm.text)
+    return assemble(doc, norm, id=id, published=pub, pipeline=versions(nlp))
+
+
+def _error_article(doc: InputDoc, err: Notice) -> Article:
+    return Article(id=doc.id, text=doc.text or "", warnings=list(doc.warnings), error=err)
+
+
+def _to_input(item: Item, index: int) -> InputDoc:
+    if isinstance(item, InputDoc):
+        return item
+    if isinstance(item, str):
+        return InputDoc(id=None, text=item)
+    if isinstance(item, Mapping):
+        doc = record_to_input(dict(item), str(index))
+        if "id" not in item:
+            doc.id = None
+        return doc
+    exc = InputError(E104, type=type(item).__name__)
+    return InputDoc(id=None, error=error_notice(exc))
+
+
+def _parse_batch(
+    batch: list[InputDoc], get_nlp: Callable[[], Language], batch_size: int
+) -> list[Article]:
+    """Parse a batch; a document that fails becomes an error record.
+
+    The pipeline is only loaded (``get_nlp()``) when the batch holds a
+    readable document, so that unreadable input never waits for models.
+    """
+    out: list[Article | None] = [None] * len(batch)
+    ready: list[tuple[int, Any, str | None]] = []
+    for i, doc in enumerate(batch):
+        if doc.error is not None:
+            out[i] = _error_article(doc, doc.error)
+            continue
+        try:
+            if doc.text is None or not doc.text.strip():
+                raise InputError(E101)
+            pub = _published(doc.published)
+            ready.append((i, normalize(doc.text), pub))
+        except Exception as exc:  # one bad document never kills the batch
+            out[i] = _error_article(doc, error_notice(exc))
+    if not ready:
+        return [a for a in out if a is not None]
+    nlp = get_nlp()
+    info = versions(nlp)
+    try:
+        docs = list(nlp.pipe((n.text for _, n, _ in ready), batch_size=batch_size))
+    except Exception:
+        docs = []
+        for _, n, _ in ready:
+            try:
+                docs.append(nlp(n.text))
+            except Exception as exc:
+                docs.append(exc)
+    for (i, norm, pub), sdoc in zip(ready, docs, strict=True):
+        src = batch[i]
+        if isinstance(sdoc, Exception):
+            out[i] = _error_article(src, error_notice(sdoc))
+            continue
+        try:
+            out[i] = assemble(
+                sdoc, norm, id=src.id, published=pub, warnings=src.warnings, pipeline=info
+            )
+        except Exception as exc:
+            out[i] = _error_article(src, error_notice(exc))
+    return [a for a in out if a is not None]
+
+
+# --- worker processes -------------------------------------------------------
+_worker_nlp: Language | None = None
+
+
+def _worker_init(pkuseg_model: str | None) -> None:
+    global _worker_nlp
+    _worker_nlp = load(pkuseg_model)
+
+
+def _worker_run(args: tuple[list[InputDoc], int]) -> list[Article]:
+    batch, batch_size = args
+    assert _worker_nlp is not None
+    nlp = _worker_nlp
+    return _parse_batch(batch, lambda: nlp, batch_size)
+
+
+def _chunks(it: Iterator[InputDoc], size: int) -> Iterator[list[InputDoc]]:
+    while True:
+        chunk = list(itertools.islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def parse_many(
+    items: Iterable[Item],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    progress: bool = False,
+    total: int | None = None,
+    pkuseg_model: str | Path | None = None,
+) -> Iterator[Article]:
+    """Parse a stream of articles, yielding one Article per input, in order.
+
+    ``items`` are texts, mappings ``{"id", "text", "published"?}`` or
+    :class:`~fazhi_ie.inputs.InputDoc`. A document that cannot be parsed
+    yields an Article whose ``error`` is set: nothing is dropped or repeated.
+    ``n_process > 1`` parses in worker processes (each loads the pipeline once).
+    """
+    if batch_size < 1:
+        raise ConfigError(
+            E401,
+            name="batch_size",
+            value=batch_size,
+            detail="must be >= 1",
+            hint="Use a positive batch size such as 32.",
+        )
+    if n_process < 1:
+        raise ConfigError(
+            E401,
+            name="n_process",
+            value=n_process,
+            detail="must be >= 1",
+            hint="Use 1 for in-process parsing.",
+        )
+    docs = (_to_input(item, i) for i, item in enumerate(items))
+    results: Iterator[Article]
+    model = str(pkuseg_model) if pkuseg_model is not None else None
+    if n_process == 1:
+
+        def get_nlp() -> Language:
+            return load(model)
+
+        results = (
+            a
+            for chunk in _chunks(docs, batch_size)
+            for a in _parse_batch(chunk, get_nlp, batch_size)
+        )
+    else:
+        results = _parse_parallel(docs, batch_size, n_process, model)
+    if progress:
+        from tqdm.auto import tqdm
+
+        results = iter(tqdm(results, total=total, unit="doc", desc="fazhi-ie"))
+    yield from results
+
+
+def _parse_parallel(
+    docs: Iterator[InputDoc], batch_size: int, n_process: int, model: str | None
+) -> Iterator[Article]:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(n_process, initializer=_worker_init, initargs=(model,)) as pool:
+        jobs = ((chunk, batch_size) for chunk in _chunks(docs, batch_size))
+        for articles in pool.imap(_worker_run, jobs):
+            yield from articles
