@@ -1,32 +1,74 @@
 """Doc -> Article: the one place where public records are built.
 
-Components leave candidates with offsets into the cleaned text; here they are
-grouped into records and every offset is mapped back to the raw text through
-the normaliser's offset map, so ``article.text[s.start:s.end] == s.text``.
+Components leave candidates with offsets into the cleaned text
+(``doc.user_data["fazhi_ie"][key]``); builders turn them into records, in a
+fixed order so that later records can refer to earlier ones by id
+(organizations before persons, metrics and events). Every offset is mapped
+back to the raw text through the normaliser's offset map, so that
+``article.text[s.start:s.end] == s.text``.
+
+A builder is a function ``build(ctx: Assembly) -> None`` that appends to the
+lists of ``ctx``. :data:`BUILDERS` lists them in order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
 
 from .components.store import candidates
-from .records import Article, Law, LawKind, Notice, Script, Span
+from .errors import W104
+from .records import (
+    Article,
+    Event,
+    Law,
+    LawKind,
+    Location,
+    Metric,
+    Notice,
+    Organization,
+    Person,
+    Relation,
+    Script,
+    Span,
+)
 from .text import Normalized
 
 
-def _span(norm: Normalized, start: int, end: int) -> Span:
-    return norm.raw_span(start, end)
+@dataclass
+class Assembly:
+    """Records under construction for one article."""
+
+    doc: Doc
+    norm: Normalized
+    published: str | None = None
+    organizations: list[Organization] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    laws: list[Law] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+
+    def candidates(self, key: str) -> list[dict[str, Any]]:
+        return candidates(self.doc, key)
+
+    def span(self, start: int, end: int) -> Span:
+        """A raw-text Span for the clean-text range [start, end)."""
+        return self.norm.raw_span(start, end)
 
 
-def build_laws(cands: list[dict[str, Any]], norm: Normalized) -> list[Law]:
+def build_laws(ctx: Assembly) -> None:
     """One Law per law: mentions grouped by short name (aliases via the lexicon)."""
     from .components.laws import lexicon
 
     groups: dict[str, dict[str, Any]] = {}
     lex = lexicon()
-    for c in cands:
+    for c in ctx.candidates("laws"):
         entry = lex.get(c["name"])
         key = entry.name if entry is not None else c["name"]
         g = groups.get(key)
@@ -39,11 +81,10 @@ def build_laws(cands: list[dict[str, Any]], norm: Normalized) -> list[Law]:
             }
         elif len(c["full_name"]) > len(g["full_name"]):
             g["full_name"] = c["full_name"]
-        g["mentions"].append(_span(norm, c["start"], c["end"]))
-    laws = []
-    for i, g in enumerate(groups.values(), 1):
+        g["mentions"].append(ctx.span(c["start"], c["end"]))
+    for i, g in enumerate(groups.values(), len(ctx.laws) + 1):
         kind = g["kind"] if g["kind"] in LawKind.__members__ else "other"
-        laws.append(
+        ctx.laws.append(
             Law(
                 id=f"law-{i}",
                 name=g["name"],
@@ -52,7 +93,10 @@ def build_laws(cands: list[dict[str, Any]], norm: Normalized) -> list[Law]:
                 mentions=g["mentions"],
             )
         )
-    return laws
+
+
+#: Builders in the order they run; later ones may refer to earlier records.
+BUILDERS: list[Callable[[Assembly], None]] = [build_laws]
 
 
 def assemble(
@@ -64,16 +108,18 @@ def assemble(
     warnings: list[Notice] | None = None,
     pipeline: dict[str, str] | None = None,
 ) -> Article:
+    """Build the Article for a processed Doc and its normalisation."""
     notices = list(warnings or [])
     pub = norm.published
-    pub_span = norm.published_span
     if published is not None:
         if pub is not None and pub != published:
-            from .errors import W104
             from .inputs import notice
 
             notices.append(notice(W104, given=published, found=pub))
         pub = published
+    ctx = Assembly(doc=doc, norm=norm, published=pub, warnings=notices)
+    for build in BUILDERS:
+        build(ctx)
     return Article(
         id=id,
         title=norm.title,
@@ -81,11 +127,17 @@ def assemble(
         source=norm.source,
         source_span=norm.source_span,
         published=pub,
-        published_span=pub_span,
+        published_span=norm.published_span,
         script=norm.script if isinstance(norm.script, Script) else Script(norm.script),
         text=norm.raw,
         clean_text=norm.text,
-        laws=build_laws(candidates(doc, "laws"), norm),
+        organizations=ctx.organizations,
+        persons=ctx.persons,
+        locations=ctx.locations,
+        laws=ctx.laws,
+        events=ctx.events,
+        metrics=ctx.metrics,
+        relations=ctx.relations,
         pipeline=dict(pipeline or {}),
-        warnings=notices,
+        warnings=ctx.warnings,
     )
