@@ -131,3 +131,12 @@ def test_cli_single_bad_file_gives_one_line_error(tmp_path):
     )
     assert run.returncode == 1
     assert "E101" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_parse_many_in_worker_processes_matches_in_process(nlp):
+    items = [{"id": str(i), "text": f"第{i}篇：学习《宪法》和民法典。"} for i in range(5)]
+    items.insert(2, {"id": "bad", "text": "  "})
+    serial = list(parse_many(items, batch_size=2))
+    parallel = list(parse_many(items, batch_size=2, n_process=2))
+    assert [a.id for a in parallel] == ["0", "1", "bad", "2", "3", "4"]
+    assert [a.model_dump() for a in parallel] == [a.model_dump() for a in serial]
