@@ -107,6 +107,19 @@ def cmd_download(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- NER training and evaluation (the ner extra) ------------------------------
+def cmd_train_ner(args: argparse.Namespace) -> int:
+    from .training.ner import cmd_train_ner as run
+
+    return int(run(args) or 0)
+
+
+def cmd_evaluate_ner(args: argparse.Namespace) -> int:
+    from .training.ner_eval import cmd_evaluate_ner as run
+
+    return int(run(args) or 0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="fazhi-ie",
@@ -159,6 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     dl.add_argument("--threshold", type=float, default=None, help="pruning threshold on |weight|")
     dl.add_argument("--force", action="store_true", help="prepare again even if already there")
     dl.set_defaults(func=cmd_download)
+
+    from .training import ner as _train_ner
+    from .training import ner_eval as _ner_eval
+
+    tn = sub.add_parser("train-ner", help="train the HanLP NER model on MSRA (needs the ner extra)")
+    _train_ner.add_arguments(tn)
+    tn.set_defaults(func=cmd_train_ner)
+    en = sub.add_parser("evaluate-ner", help="strict P/R/F1 of an NER model on MSRA test")
+    _ner_eval.add_arguments(en)
+    en.set_defaults(func=cmd_evaluate_ner)
     return p
 
 

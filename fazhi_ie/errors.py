@@ -79,6 +79,32 @@ E204 = Code(
     "A model directory holds features.msgpack and weights.npz; "
     "prepare one with `fazhi-ie download --to DIR`.",
 )
+E205 = Code(
+    "E205",
+    "not a HanLP NER model directory: {path}{via}",
+    "A model directory holds config.json, vocabs.json and model.pt. Train one with "
+    "`fazhi-ie train-ner --out DIR`, or unset FAZHI_IE_NER_MODEL to use the model "
+    "shipped in models/.",
+)
+E206 = Code(
+    "E206",
+    "the NER model {model} could not be loaded: {detail}",
+    "Check that the ner extra is installed (`pip install fazhi-ie[ner]`: hanlp==2.1.5, "
+    "torch) and that the directory was written by HanLP 2.1.",
+)
+E207 = Code(
+    "E207",
+    "the HanLP pretrained model {model!r} could not be loaded: {detail}",
+    "HanLP downloads its pretrained models from its own servers. On a machine that can "
+    "reach them, load it once with hanlp.load() and pass the downloaded directory; or "
+    "use the model shipped in models/ (model=None).",
+)
+E208 = Code(
+    "E208",
+    "the NER stage needs hanlp and torch: {detail}",
+    "Install the extra: `pip install fazhi-ie[ner]` (hanlp==2.1.5 and torch), or build "
+    "the pipeline with ner=False.",
+)
 E301 = Code(
     "E301",
     "no gold files found in {path}",

