@@ -1,0 +1,192 @@
+"""Organizations: the name grammar, coordination, clustering and exclusions.
+
+Sentences are written for these tests (invented places such as 青山市).
+"""
+
+import pytest
+
+from fazhi_ie import parse
+from fazhi_ie.normalize.orgs import cluster_core, kind_of, level_of, longest_suffix
+
+pytestmark = pytest.mark.model
+
+
+def orgs(text):
+    art = parse(text)
+    for o in art.organizations:
+        for m in o.mentions:
+            assert art.text[m.start : m.end] == m.text
+    return art.organizations
+
+
+def names(text):
+    return sorted(o.name for o in orgs(text))
+
+
+def mention_texts(text):
+    return sorted(m.text for o in orgs(text) for m in o.mentions)
+
+
+def test_name_starts_at_region_prefix_not_mid_word(nlp):
+    assert "市司法局" in mention_texts("昨天,志愿者在市司法局的指导下走上街头。")
+    assert "县司法局" in names("团县委联合县司法局开展宣传。")
+
+
+def test_named_region_chain_and_free_name(nlp):
+    got = names("青山市白石区人民法院与白石区红星中学举行座谈。")
+    assert "青山市白石区人民法院" in got
+    assert "白石区红星中学" in got
+
+
+def test_coordinated_list_gives_one_org_per_item(nlp):
+    got = names("会议邀请了市人大、市政府、市政协的负责同志。")
+    assert got == ["市人大", "市政协", "市政府"]
+
+
+def test_party_committee_prefix(nlp):
+    got = names("青山市委宣传部和市委政法委共同主办此次活动。")
+    assert "青山市委宣传部" in got
+    assert "市委政法委" in got
+
+
+def test_clustering_fixes_region_and_canonical(nlp):
+    text = (
+        "青山市司法局今天举办开放日。市司法局有关负责人介绍了工作情况。群众参观了司法局的调解室。"
+    )
+    found = orgs(text)
+    assert len(found) == 1
+    org = found[0]
+    assert org.name == "青山市司法局"
+    assert org.kind.value == "justice_admin"
+    assert org.level.value == "prefectural"
+    assert org.region == "青山市"
+    assert len(org.mentions) == 3
+
+
+def test_canonical_makes_region_explicit():
+    text = "青山市公安局民警走进校园。随后,市司法局工作人员作了讲解。"
+    by_name = {o.name: o for o in orgs(text)}
+    assert by_name["市司法局"].canonical == "青山市司法局"
+
+
+def test_pronoun_references_are_not_mentions(nlp):
+    found = orgs("白石区人民检察院开展活动,该院干警讲解了法律知识。")
+    assert [o.name for o in found] == ["白石区人民检察院"]
+    assert len(found[0].mentions) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各级法院要加强普法工作。",
+        "请关注青山普法微信公众号。",
+        "几位人大代表和政协委员参加了座谈。",
+        "相关单位和有关部门要落实责任。",
+        "村干部们认真学习了民法典。",
+    ],
+)
+def test_exclusions(text, nlp):
+    assert orgs(text) == []
+
+
+def test_credit_lines_are_metadata(nlp):
+    text = "青山市司法局开展法律咨询。\n来源:白石县司法局\n编辑:张三"
+    assert names(text) == ["青山市司法局"]
+
+
+def test_sub_units_join_their_parent(nlp):
+    got = names("青山市公安局白石分局刑侦大队民警到校宣讲。")
+    assert got == ["青山市公安局白石分局刑侦大队"]
+
+
+def test_body_party_committee_is_the_body(nlp):
+    assert names("白石区公安分局党委组织民警学习。") == ["白石区公安分局"]
+
+
+def test_law_titles_are_not_organizations(nlp):
+    assert orgs("大家学习了《中华人民共和国人民法院组织法》。") == []
+
+
+def test_name_analysis_helpers():
+    assert longest_suffix("青山市中级人民法院").text == "中级人民法院"
+    assert kind_of("市委宣传部", "宣传部") == "party"
+    assert kind_of("白石区公安分局", "公安分局") == "police"
+    assert level_of("县", "县司法局") == "county"
+    assert level_of(None, "最高人民检察院") == "national"
+    assert cluster_core("人民检察院") == cluster_core("检察院")
+    assert cluster_core("第九届人民代表大会常务委员会") == cluster_core("人大常委会")
+
+
+def test_centre_named_only_when_coordinated_with_a_body(nlp):
+    assert names("根据中央和省委的部署,各地积极行动。") == ["中央", "省委"]
+    assert orgs("大家认真学习中央有关会议精神。") == []
+
+
+def test_quoted_name_before_suffix(nlp):
+    assert names("学生们参观了‘彩虹’未检工作室。") == ["‘彩虹’未检工作室"]
+
+
+def test_verb_glued_to_province_is_not_a_place(nlp):
+    assert names("这项工作获得省政府的表彰。") == ["省政府"]
+
+
+def test_intermediate_court_short_form_clusters_with_city_court(nlp):
+    found = orgs("青山市委召开会议。青山中院院长出席,市法院干警参加。")
+    court = [o for o in found if o.kind.value == "court"]
+    assert len(court) == 1
+    assert court[0].region == "青山市"
+    assert sorted(m.text for m in court[0].mentions) == ["市法院", "青山中院"]
+
+
+def test_counted_classes_are_not_bodies(nlp):
+    assert orgs("据统计,全市共有律师事务所28家。") == []
+
+
+def test_parenthesised_region(nlp):
+    assert names("白石区(青山高新区)委政法委组织学习。") == ["白石区(青山高新区)委政法委"]
+
+
+def test_role_follower_only_for_its_body(nlp):
+    assert names("市司法局代表在会上作了交流发言。") == ["市司法局"]
+    assert names("白石县人大常委会副主任李四出席。") == ["白石县人大常委会"]
+
+
+def test_ner_org_spans_are_merged(nlp):
+    from fazhi_ie.components.organizations import OrgRecognizer
+    from fazhi_ie.components.store import candidates
+
+    text = "我们走进我爱我家超市。青山控股也来了。"
+    doc = nlp.make_doc(text)
+    ner = candidates(doc, "ner")
+    ner.append({"start": 4, "end": 10, "label": "ORG", "text": text[4:10]})
+    ner.append({"start": 11, "end": 15, "label": "ORG", "text": text[11:15]})
+    OrgRecognizer()(doc)
+    got = [(c["name"], c["source"]) for c in candidates(doc, "orgs")]
+    # the NER span gives the fuller name; a span without an institution suffix is not taken
+    assert got == [("我爱我家超市", "ner")]
+
+
+def test_ner_spans_merged_by_the_builder_when_ner_runs_later(nlp):
+    from fazhi_ie.assemble import assemble
+    from fazhi_ie.components.store import candidates
+    from fazhi_ie.text import normalize
+
+    norm = normalize("我们走进我爱我家超市。")
+    doc = nlp(norm.text)
+    candidates(doc, "ner").append({"start": 4, "end": 10, "label": "ORG", "text": "我爱我家超市"})
+    art = assemble(doc, norm)
+    assert [o.name for o in art.organizations] == ["我爱我家超市"]
+
+
+def test_list_items_share_the_first_prefix(nlp):
+    found = orgs("青山市委宣传部、统战部、政法委负责同志参加。")
+    assert [(o.name, o.canonical) for o in found] == [
+        ("青山市委宣传部", "青山市委宣传部"),
+        ("统战部", "青山市委统战部"),
+        ("政法委", "青山市委政法委"),
+    ]
+    assert {o.kind.value for o in found} == {"party"}
+
+
+def test_generic_units_need_a_name(nlp):
+    assert orgs("工作人员来到宣传站和社区矫正办公室。") == []
