@@ -1,0 +1,376 @@
+"""Date expressions in Chinese news text, resolved against the article's date.
+
+:func:`find_dates` returns every date expression of a (cleaned, Simplified)
+text as a :class:`DateExpr` with exact character offsets and an ISO value,
+possibly partial (``2020-12-04``, ``2020-12``, ``--12-04``):
+
+* full and partial dates: ``2020年12月4日``, ``12月4日``, ``12月4号``,
+  ``今年4月`` (→ ``YYYY-MM``), ``4月份``;
+* ranges: ``11月30日至12月7日`` (``date`` + ``date_end``);
+* relative days: ``昨日``, ``今天``, ``当天`` (``当天`` is the day last named in
+  the text, else the article's date);
+* vague times: ``近日``, ``日前`` → unresolved (``date`` None, ``resolved``
+  False, the text kept);
+* recurring days: ``第七个国家宪法日`` → 2020-12-04 (first one in 2014),
+  ``首个全民国家安全教育日``, or a bare ``国家宪法日`` in an article whose year
+  is known; weeks give a range. The days are data
+  (``fazhi_ie/data/recurring_days.json``).
+
+The year of a date written without one comes from the base date (the
+article's publication date; a date more than two months after it belongs to
+the year before), else from the article's year inferred from the text
+(:func:`article_year`: an ordinal of a recurring day, else a stated year), else
+the date stays partial (``--MM-DD``). Counts such as ``2000余份`` are never
+years: a year needs ``年`` right after four digits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_json
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+
+
+def cn_number(s: str) -> int | None:
+    """``36`` / ``三十六`` / ``十一`` / ``首`` → int (small numbers only)."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if s in ("首", "头"):
+        return 1
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            cur = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+@dataclass(frozen=True)
+class RecurringDay:
+    name: str
+    first: int
+    month: int
+    day: int | None
+    end: tuple[int, int] | None
+
+    def on(self, year: int | None) -> tuple[str | None, str | None]:
+        """(date, date_end) of this day in ``year`` (partial when year is None)."""
+        if self.day is None:
+            return (f"{year:04d}-{self.month:02d}" if year else None), None
+        start = _iso(year, self.month, self.day)
+        end = _iso(year, *self.end) if self.end else None
+        return start, end
+
+
+@dataclass(frozen=True)
+class DateRules:
+    days: tuple[tuple[str, RecurringDay], ...]  # surface form -> day, longest first
+    vague: tuple[str, ...]
+    relative: dict[str, int]
+    same_day: tuple[str, ...]
+    year_words: dict[str, int]
+    month_suffixes: tuple[str, ...]
+    recurring_re: re.Pattern[str]
+    word_re: re.Pattern[str]
+    anniversary_re: re.Pattern[str]
+    anniversaries: dict[str, int]
+
+    def day(self, surface: str) -> RecurringDay:
+        return dict(self.days)[surface]
+
+
+@lru_cache(maxsize=1)
+def rules() -> DateRules:
+    d = load_json("recurring_days.json")
+    forms: list[tuple[str, RecurringDay]] = []
+    for e in d["days"]:
+        end = tuple(int(x) for x in e["end"].split("-")) if e.get("end") else None
+        day = RecurringDay(e["name"], int(e["first"]), int(e["month"]), e.get("day"), end)  # type: ignore[arg-type]
+        for form in (e["name"], *e.get("aliases", [])):
+            forms.append((form, day))
+    forms.sort(key=lambda x: -len(x[0]))
+    names = "|".join(re.escape(f) for f, _ in forms)
+    recurring = re.compile(
+        r"(?:第(?P<n>[0-9一二三四五六七八九十百]{1,4})(?:个|届|次)|(?P<first>首)(?:个|届))?"
+        r"[“\"‘「]?(?P<name>" + names + r")[”\"’」]?"
+    )
+    words = sorted([*d["vague"], *d["relative"], *d["same_day"]], key=len, reverse=True)
+    return DateRules(
+        days=tuple(forms),
+        vague=tuple(d["vague"]),
+        relative=dict(d["relative"]),
+        same_day=tuple(d["same_day"]),
+        year_words=dict(d["year_words"]),
+        month_suffixes=tuple(d["month_suffixes"]),
+        recurring_re=recurring,
+        word_re=re.compile("|".join(map(re.escape, words))),
+        anniversary_re=re.compile(
+            "("
+            + "|".join(map(re.escape, sorted(d["anniversaries"], key=len, reverse=True)))
+            + r")([0-9一二三四五六七八九十百]{1,4})周年"
+        ),
+        anniversaries=dict(d["anniversaries"]),
+    )
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """One date expression: offsets into the text it was found in."""
+
+    start: int
+    end: int
+    text: str
+    date: str | None
+    date_end: str | None = None
+    resolved: bool = False
+    kind: str = "date"  # date | month | range | relative | same_day | vague | recurring
+
+
+def _iso(year: int | None, month: int, day: int | None = None) -> str | None:
+    try:
+        if day is None:
+            if year is None or not 1 <= month <= 12:
+                return None
+            return f"{year:04d}-{month:02d}"
+        dt.date(year or 2000, month, day)  # validates (2000: a leap year)
+    except ValueError:
+        return None
+    if year is None:
+        return f"--{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _parse_base(base: str | dt.date | None) -> tuple[int | None, int | None, int | None]:
+    if base is None:
+        return None, None, None
+    if isinstance(base, dt.date):
+        return base.year, base.month, base.day
+    m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", base)
+    if m:
+        return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
+    m = re.match(r"^--(\d{2})-(\d{2})$", base)
+    if m:
+        return None, int(m[1]), int(m[2])
+    return None, None, None
+
+
+_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(?!以来|起|前|后|之前|之后|底前|代)")
+_NUM = r"[0-9]{1,2}"
+_SEP = r"\s*(?:至|到|~|～|-|—|－|–)\s*"
+_DATE_RE = re.compile(
+    # 2020年11月30日至12月7日 / 11月30日至7日 / 2020年12月4日 / 12月4日 / 今年4月
+    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<yw>今年|去年|明年|本年))?"
+    rf"(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号])?"
+    rf"(?:{_SEP}(?:(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_NUM})月)?(?P<d2>{_NUM})[日号])?"
+    r"(?P<suffix>份|初|上旬|中旬|下旬|底|末)?"
+)
+_DAY_NOTE_RE = re.compile(r"(今天|今日|昨天|昨日|前天|明天|明日)?[(（]([0-9]{1,2})日[)）]")
+_ISO_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
+
+
+def _stated_periods(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """A recurring period the text dates itself (``11月30日至12月7日是第三个宪法宣传周``)
+    takes that range wherever the text names it again."""
+    stated: dict[str, tuple[str | None, str | None]] = {}
+    for i, x in enumerate(found):
+        if x.kind != "recurring" or i == 0:
+            continue
+        prev = found[i - 1]
+        if prev.kind in ("range", "date") and 0 <= x.start - prev.end <= 6:
+            name = rules().recurring_re.match(x.text)
+            key = name["name"] if name else x.text
+            stated[key] = (prev.date, prev.date_end)
+    if not stated:
+        return found
+    out = []
+    for x in found:
+        m = rules().recurring_re.match(x.text) if x.kind == "recurring" else None
+        if m and m["name"] in stated:
+            d, e = stated[m["name"]]
+            x = DateExpr(x.start, x.end, x.text, d, e, d is not None, x.kind)
+        out.append(x)
+    return out
+
+
+def article_year(text: str, published: str | dt.date | None = None) -> int | None:
+    """The year an article is about: the published year, else one the text fixes.
+
+    Without a published year: the year of an ordinal recurring day
+    (``第七个国家宪法日`` → 2020), else the first year stated with a month
+    (``2023年5月``), else the first stated year that is not a starting point
+    (``2021年起`` or ``2022年以来`` do not count).
+    """
+    year, _, _ = _parse_base(published)
+    if year is not None:
+        return year
+    r = rules()
+    for m in r.recurring_re.finditer(text):
+        n = cn_number(m["n"]) if m["n"] else (1 if m["first"] else None)
+        if n:
+            return r.day(m["name"]).first + n - 1
+    for m in r.anniversary_re.finditer(text):
+        n = cn_number(m[2])
+        if n:
+            return r.anniversaries[m[1]] + n
+    m = re.search(r"(?<![0-9])((?:19|20)\d{2})年[0-9]{1,2}月", text)
+    if m:
+        return int(m[1])
+    m = _YEAR_RE.search(text)
+    if m and not text[m.end() : m.end() + 1].isdigit():
+        return int(m[1])
+    return None
+
+
+def _year_for(
+    month: int, day: int | None, base: tuple[int | None, int | None, int | None], year: int | None
+) -> int | None:
+    """The year of an unyeared date: the base year, rolled back when far after it."""
+    by, bm, bd = base
+    if by is None:
+        return year
+    later = (month - bm) * 31 + ((day or 1) - (bd or 1)) if bm else 0
+    return by - 1 if later > 62 else by
+
+
+def find_dates(
+    text: str, published: str | dt.date | None = None, year: int | None = None
+) -> list[DateExpr]:
+    """Every date expression in ``text``, resolved against ``published``.
+
+    ``year`` is the article's year when the base date has none (see
+    :func:`article_year`, computed when not given).
+    """
+    r = rules()
+    base = _parse_base(published)
+    if year is None:
+        year = article_year(text, published)
+    out: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in _ISO_RE.finditer(text):
+        iso = _iso(int(m[1]), int(m[2]), int(m[3]))
+        if iso:
+            out.append(DateExpr(m.start(), m.end(), m[0], iso, None, True, "date"))
+            taken.append((m.start(), m.end()))
+
+    for m in r.recurring_re.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        day = r.day(m["name"])
+        n = cn_number(m["n"]) if m["n"] else (1 if m["first"] else None)
+        # a bare name only counts with a known year
+        y = day.first + n - 1 if n else year
+        if n is None and m["n"]:
+            continue
+        date, end = day.on(y)
+        if date is None:
+            continue
+        out.append(DateExpr(m.start(), m.end(), m[0], date, end, y is not None, "recurring"))
+        taken.append((m.start(), m.end()))
+
+    for m in _DATE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if not free(s, e):
+            continue
+        before = text[max(0, s - 1) : s]
+        if before.isdigit() or (before and before in "第个.") or text[e : e + 1].isdigit():
+            continue
+        month, day = int(m["m"]), int(m["d"]) if m["d"] else None
+        if not 1 <= month <= 12:
+            continue
+        if day is None and not (m["y"] or m["yw"] or m["suffix"]):
+            # a bare month: only when it reads as a time (5月, / 5月起), not 3月时
+            after = text[e : e + 1]
+            if not after or after not in ",，、的起以中间期里前后是":
+                continue
+        if m["y"]:
+            y: int | None = int(m["y"])
+        elif m["yw"]:
+            by = base[0] if base[0] is not None else year
+            y = by + r.year_words[m["yw"]] if by is not None else None
+        else:
+            y = _year_for(month, day, base, year)
+        if m["d2"]:
+            m2 = int(m["m2"]) if m["m2"] else month
+            y2 = int(m["y2"]) if m["y2"] else (y + 1 if y is not None and m2 < month else y)
+            start = _iso(y, month, day)
+            end = _iso(y2, m2, int(m["d2"]))
+            if start and end:
+                out.append(DateExpr(s, e, m[0], start, end, True, "range"))
+                taken.append((s, e))
+            continue
+        if day is None:
+            if y is None:
+                continue  # a month without any year: nothing to write
+            iso = _iso(y, month)
+            kind = "month"
+        else:
+            iso = _iso(y, month, day)
+            kind = "date"
+        if iso:
+            out.append(DateExpr(s, e, m[0], iso, None, True, kind))
+            taken.append((s, e))
+
+    # 昨天(1日): the day in brackets, in the month of the base or of the last date named
+    for m in _DAY_NOTE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        day = int(m[2])
+        prev = [x for x in out if x.end <= m.start() and x.date and x.kind == "date"]
+        month = base[1] if base[1] is not None else (int(prev[-1].date[-5:-3]) if prev else None)
+        if month is None:
+            continue
+        iso = _iso(_year_for(month, day, base, year), month, day)
+        if iso:
+            out.append(DateExpr(m.start(), m.end(), m[0], iso, None, True, "date"))
+            taken.append((m.start(), m.end()))
+    out.sort(key=lambda x: x.start)
+    out = _stated_periods(text, out)
+    # words: vague, relative to the base, same day as the last date named
+    words: list[DateExpr] = []
+    for m in r.word_re.finditer(text):
+        s, e, w = m.start(), m.end(), m[0]
+        if not free(s, e):
+            continue
+        if w in r.vague:
+            words.append(DateExpr(s, e, w, None, None, False, "vague"))
+        elif w in r.relative:
+            iso = None
+            if base[0] is not None and base[1] is not None and base[2] is not None:
+                d = dt.date(base[0], base[1], base[2]) + dt.timedelta(days=r.relative[w])
+                iso = d.isoformat()
+            words.append(DateExpr(s, e, w, iso, None, iso is not None, "relative"))
+        else:
+            prev = [x for x in out if x.end <= s and x.date and x.kind in ("date", "recurring")]
+            if prev and prev[-1].date_end is None:
+                iso = prev[-1].date
+            elif base[0] is not None and base[2] is not None:
+                iso = _iso(base[0], base[1] or 1, base[2])
+            else:
+                iso = None
+            words.append(DateExpr(s, e, w, iso, None, iso is not None, "same_day"))
+    out.extend(words)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+__all__ = ["DateExpr", "RecurringDay", "article_year", "cn_number", "find_dates", "rules"]

@@ -1,0 +1,108 @@
+"""Date expressions resolved against a base date (sentences invented for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie.normalize.dates import article_year, cn_number, find_dates
+
+
+def dates(text: str, published: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    return [(d.text, d.date, d.date_end) for d in find_dates(text, published)]
+
+
+def test_month_day_takes_the_base_year() -> None:
+    assert dates("3月8日上午,某区妇联举办讲座。", "2022-03-10") == [("3月8日", "2022-03-08", None)]
+
+
+def test_full_date() -> None:
+    assert dates("2021年6月5日,某镇召开会议。") == [("2021年6月5日", "2021-06-05", None)]
+
+
+def test_date_long_after_the_base_is_last_year() -> None:
+    assert dates("12月30日,某局开展活动。", "2023-01-04") == [("12月30日", "2022-12-30", None)]
+
+
+def test_this_year_month() -> None:
+    assert dates("今年9月,某县启动活动。", "2021-11-02") == [("今年9月", "2021-09", None)]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("昨日", "2024-03-14"), ("今天", "2024-03-15"), ("前天", "2024-03-13")]
+)
+def test_relative_days(word: str, expected: str) -> None:
+    assert dates(f"{word},某所开展普法宣传。", "2024-03-15") == [(word, expected, None)]
+
+
+def test_same_day_refers_to_the_last_date() -> None:
+    found = find_dates("9月9日是活动日,当天,某院举办开放日。", "2020-09-20")
+    assert [(d.text, d.date) for d in found] == [("9月9日", "2020-09-09"), ("当天", "2020-09-09")]
+
+
+def test_vague_is_unresolved_but_kept() -> None:
+    (d,) = find_dates("日前,某街道开展宣传。", "2024-05-01")
+    assert (d.text, d.date, d.resolved) == ("日前", None, False)
+
+
+def test_range() -> None:
+    assert dates("10月28日至11月3日,某市开展集中宣传。", "2021-11-05") == [
+        ("10月28日至11月3日", "2021-10-28", "2021-11-03")
+    ]
+
+
+def test_range_with_day_only_end() -> None:
+    assert dates("5月6日-9日,某局举办培训。", "2019-05-20") == [
+        ("5月6日-9日", "2019-05-06", "2019-05-09")
+    ]
+
+
+def test_ordinal_of_a_recurring_day_gives_the_year() -> None:
+    assert dates("迎来第五个国家宪法日。") == [("第五个国家宪法日", "2018-12-04", None)]
+    assert dates("迎来第30个国际禁毒日。") == [("第30个国际禁毒日", "2017-06-26", None)]
+    assert dates("首个全民国家安全教育日。") == [("首个全民国家安全教育日", "2016-04-15", None)]
+
+
+def test_recurring_week_is_a_range_and_a_stated_range_wins() -> None:
+    assert dates("第二个宪法宣传周到来。") == [("第二个宪法宣传周", "2019-12-01", "2019-12-07")]
+    found = dates("11月29日至12月5日是第四个宪法宣传周。宪法宣传周期间,某局开展活动。")
+    assert found[-1] == ("宪法宣传周", "2021-11-29", "2021-12-05")
+
+
+def test_recurring_month() -> None:
+    assert dates("第二个民法典宣传月。") == [("第二个民法典宣传月", "2022-05", None)]
+
+
+def test_partial_date_without_any_year() -> None:
+    assert dates("7月2日上午,某法院举办活动。") == [("7月2日", "--07-02", None)]
+
+
+def test_year_from_the_text_when_no_base() -> None:
+    text = "第六个国家宪法日前夕,12月3日,某局开展宣传。"
+    assert article_year(text) == 2019
+    assert ("12月3日", "2019-12-03", None) in dates(text)
+
+
+def test_counts_are_never_years() -> None:
+    assert dates("发放资料2000余份,接待群众1500人次。") == []
+    assert article_year("发放资料2000余份。") is None
+
+
+def test_a_starting_year_is_not_the_article_year() -> None:
+    assert article_year("2020年以来,某局坚持开展普法。8月3日举办讲座。") is None
+
+
+def test_bare_month_needs_a_time_reading() -> None:
+    assert dates("项目历时3月时完成。", "2020-10-01") == []
+
+
+def test_cn_number() -> None:
+    assert [cn_number(s) for s in ("七", "十一", "三十五", "36", "首")] == [7, 11, 35, 36, 1]
+
+
+def test_day_in_brackets_after_a_relative_word() -> None:
+    found = dates("12月3日是某日,活动昨天(1日)启动。")
+    assert ("昨天(1日)", "--12-01", None) in found
+
+
+def test_anniversary_fixes_the_year() -> None:
+    assert article_year("为庆祝新中国成立70周年,5月10日举办活动。") == 2019

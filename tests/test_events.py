@@ -1,0 +1,145 @@
+"""Events and relations: one invented sentence per trigger family and per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie import parse
+from fazhi_ie.components.events import find_mentions, trigger_rules
+from fazhi_ie.records import EventType
+
+pytestmark = pytest.mark.usefixtures("nlp")
+
+
+def types(text: str) -> list[str]:
+    return [c["type"] for c in find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("6月3日,某区司法局举办司法行政开放日活动。", "open_day"),
+        ("4月2日,某镇司法所在广场开展普法宣传活动。", "publicity"),
+        ("某街道开展法律进社区活动。", "publicity"),
+        ("5月9日,某区检察院走上讲台开展法治讲座。", "lecture"),
+        ("3月1日,某县召开普法工作推进会。", "meeting"),
+        ("7月8日,某市司法局举办人民调解员培训。", "training"),
+        ("某区团委组织开展禁毒知识竞赛。", "competition"),
+        ("某局邀请律师开展普法直播活动。", "livestream"),
+        ("某院组织新任干部进行宪法宣誓。", "oath"),
+        ("某社区举办法治文艺汇演。", "performance"),
+        ("某区司法局举办法治图片展。", "exhibition"),
+        ("某律所律师在集市开展法律咨询活动。", "consultation"),
+        ("某县举行法治宣传月启动仪式。", "launch"),
+        ("某局组织干部参观法治教育基地。", "visit"),
+        ("某市召开大会表彰先进集体。", "award"),
+        ("某中学举行模拟法庭活动。", "other"),
+    ],
+)
+def test_trigger_families(sentence: str, etype: str) -> None:
+    assert etype in types(sentence)
+
+
+def test_every_family_has_triggers_in_the_data_file() -> None:
+    assert set(trigger_rules().types.values()) == {t.value for t in EventType}
+
+
+def test_reference_is_not_an_event() -> None:
+    assert types("会上传达了全省政法工作会议精神。") == []
+
+
+def test_totals_and_ongoing_duties_are_not_events() -> None:
+    assert types("今年以来,某局累计开展普法讲座12场。") == []
+    assert types("某局开展宣讲活动8次。") == []
+
+
+def test_forms_of_another_activity_are_not_events() -> None:
+    assert types("某所通过发放资料、现场咨询、文艺演出等形式开展宣传活动。") == ["publicity"]
+
+
+def test_event_date_organizers_and_law() -> None:
+    art = parse(
+        "某市新闻\n2022-12-06 10:00\n"
+        "12月5日,青川县司法局联合青川县人民法院在广场开展《民法典》宣传活动。"
+        "活动中共发放宣传资料800余份。\n"
+    )
+    (ev,) = art.events
+    orgs = {o.id: o.name for o in art.organizations}
+    assert ev.type == EventType.publicity
+    assert (ev.date, ev.date_resolved, ev.date_text) == ("2022-12-05", True, "12月5日")
+    assert [orgs[o] for o in ev.organizers] == ["青川县司法局", "青川县人民法院"]
+    assert [law.name for law in art.laws if law.id in ev.laws] == ["民法典"]
+    assert ev.metrics and all(m.event == ev.id for m in art.metrics if m.id in ev.metrics)
+    rel = {(r.type.value, r.head, r.tail) for r in art.relations}
+    assert ("organized_by", ev.id, ev.organizers[0]) in rel
+    assert ("promotes_law", ev.id, ev.laws[0]) in rel
+    for r in art.relations:
+        assert art.text[r.evidence.start : r.evidence.end] == r.evidence.text
+
+
+def test_host_frame_and_coorganizer() -> None:
+    art = parse("4月10日,由青川县司法局主办、某某律师事务所协办的法治讲座在县城举行。\n")
+    orgs = {o.id: o.name for o in art.organizations}
+    lectures = [e for e in art.events if e.type == EventType.lecture]
+    assert lectures and [orgs[o] for o in lectures[0].organizers] == ["青川县司法局"]
+
+
+def test_place_as_subject_is_no_organizer() -> None:
+    art = parse("2021-04-20\n4月15日,青川县开展国家安全教育日宣传活动。\n")
+    (ev,) = art.events
+    assert ev.organizers == []
+    assert ev.date == "2021-04-15"
+
+
+def test_vague_date_is_unresolved() -> None:
+    art = parse("近日,青川县司法局开展法治宣传活动。\n", published="2023-03-01")
+    (ev,) = art.events
+    assert (ev.date, ev.date_resolved, ev.date_text) == (None, False, "近日")
+
+
+def test_headline_and_body_are_one_event() -> None:
+    art = parse(
+        "青川县司法局开展司法行政开放日活动\n"
+        "6月3日,青川县司法局举办司法行政开放日活动,邀请群众代表参加。\n",
+        published="2022-06-05",
+    )
+    assert [(e.type.value, e.date) for e in art.events] == [("open_day", "2022-06-03")]
+
+
+def test_jian_of_two_types_gives_two_events() -> None:
+    art = parse(
+        "5月8日,青川县“法治宣传月”启动仪式暨法律咨询活动在广场举行。\n", published="2021-05-10"
+    )
+    assert sorted(e.type.value for e in art.events) == ["consultation", "launch"]
+
+
+def test_quote_relation() -> None:
+    art = parse("青川县司法局局长王明远说:“我们将继续开展普法。”\n")
+    quotes = [r for r in art.relations if r.type.value == "quoted"]
+    assert quotes and quotes[0].tail is None and "继续开展普法" in quotes[0].evidence.text
+
+
+def test_listed_names_give_one_event_each() -> None:
+    art = parse("某区总工会开展了“工地普法行”“法治小剧场进车间”等演出活动。\n")
+    names = sorted(e.name or "" for e in art.events if e.type == EventType.performance)
+    assert names == ["工地普法行", "法治小剧场进车间"]
+
+
+def test_two_captions_with_organizers_are_two_events() -> None:
+    art = parse(
+        "青川县司法局在广场开展普法宣传活动\n正文第一段。\n青川县司法局在园区开展普法宣传活动\n",
+        published="2022-06-05",
+    )
+    assert [e.type.value for e in art.events] == ["publicity", "publicity"]
+
+
+def test_attendees_are_not_organizers_and_purpose_clause_is_no_event() -> None:
+    assert types("为进一步推动宪法宣传周深入开展,某县印发通知。") == []
+    art = parse("3月2日,青川县人民法院干警参加了普法宣传活动。\n", published="2022-03-05")
+    assert [e.organizers for e in art.events] == [[]]
+
+
+def test_audience_as_written() -> None:
+    art = parse("5月6日,青川县司法局邀请社区居民代表30余人参加法治讲座。\n", published="2022-05-07")
+    (ev,) = art.events
+    assert ev.audience == "社区居民代表"
