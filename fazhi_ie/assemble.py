@@ -19,6 +19,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .components.events import build_events, build_relations
+from .components.locations import build_locations
+from .components.metrics import build_metrics
+from .components.organizations import build_organizations
+from .components.persons import build_persons
 from .components.store import candidates
 from .errors import W104
 from .records import (
@@ -96,7 +101,15 @@ def build_laws(ctx: Assembly) -> None:
 
 
 #: Builders in the order they run; later ones may refer to earlier records.
-BUILDERS: list[Callable[[Assembly], None]] = [build_laws]
+BUILDERS: list[Callable[[Assembly], None]] = [
+    build_organizations,
+    build_persons,
+    build_locations,
+    build_laws,
+    build_metrics,
+    build_events,
+    build_relations,
+]
 
 
 def assemble(

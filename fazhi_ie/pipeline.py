@@ -2,30 +2,95 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories)
+# Importing these registers the factories (fazhi_hanlp_ner imports no torch).
+from . import components as _components  # noqa: F401
 from .about import __version__
+from .errors import E208, E401, ConfigError, ModelError
+from .ner import component as _ner_component  # noqa: F401
 from .records import SCHEMA_VERSION
 
+NerOption = bool | Literal["auto"]
+#: Environment switch for the NER stage: "0"/"off" disables it, "1"/"on" requires it.
+NER_ENV = "FAZHI_IE_NER"
+
 #: Components added after the tokenizer, in order.
-COMPONENTS: tuple[str, ...] = ("fazhi_laws",)
+COMPONENTS: tuple[str, ...] = (
+    "fazhi_orgs",
+    "fazhi_persons",
+    "fazhi_locations",
+    "fazhi_laws",
+    "fazhi_metrics",
+    "fazhi_events",
+)
 
 _lock = threading.Lock()
 
 
-def build(pkuseg_model: str | Path | None = None, *, auto_download: bool = True) -> Language:
+def ner_available() -> bool:
+    """True when the ``ner`` extra (hanlp + torch) is installed."""
+    return all(importlib.util.find_spec(m) is not None for m in ("hanlp", "torch"))
+
+
+def _ner_model_found(ner_model: str | Path | None) -> bool:
+    from .ner.loader import resolve_model
+
+    try:
+        resolve_model(str(ner_model) if ner_model is not None else None)
+    except ModelError:
+        return False
+    return True
+
+
+def _want_ner(ner: NerOption, ner_model: str | Path | None = None) -> bool:
+    if ner == "auto":
+        env = os.environ.get(NER_ENV, "").strip().lower()
+        if env in {"0", "off", "false", "no"}:
+            return False
+        if env in {"1", "on", "true", "yes"}:
+            ner = True
+        else:
+            return ner_available() and _ner_model_found(ner_model)
+    if ner is True and not ner_available():
+        raise ModelError(E208, detail="hanlp or torch is not installed")
+    if not isinstance(ner, bool):
+        raise ConfigError(
+            E401,
+            name="ner",
+            value=ner,
+            detail="expected True, False or 'auto'",
+            hint="Use ner='auto' (default), True or False.",
+        )
+    return ner
+
+
+def build(
+    pkuseg_model: str | Path | None = None,
+    *,
+    auto_download: bool = True,
+    ner: NerOption = "auto",
+    ner_model: str | Path | None = None,
+) -> Language:
     """A new pipeline: spaCy's Chinese language with the pkuseg segmenter.
 
     ``pkuseg_model`` is a directory holding a pkuseg model (``features.msgpack``
     + ``weights.npz``); by default the ``FAZHI_IE_PKUSEG_MODEL`` environment
     variable, then the user cache (prepared on first use, see
     :func:`fazhi_ie.segmenter.resolve_model_dir`).
+
+    ``ner``: run the HanLP NER stage (``fazhi_hanlp_ner``) first. ``"auto"``
+    runs it when the ``ner`` extra is installed (``FAZHI_IE_NER=0`` turns it
+    off); ``True`` requires it (E208 otherwise). ``ner_model`` is a HanLP
+    model directory or identifier (default: the model shipped in ``models/``).
     """
     from spacy.lang.zh import Chinese
 
@@ -36,6 +101,11 @@ def build(pkuseg_model: str | Path | None = None, *, auto_download: bool = True)
     nlp.tokenizer.initialize(  # type: ignore[attr-defined]
         pkuseg_model=str(model_dir), pkuseg_user_dict=str(user_dict_path())
     )
+    ner_name = ""
+    if _want_ner(ner, ner_model):
+        cfg = {"model": str(ner_model) if ner_model is not None else None}
+        component = nlp.add_pipe("fazhi_hanlp_ner", config=cfg)
+        ner_name = Path(str(getattr(component, "model_ref", "") or "hanlp")).name
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.meta["name"] = "fazhi_ie"
@@ -44,20 +114,32 @@ def build(pkuseg_model: str | Path | None = None, *, auto_download: bool = True)
         "schema_version": SCHEMA_VERSION,
         "pkuseg_model": str(model_dir),
         "pkuseg": model_dir.name,
+        "ner": ner_name or "off",
     }
     return nlp
 
 
 @lru_cache(maxsize=4)
-def _cached(pkuseg_model: str | None, auto_download: bool) -> Language:
-    return build(pkuseg_model, auto_download=auto_download)
+def _cached(
+    pkuseg_model: str | None, auto_download: bool, ner: NerOption, ner_model: str | None
+) -> Language:
+    return build(pkuseg_model, auto_download=auto_download, ner=ner, ner_model=ner_model)
 
 
-def load(pkuseg_model: str | Path | None = None, *, auto_download: bool = True) -> Language:
-    """The configured pipeline, built once per process and cached."""
+def load(
+    pkuseg_model: str | Path | None = None,
+    *,
+    auto_download: bool = True,
+    ner: NerOption = "auto",
+    ner_model: str | Path | None = None,
+) -> Language:
+    """The configured pipeline (see :func:`build`), built once per process and cached."""
     key = str(pkuseg_model) if pkuseg_model is not None else None
+    nkey = str(ner_model) if ner_model is not None else None
+    if ner == "auto":
+        ner = _want_ner("auto", ner_model)
     with _lock:
-        return _cached(key, auto_download)
+        return _cached(key, auto_download, ner, nkey)
 
 
 def versions(nlp: Language) -> dict[str, str]:
@@ -67,4 +149,5 @@ def versions(nlp: Language) -> dict[str, str]:
         "schema": SCHEMA_VERSION,
         "spacy": spacy.__version__,
         "pkuseg": str(info.get("pkuseg", "")),
+        "ner": str(info.get("ner", "off")),
     }

@@ -14,7 +14,8 @@ Components write two things on the Doc:
 
 from __future__ import annotations
 
-from . import laws  # noqa: F401  (registers the factory)
+# Importing the modules registers their factories with spaCy.
+from . import events, laws, locations, metrics, organizations, persons  # noqa: F401
 from .store import USER_DATA_KEY, candidates, char_span, token_edges
 
 __all__ = ["USER_DATA_KEY", "candidates", "char_span", "token_edges"]
