@@ -1,0 +1,54 @@
+"""Quality floors measured with the evaluator, so that a change that breaks
+extraction fails CI instead of silently lowering the scores.
+
+Floors sit a little below the figures in docs/evaluation.md. examples/gold is
+our own small gold set (always present); ../shared is used when present.
+"""
+
+import pytest
+from conftest import EXAMPLES
+
+from fazhi_ie.evaluate import evaluate_dir
+
+pytestmark = pytest.mark.model
+
+# (record type, minimum F1) — or, for the accuracies, the minimum value
+SHARED_FLOORS = {
+    "organizations": 0.90,
+    "persons": 0.90,
+    "laws": 0.95,
+    "events": 0.78,
+    "metrics": 0.90,
+    "events_organizer_accuracy": 0.78,
+    "metrics_quantity_accuracy": 0.85,
+    "metrics_approx_accuracy": 0.95,
+    "published_accuracy": 0.95,
+}
+EXAMPLE_FLOORS = {
+    "organizations": 0.80,
+    "persons": 0.90,
+    "laws": 0.90,
+    "events": 0.60,
+    "metrics": 0.85,
+    "published_accuracy": 1.0,
+}
+
+
+def _check(report: dict, floors: dict[str, float]) -> None:
+    low = {}
+    for key, floor in floors.items():
+        value = report[key]["f1"] if isinstance(report[key], dict) else report[key]
+        if value is None or value < floor:
+            low[key] = (value, floor)
+    assert not low, f"below the floor (value, floor): {low}"
+    assert report["errors"] == []
+
+
+def test_examples_gold_meets_floors(nlp):
+    _check(evaluate_dir(EXAMPLES / "gold").to_json(), EXAMPLE_FLOORS)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("subset", ["seeds", "corpus/dev"])
+def test_shared_gold_meets_floors(shared_dir, nlp, subset):
+    _check(evaluate_dir(shared_dir / subset).to_json(), SHARED_FLOORS)
