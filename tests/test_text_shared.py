@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import shared_articles
 
 from fazhi_ie.text import normalize
 from fazhi_ie.text.steps import opencc_converter
@@ -24,16 +25,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 pytestmark = pytest.mark.shared
 
 
-def _articles() -> list[Path]:
-    out: list[Path] = []
-    for sub in ("seeds", "corpus/dev"):
-        d = SHARED / sub
-        if d.is_dir():
-            out += sorted(d.glob("*.txt"))
-    return out
-
-
-ARTICLES = _articles()
+ARTICLES = shared_articles()
 needs_shared = pytest.mark.skipif(not ARTICLES, reason="../shared is not present")
 
 _FW = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}

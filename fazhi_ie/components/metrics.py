@@ -36,7 +36,14 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.numbers import CN_DIGITS, from_parts, markers, number_regex, prefix_regex
+from ..normalize.numbers import (
+    CN_DIGITS,
+    from_parts,
+    markers,
+    number_regex,
+    prefix_regex,
+    scan_words,
+)
 from ..resources import load_json
 from .store import candidates, char_span
 
@@ -354,18 +361,7 @@ def find_metrics(text: str) -> list[dict[str, Any]]:
 
 
 def _split_suffix(text: str) -> list[str]:
-    words = sorted(markers().suffix, key=len, reverse=True)
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        for w in words:
-            if text.startswith(w, i):
-                out.append(w)
-                i += len(w)
-                break
-        else:
-            i += 1
-    return out
+    return scan_words(text, markers().suffix)
 
 
 def _dedupe(found: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ NumberExpr(value=30000, value_max=50000, approx='exact')
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -197,13 +198,13 @@ def parse_value(text: str) -> Number | None:
     return None if one is None else _as_number(one[0])
 
 
-def _prefix_words(text: str) -> list[str]:
-    m = markers()
-    words = sorted(m.prefix + m.bare_only, key=len, reverse=True)
+def scan_words(text: str, words: Iterable[str]) -> list[str]:
+    """The given words found left to right in ``text``, longest first at each point."""
+    ordered = sorted(words, key=len, reverse=True)
     out: list[str] = []
     i = 0
     while i < len(text):
-        for w in words:
+        for w in ordered:
             if text.startswith(w, i):
                 out.append(w)
                 i += len(w)
@@ -211,6 +212,11 @@ def _prefix_words(text: str) -> list[str]:
         else:
             i += 1
     return out
+
+
+def _prefix_words(text: str) -> list[str]:
+    m = markers()
+    return scan_words(text, m.prefix + m.bare_only)
 
 
 def from_parts(
