@@ -280,7 +280,7 @@ def test_ill_formed_predictions_are_decoded_leniently(tiny_model, monkeypatch):
     bad = ["O", "E-ORG", "I-PER", "E-PER", "B-LOC"]
     with pytest.raises(InvalidTagSequence):
         iobes_tags_to_spans(bad)
-    monkeypatch.setattr(FazhiRNNNER, "predict_tags", lambda self, data, bs: [list(bad)])
+    monkeypatch.setattr(FazhiRNNNER, "predict_tags", lambda self, data, bs, segs=None: [list(bad)])
     tagger = loader.load_model(tiny_model)
     assert tagger.predict([list("甲乙丙丁戊")]) == [
         [("乙", "ORG", 1, 2), ("丙丁", "PER", 2, 4), ("戊", "LOC", 4, 5)]

@@ -11,6 +11,7 @@ torch and hanlp are imported when the component is created, not when this module
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from fazhi_ie.components.store import candidates
+from fazhi_ie.ner.softword import tags_from_bounds
 from fazhi_ie.ner.spans import split_sentences
 
 FACTORY = "fazhi_hanlp_ner"
@@ -61,9 +63,22 @@ class HanlpNER:
         self.batch_size = batch_size
         self.max_sentence_chars = max_sentence_chars
 
+    @property
+    def uses_segmentation(self) -> bool:
+        """Whether the model reads segmentation features (taken from the Doc's tokens)."""
+        return bool(getattr(self.tagger, "uses_segmentation", False))
+
     # -- prediction on plain text ----------------------------------------------
-    def predict_texts(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-        """Exact ``(start, end, label)`` spans for each text (offsets into that text)."""
+    def predict_texts(
+        self,
+        texts: list[str],
+        words: list[list[tuple[int, int]]] | None = None,
+    ) -> list[list[tuple[int, int, str]]]:
+        """Exact ``(start, end, label)`` spans for each text (offsets into that text).
+
+        ``words``: per text, the ``(start, end)`` offsets of its words (a Doc's tokens);
+        used by models with segmentation features, which otherwise segment with pkuseg.
+        """
         pieces: list[tuple[int, int, int]] = []  # text index, start, end
         for ti, text in enumerate(texts):
             for s, e in split_sentences(text, self.max_sentence_chars):
@@ -73,7 +88,11 @@ class HanlpNER:
         if not pieces:
             return results
         sents = [list(texts[ti][s:e]) for ti, s, e in pieces]
-        outputs = self.tagger.predict(sents, batch_size=self.batch_size)
+        if self.uses_segmentation and words is not None:
+            segs = [_window_tags(words[ti], s, e) for ti, s, e in pieces]
+            outputs = self.tagger.predict(sents, batch_size=self.batch_size, segs=segs)
+        else:
+            outputs = self.tagger.predict(sents, batch_size=self.batch_size)
         for (ti, s, _e), out in zip(pieces, outputs, strict=True):
             for item in out:
                 _text, label, b, e = item[:4]
@@ -98,8 +117,13 @@ class HanlpNER:
         new = [s for s in filter_spans(new) if not taken.intersection(range(s.start, s.end))]
         doc.ents = sorted(existing + new, key=lambda s: s.start)
 
+    def _words(self, docs: list[Doc]) -> list[list[tuple[int, int]]] | None:
+        if not self.uses_segmentation:
+            return None
+        return [[(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space] for doc in docs]
+
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.predict_texts([doc.text])[0])
+        self.set_annotations(doc, self.predict_texts([doc.text], self._words([doc]))[0])
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 16) -> Iterator[Doc]:
@@ -113,9 +137,23 @@ class HanlpNER:
             yield from self._run(batch)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:
-        for doc, spans in zip(docs, self.predict_texts([d.text for d in docs]), strict=True):
+        found = self.predict_texts([d.text for d in docs], self._words(docs))
+        for doc, spans in zip(docs, found, strict=True):
             self.set_annotations(doc, spans)
         return docs
+
+
+def _window_tags(words: list[tuple[int, int]], start: int, end: int) -> list[str]:
+    """BMES tags of ``text[start:end]`` from the text's sorted word offsets."""
+    i = bisect.bisect_right(words, (start, start)) - 1
+    i = max(i, 0)
+    local: list[tuple[int, int]] = []
+    while i < len(words) and words[i][0] < end:
+        a, b = words[i]
+        if b > start:
+            local.append((a - start, b - start))
+        i += 1
+    return tags_from_bounds(end - start, local)
 
 
 @Language.factory(

@@ -78,6 +78,8 @@ def _load_uncached(resolved: str) -> Any:
             if classpath in _RNN_CLASSPATHS:
                 tagger = FazhiRNNNER()
                 tagger.load(resolved, devices=-1, verbose=False)
+                if tagger.config.get("lex_embed"):
+                    _ = tagger.lexicon  # read now: a missing lexicon.tsv fails at load
             else:
                 tagger = hanlp.load(resolved)
         except Exception as exc:

@@ -14,6 +14,7 @@ that bug); our class applies it when it builds a model, for training and for loa
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import torch
@@ -28,6 +29,9 @@ from hanlp.utils.time_util import CountdownTimer
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from fazhi_ie.ner.lexicon import TYPES as LEX_TYPES
+from fazhi_ie.ner.lexicon import Lexicon
+from fazhi_ie.ner.softword import SEG_TAGS
 from fazhi_ie.ner.spans import StrictSpanCounter, tags_to_spans
 
 BIGRAM_END = "</s>"
@@ -54,6 +58,70 @@ def add_bigrams(sample: dict[str, Any]) -> dict[str, Any]:
     return sample
 
 
+def warm_start(model: nn.Module, state: dict[str, torch.Tensor]) -> list[str]:
+    """Copy ``state`` into ``model``; returns the names of parameters left as built.
+
+    Same-shaped tensors are copied. An LSTM input matrix with more input columns than
+    the source (features appended at the end of the input, e.g. segmentation tags) gets
+    the source's columns and zeros for the new ones, so the new model starts out
+    computing exactly what the source computed, and learns to use the new features.
+    """
+    own = model.state_dict()
+    fresh: list[str] = []
+    with torch.no_grad():
+        for name, param in own.items():
+            src = state.get(name)
+            if src is not None and src.shape == param.shape:
+                param.copy_(src)
+            elif (
+                src is not None
+                and "weight_ih" in name
+                and src.dim() == 2
+                and src.shape[0] == param.shape[0]
+                and src.shape[1] < param.shape[1]
+            ):
+                param.zero_()
+                param[:, : src.shape[1]].copy_(src)
+            else:
+                fresh.append(name)
+    return fresh
+
+
+def read_tagged_tsv(path: str) -> list[dict[str, list[str]]]:
+    """Samples from a ``char<TAB>tag[<TAB>seg]`` file (blank line between sentences)."""
+    samples: list[dict[str, list[str]]] = []
+    cur: dict[str, list[str]] = {"token": [], "tag": [], "seg": []}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\r\n")
+            if not line:
+                if cur["token"]:
+                    samples.append(cur)
+                cur = {"token": [], "tag": [], "seg": []}
+                continue
+            cols = line.split("\t")
+            cur["token"].append(cols[0])
+            cur["tag"].append(cols[1])
+            cur["seg"].append(cols[2] if len(cols) > 2 else "")
+    if cur["token"]:
+        samples.append(cur)
+    missing = [s for s in samples if not all(s["seg"])]
+    if missing:  # no segmentation column: run the library's segmenter
+        from fazhi_ie.ner.softword import segment
+
+        for s, tags in zip(missing, segment([s["token"] for s in missing]), strict=True):
+            s["seg"] = tags
+    return samples
+
+
+def ensure_seg(sample: dict[str, Any]) -> dict[str, Any]:
+    """Transform: a ``seg`` field of the right length (``S`` where it is missing)."""
+    seg = sample.get("seg")
+    if not seg or len(seg) != len(sample["token"]):
+        sample["seg"] = ["S"] * len(sample["token"])
+    return sample
+
+
 class StrictSpanMetric(Metric):
     """HanLP ``Metric`` wrapper around our strict span scorer (score = overall F1)."""
 
@@ -77,15 +145,25 @@ class StrictSpanMetric(Metric):
 
 
 class BigramTaggingModel(nn.Module):
-    """Character + character-bigram embeddings -> BiLSTM -> linear -> CRF."""
+    """Character (+ character-bigram) (+ segmentation tag) (+ lexicon tag) embeddings ->
+    BiLSTM -> linear -> CRF. Feature embeddings of size 0 are left out (the weights are
+    then those of a model built before the feature existed).
+    """
 
     def __init__(self, n_chars: int, n_embed: int, n_bigrams: int, n_bigram_embed: int,
-                 rnn_hidden: int, n_out: int, drop: float = 0.5) -> None:  # fmt: skip
+                 rnn_hidden: int, n_out: int, drop: float = 0.5,
+                 n_segs: int = 0, n_seg_embed: int = 0,
+                 n_lex: int = 0, n_lex_embed: int = 0) -> None:  # fmt: skip
         super().__init__()
         self.embed = nn.Embedding(n_chars, n_embed)
-        self.bigram_embed = nn.Embedding(n_bigrams, n_bigram_embed)
+        if n_bigram_embed:
+            self.bigram_embed = nn.Embedding(n_bigrams, n_bigram_embed)
+        if n_seg_embed:
+            self.seg_embed = nn.Embedding(n_segs, n_seg_embed)
+        if n_lex_embed:
+            self.lex_embed = nn.Embedding(n_lex, n_lex_embed)
         self.word_lstm = nn.LSTM(
-            input_size=n_embed + n_bigram_embed,
+            input_size=n_embed + n_bigram_embed + n_seg_embed + n_lex_embed,
             hidden_size=rnn_hidden,
             batch_first=True,
             bidirectional=True,
@@ -98,8 +176,14 @@ class BigramTaggingModel(nn.Module):
     def forward(self, x: torch.Tensor, batch=None, **kwargs):
         mask = x.gt(0)
         lens = mask.sum(dim=1)
-        emb = torch.cat([self.embed(x), self.bigram_embed(batch["bigram_id"])], dim=-1)
-        emb = self.drop(emb)
+        parts = [self.embed(x)]
+        if hasattr(self, "bigram_embed"):
+            parts.append(self.bigram_embed(batch["bigram_id"]))
+        if hasattr(self, "seg_embed"):
+            parts.append(self.seg_embed(batch["seg_id"]))
+        if hasattr(self, "lex_embed"):
+            parts.append(self.lex_embed(batch["lex_id"]))
+        emb = self.drop(torch.cat(parts, dim=-1))
         packed = pack_padded_sequence(emb, lens.cpu(), batch_first=True, enforce_sorted=False)
         h, _ = self.word_lstm(packed)
         h, _ = pad_packed_sequence(h, batch_first=True, total_length=x.size(1))
@@ -109,49 +193,142 @@ class BigramTaggingModel(nn.Module):
 class FazhiRNNNER(RNNNamedEntityRecognizer):
     """``RNNNamedEntityRecognizer`` with the CRF fix, lenient decoding and a strict metric.
 
-    Extra fit options: ``bigram_embed`` (0 = off) and ``bigram_min_freq``.
+    Extra fit options: ``bigram_embed`` (0 = off), ``bigram_min_freq``, ``seg_embed``
+    (0 = off; segmentation BMES tags, see :mod:`fazhi_ie.ner.softword`) and ``init_from``
+    (a model directory with the same vocabularies whose weights start the training),
+    ``lex_embed`` (0 = off; gazetteer tags from the model directory's ``lexicon.tsv``,
+    see :mod:`fazhi_ie.ner.lexicon`).
     """
+
+    LEXICON_FILE = "lexicon.tsv"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._model_dir: str | None = None
+        self._lexicon: Lexicon | None = None
+
+    def _uses_features(self) -> bool:
+        return bool(
+            self.config.get("bigram_embed")
+            or self.config.get("seg_embed")
+            or self.config.get("lex_embed")
+        )
+
+    def on_config_ready(self, **kwargs: Any) -> None:
+        if kwargs.get("save_dir"):
+            self._model_dir = str(kwargs["save_dir"])
+        super().on_config_ready(**kwargs)
+
+    def load(self, save_dir: str, devices=None, verbose: bool = False, **kwargs: Any):
+        self._model_dir = str(save_dir)
+        self._lexicon = None
+        return super().load(save_dir, devices=devices, verbose=verbose, **kwargs)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The gazetteer of a model with ``lex_embed`` (``lexicon.tsv`` in its directory)."""
+        if self._lexicon is None:
+            from pathlib import Path
+
+            if not self._model_dir:
+                raise ValueError("the model directory is unknown: cannot read its lexicon")
+            path = Path(self._model_dir) / self.LEXICON_FILE
+            if not path.is_file():
+                raise FileNotFoundError(f"{path}: the model's lexicon file is missing")
+            self._lexicon = Lexicon.read(path)
+        return self._lexicon
+
+    def _add_lex(self, sample: dict[str, Any]) -> dict[str, Any]:
+        sample["lex"] = self.lexicon.tags(sample["token"])
+        return sample
+
+    @property
+    def uses_segmentation(self) -> bool:
+        """True when the model reads segmentation tags (``predict_data(..., segs=...)``)."""
+        return bool(self.config.get("seg_embed"))
 
     # -- model -----------------------------------------------------------------
     def build_model(self, rnn_input, rnn_hidden, drop, crf, **kwargs) -> torch.nn.Module:
-        if self.config.get("bigram_embed"):
+        if self._uses_features():
+            seg = int(self.config.get("seg_embed") or 0)
             model = BigramTaggingModel(
                 len(self.vocabs[self.config.token_key]),
                 int(self.config.embed),
-                len(self.vocabs["bigram"]),
-                int(self.config.bigram_embed),
+                len(self.vocabs["bigram"]) if "bigram" in self.vocabs else 0,
+                int(self.config.get("bigram_embed") or 0),
                 rnn_hidden,
                 len(self.vocabs["tag"]),
                 drop,
+                n_segs=len(self.vocabs["seg"]) if seg else 0,
+                n_seg_embed=seg,
+                n_lex=len(self.vocabs["lex"]) if "lex" in self.vocabs else 0,
+                n_lex_embed=int(self.config.get("lex_embed") or 0),
             )
         else:
             model = super().build_model(rnn_input, rnn_hidden, drop, crf, **kwargs)
         fix_crf(model)
+        init_from = kwargs.get("training") and self.config.get("init_from")
+        if init_from:
+            self._init_weights(model, str(init_from))
         return model
+
+    def _init_weights(self, model: nn.Module, model_dir: str) -> None:
+        """Start from another model's weights (see :func:`warm_start`)."""
+        import json
+        from pathlib import Path
+
+        theirs = json.loads((Path(model_dir) / "vocabs.json").read_text("utf-8"))
+        for key, vocab in self.vocabs.items():
+            if key in theirs and theirs[key].get("idx_to_token") != vocab.idx_to_token:
+                raise ValueError(f"init_from {model_dir}: vocabulary {key!r} differs")
+        state = torch.load(Path(model_dir) / "model.pt", map_location="cpu")
+        warm_start(model, state)
 
     # -- data ------------------------------------------------------------------
     def build_dataset(self, data, transform):
-        if self.config.get("bigram_embed"):
-            transform = [add_bigrams, *transform]
+        if self._uses_features():
+            extra = []
+            if self.config.get("bigram_embed"):
+                extra.append(add_bigrams)
+            if self.config.get("seg_embed"):
+                if isinstance(data, str):
+                    data = read_tagged_tsv(data)
+                extra.append(ensure_seg)
+            if self.config.get("lex_embed"):
+                extra.append(self._add_lex)
+            transform = [*extra, *transform]
         return TSVTaggingDataset(data, transform)
 
     def build_vocabs(self, dataset: TransformableDataset, logger):
-        if not self.config.get("bigram_embed"):
+        if not self._uses_features():
             return super().build_vocabs(dataset, logger)
         self.vocabs.tag = Vocab(unk_token=None, pad_token=None)
         self.vocabs[self.config.token_key] = Vocab()
-        counts: dict[str, int] = {}
-        for each in dataset.data:
-            chars = each["token"]
-            for bg in add_bigrams({"token": chars})["bigram"]:
-                counts[bg] = counts.get(bg, 0) + 1
-        bigrams = Vocab()
-        min_freq = int(self.config.get("bigram_min_freq", 2))
-        for bg, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            if c >= min_freq:
-                bigrams.add(bg)
-        bigrams.lock()
-        self.vocabs["bigram"] = bigrams
+        if self.config.get("bigram_embed"):
+            counts: dict[str, int] = {}
+            for each in dataset.data:
+                chars = each["token"]
+                for bg in add_bigrams({"token": chars})["bigram"]:
+                    counts[bg] = counts.get(bg, 0) + 1
+            bigrams = Vocab()
+            min_freq = int(self.config.get("bigram_min_freq", 2))
+            for bg, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                if c >= min_freq:
+                    bigrams.add(bg)
+            bigrams.lock()
+            self.vocabs["bigram"] = bigrams
+        if self.config.get("seg_embed"):
+            segs = Vocab()
+            for t in SEG_TAGS:
+                segs.add(t)
+            segs.lock()
+            self.vocabs["seg"] = segs
+        if self.config.get("lex_embed"):
+            lex = Vocab()
+            for combo in itertools.product("-BMES", repeat=len(LEX_TYPES)):
+                lex.add("|".join(combo))
+            lex.lock()
+            self.vocabs["lex"] = lex
         for _ in dataset:
             pass
         self.vocabs.lock()
@@ -190,16 +367,30 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         return loss, metric
 
     # -- prediction ------------------------------------------------------------
-    def predict_data(self, data, batch_size, **kwargs):
-        """Entities ``(text, label, begin, end)`` per sentence, decoded leniently."""
-        tags = self.predict_tags(data, batch_size or self.config.get("batch_size", 32))
+    def predict(self, tokens: Any, batch_size: int | None = None, segs=None, **kwargs):
+        if segs and tokens and self.input_is_flat(tokens) and isinstance(segs[0], str):
+            segs = [segs]
+        return super().predict(tokens, batch_size, segs=segs, **kwargs)
+
+    def predict_data(self, data, batch_size, segs=None, **kwargs):
+        """Entities ``(text, label, begin, end)`` per sentence, decoded leniently.
+
+        ``segs``: BMES segmentation tags per sentence for a model that uses them; when
+        not given they are computed with the library's pkuseg segmenter.
+        """
+        tags = self.predict_tags(data, batch_size or self.config.get("batch_size", 32), segs)
         delim = self.config.get("token_delimiter") or ""
         return [
             [(delim.join(tokens[b:e]), t, b, e) for b, e, t in tags_to_spans(ts[: len(tokens)])]
             for tokens, ts in zip(data, tags, strict=True)
         ]
 
-    def predict_tags(self, data: list[list[str]], batch_size: int = 32) -> list[list[str]]:
+    def predict_tags(
+        self,
+        data: list[list[str]],
+        batch_size: int = 32,
+        segs: list[list[str]] | None = None,
+    ) -> list[list[str]]:
         """Tag sequences for tokenised sentences.
 
         A direct path (vocab lookups, padding, model, Viterbi) that skips HanLP's
@@ -207,12 +398,25 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         it gives the same tags as HanLP's ``predict_data``.
         """
         self.model.eval()
+        device = next(self.model.parameters()).device
         token_vocab = self.vocabs[self.config.token_key]
         tok_idx, tok_unk = token_vocab.token_to_idx, token_vocab.unk_idx
         bigram = bool(self.config.get("bigram_embed"))
         if bigram:
             bg_vocab = self.vocabs["bigram"]
             bg_idx, bg_unk = bg_vocab.token_to_idx, bg_vocab.unk_idx
+        use_seg = self.uses_segmentation
+        if use_seg:
+            if segs is None:
+                from fazhi_ie.ner.softword import segment
+
+                segs = segment(data)
+            seg_idx = self.vocabs["seg"].token_to_idx
+            seg_s = seg_idx["S"]
+        use_lex = bool(self.config.get("lex_embed"))
+        if use_lex:
+            lex_idx, lex_unk = self.vocabs["lex"].token_to_idx, self.vocabs["lex"].unk_idx
+            lexicon = self.lexicon
         id_to_tag = self.vocabs["tag"].idx_to_token
         order = sorted(range(len(data)), key=lambda i: -len(data[i]))
         out: list[list[str]] = [[] for _ in data]
@@ -226,15 +430,29 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
                 batch: dict[str, Any] = {}
                 if bigram:
                     bx = torch.zeros(len(idx), width, dtype=torch.long)
+                if use_seg:
+                    sx = torch.zeros(len(idx), width, dtype=torch.long)
+                if use_lex:
+                    lx = torch.zeros(len(idx), width, dtype=torch.long)
                 for row, i in enumerate(idx):
                     toks = data[i]
                     x[row, : len(toks)] = torch.tensor([tok_idx.get(t, tok_unk) for t in toks])
                     if bigram:
                         bgs = add_bigrams({"token": toks})["bigram"]
                         bx[row, : len(toks)] = torch.tensor([bg_idx.get(b, bg_unk) for b in bgs])
+                    if use_seg:
+                        sg = segs[i] if len(segs[i]) == len(toks) else ["S"] * len(toks)
+                        sx[row, : len(toks)] = torch.tensor([seg_idx.get(t, seg_s) for t in sg])
+                    if use_lex:
+                        lt = lexicon.tags(toks)
+                        lx[row, : len(toks)] = torch.tensor([lex_idx.get(t, lex_unk) for t in lt])
                 if bigram:
-                    batch["bigram_id"] = bx
-                logits, mask = self.model(x, batch=batch)
+                    batch["bigram_id"] = bx.to(device)
+                if use_seg:
+                    batch["seg_id"] = sx.to(device)
+                if use_lex:
+                    batch["lex_id"] = lx.to(device)
+                logits, mask = self.model(x.to(device), batch=batch)
                 pred = self.decode_output(logits, mask, batch)
                 if isinstance(pred, torch.Tensor):
                     pred = pred.tolist()

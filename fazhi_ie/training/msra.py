@@ -89,8 +89,10 @@ def load(which: str, wheel: Path | None = None) -> list[Sentence]:
 
 
 def read_tsv(path: str | Path) -> list[Sentence]:
-    """Sentences from a ``char<TAB>tag`` (or ``char tag``) file."""
-    return parse(Path(path).read_text(encoding="utf-8").replace("\t", " "))
+    """Sentences from a ``char<TAB>tag[<TAB>seg]`` (or ``char tag``) file."""
+    lines = Path(path).read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+    two = ["\t".join(line.split("\t")[:2]) for line in lines]
+    return parse("\n".join(two).replace("\t", " "))
 
 
 def split_dev(sents: list[Sentence], fraction: float, seed: int) -> tuple[list, list]:
@@ -103,14 +105,38 @@ def split_dev(sents: list[Sentence], fraction: float, seed: int) -> tuple[list, 
     return train, dev
 
 
-def write_tsv(sents: list[Sentence], path: Path) -> Path:
+def write_tsv(sents: list[Sentence], path: Path, segs: list[list[str]] | None = None) -> Path:
+    """``char<TAB>tag`` lines, or ``char<TAB>tag<TAB>seg`` with segmentation tags."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
-        for chars, tags in sents:
-            for c, t in zip(chars, tags, strict=True):
-                fh.write(f"{c}\t{t}\n")
+        for k, (chars, tags) in enumerate(sents):
+            if segs is None:
+                for c, t in zip(chars, tags, strict=True):
+                    fh.write(f"{c}\t{t}\n")
+            else:
+                for c, t, g in zip(chars, tags, segs[k], strict=True):
+                    fh.write(f"{c}\t{t}\t{g}\n")
             fh.write("\n")
     return path
+
+
+def read_seg_column(path: str | Path) -> list[list[str]] | None:
+    """The third (segmentation) column of a TSV per sentence, or None if it has none."""
+    segs: list[list[str]] = []
+    cur: list[str] = []
+    for line in Path(path).read_text(encoding="utf-8").replace("\r\n", "\n").split("\n"):
+        if not line.strip():
+            if cur:
+                segs.append(cur)
+                cur = []
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            return None
+        cur.append(cols[2])
+    if cur:
+        segs.append(cur)
+    return segs
 
 
 def gold_spans(sents: list[Sentence]) -> list[list[Span]]:

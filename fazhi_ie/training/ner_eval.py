@@ -11,12 +11,27 @@ from typing import Any
 from fazhi_ie.ner.spans import strict_scores
 
 
-def predict_spans(tagger: Any, sentences: list[list[str]], batch_size: int = 64) -> list[list]:
-    """Spans ``(start, end, label)`` predicted by a loaded HanLP tagger."""
+def predict_spans(
+    tagger: Any,
+    sentences: list[list[str]],
+    batch_size: int = 64,
+    segs: list[list[str]] | None = None,
+) -> list[list]:
+    """Spans ``(start, end, label)`` predicted by a loaded HanLP tagger.
+
+    ``segs`` (segmentation tags per sentence) go to models that use them; such a model
+    segments with pkuseg itself when they are not given.
+    """
+    uses_seg = bool(getattr(tagger, "uses_segmentation", False))
+    if uses_seg and segs is None:
+        from fazhi_ie.ner.softword import segment
+
+        segs = segment(sentences)
     preds: list[list] = []
     for i in range(0, len(sentences), 1024):
         chunk = sentences[i : i + 1024]
-        for out in tagger.predict(chunk, batch_size=batch_size):
+        kwargs = {"segs": segs[i : i + 1024]} if uses_seg else {}
+        for out in tagger.predict(chunk, batch_size=batch_size, **kwargs):
             preds.append([(b, e, t) for _, t, b, e in out])
     return preds
 
@@ -37,8 +52,10 @@ def evaluate_ner(
 
     tagger = load_model(model_dir)
     sents = msra.read_tsv(Path(test_file)) if test_file else msra.load("test")
+    segs = msra.read_seg_column(Path(test_file)) if test_file else None
     gold = msra.gold_spans(sents)
-    pred = predict_spans(tagger, [chars for chars, _ in sents], batch_size=batch_size)
+    chars = [c for c, _ in sents]
+    pred = predict_spans(tagger, chars, batch_size=batch_size, segs=segs)
     scores = strict_scores(gold, pred)
     return {k: {m: (round(v, 4) if isinstance(v, float) else v) for m, v in d.items()}
             for k, d in scores.items()}  # fmt: skip

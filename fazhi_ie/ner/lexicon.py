@@ -1,0 +1,75 @@
+"""Gazetteer features for the NER model: for each character, its position (``B``, ``M``,
+``E``, ``S`` or ``-``) in the longest PER, LOC and ORG lexicon word that covers it, joined
+into one tag such as ``B|-|M`` (PER|LOC|ORG).
+
+The lexicon is a file of the model directory (``lexicon.tsv``: ``word<TAB>PER|LOC|ORG``),
+so a model and its features always travel together. ``fazhi_ie.training.lexicon`` builds
+it from a word list with part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+TYPES = ("PER", "LOC", "ORG")
+NONE_TAG = "|".join("-" for _ in TYPES)
+
+
+class Lexicon:
+    """Words by type, matched longest-first around each character."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]], max_len: int = 12) -> None:
+        self.words: dict[str, set[str]] = {}
+        longest = 1
+        for word, label in entries:
+            if label not in TYPES or len(word) < 2 or len(word) > max_len:
+                continue
+            self.words.setdefault(word, set()).add(label)
+            longest = max(longest, len(word))
+        self.max_len = longest
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> Lexicon:
+        entries = []
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            word, _, label = line.partition("\t")
+            if word and label:
+                entries.append((word, label.strip()))
+        return cls(entries)
+
+    def write(self, path: str | os.PathLike[str]) -> Path:
+        path = Path(path)
+        lines = [f"{w}\t{t}" for w in sorted(self.words) for t in sorted(self.words[w])]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    def tags(self, chars: Sequence[str]) -> list[str]:
+        """One ``PER|LOC|ORG`` position tag per character (``-`` where no word of a type)."""
+        n = len(chars)
+        text = "".join(chars)
+        if len(text) != n:  # items longer than one character: no matching
+            return [NONE_TAG] * n
+        best: dict[str, list[int]] = {t: [0] * n for t in TYPES}  # covering word length
+        pos: dict[str, list[str]] = {t: ["-"] * n for t in TYPES}
+        words = self.words
+        for i in range(n):
+            for j in range(min(n, i + self.max_len), i + 1, -1):
+                labels = words.get(text[i:j])
+                if not labels:
+                    continue
+                length = j - i
+                for t in labels:
+                    b, p = best[t], pos[t]
+                    for k in range(i, j):
+                        if length > b[k]:
+                            b[k] = length
+                            p[k] = "B" if k == i else "E" if k == j - 1 else "M"
+        return ["|".join(pos[t][k] for t in TYPES) for k in range(n)]
+
+
+__all__ = ["NONE_TAG", "TYPES", "Lexicon"]

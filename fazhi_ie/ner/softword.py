@@ -1,0 +1,92 @@
+"""Segmentation ("softword") features for the NER model: each character's position in
+the pkuseg word that contains it, ``B`` (begins a word of 2+ characters), ``M`` (inside),
+``E`` (ends) or ``S`` (a one-character word, or a character no word covers).
+
+Inside the pipeline the words are the Doc's tokens (the tokenizer ran before the NER);
+on plain text the library's pkuseg segmenter is run. Training data is segmented the same
+way (``fazhi_ie.training.ner``), so the features match at training and at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+SEG_TAGS = ("B", "M", "E", "S")
+
+
+def tags_from_bounds(n_chars: int, bounds: Iterable[tuple[int, int]]) -> list[str]:
+    """BMES tags for ``n_chars`` characters given word ``(start, end)`` offsets.
+
+    Words may be clipped by the window (``start < 0`` or ``end > n_chars``): a clipped
+    word keeps the tags it has in the whole text. Characters no word covers are ``S``.
+    """
+    tags = ["S"] * n_chars
+    for start, end in bounds:
+        if end - start < 2:
+            continue
+        for i in range(max(start, 0), min(end, n_chars)):
+            tags[i] = "B" if i == start else "E" if i == end - 1 else "M"
+    return tags
+
+
+def tags_from_words(chars: Sequence[str], words: Sequence[str]) -> list[str]:
+    """BMES tags for ``chars`` from a segmenter's ``words`` (which may drop whitespace).
+
+    Words are aligned to the characters by search, so dropped or normalised characters
+    never shift the alignment; a word that cannot be found is skipped.
+    """
+    text = "".join(chars)
+    if len(text) != len(chars):  # multi-character "characters": align per item
+        return ["S"] * len(chars)
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for word in words:
+        if not word or word.isspace():
+            continue
+        at = text.find(word, pos)
+        if at < 0:
+            continue
+        bounds.append((at, at + len(word)))
+        pos = at + len(word)
+    return tags_from_bounds(len(chars), bounds)
+
+
+class Segmenter:
+    """pkuseg (the library's default model and domain dictionary) for plain text.
+
+    Loaded on first use; ``segment`` gives BMES tags for character lists.
+    """
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+        self._seg: Any = None
+
+    def _cutter(self) -> Any:
+        if self._seg is None:
+            from fazhi_ie.segmenter import load_pkuseg
+
+            self._seg = load_pkuseg(self.model)
+        return self._seg
+
+    def segment(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        cut = self._cutter().cut
+        out: list[list[str]] = []
+        for chars in sentences:
+            text = "".join(chars)
+            out.append(tags_from_words(chars, cut(text)) if text.strip() else ["S"] * len(chars))
+        return out
+
+
+_default: Segmenter | None = None
+
+
+def segment(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BMES tags for each character list, with the library's pkuseg segmenter."""
+    global _default
+    if _default is None:
+        _default = Segmenter()
+    return _default.segment(sentences)
+
+
+__all__ = ["SEG_TAGS", "Segmenter", "segment", "tags_from_bounds", "tags_from_words"]

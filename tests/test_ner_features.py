@@ -1,0 +1,209 @@
+"""Segmentation (softword) and lexicon features of the NER model, warm starts, and a
+tiny model with every feature trained, saved, loaded and run in spaCy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fazhi_ie.ner.lexicon import NONE_TAG, Lexicon
+from fazhi_ie.ner.softword import tags_from_bounds, tags_from_words
+from fazhi_ie.training import msra
+from fazhi_ie.training.lexicon import entries_from_dict
+
+# -- segmentation tags -------------------------------------------------------------
+
+
+def test_tags_from_bounds_marks_word_positions():
+    assert tags_from_bounds(6, [(0, 2), (2, 3), (3, 6)]) == ["B", "E", "S", "B", "M", "E"]
+
+
+def test_tags_from_bounds_clipped_words_keep_their_inner_tags():
+    # a window over chars 1..4 of a text whose words are (0,3) and (3,6)
+    local = [(-1, 2), (2, 5)]
+    assert tags_from_bounds(3, local) == ["M", "E", "B"]
+
+
+def test_uncovered_characters_are_single():
+    assert tags_from_bounds(4, [(1, 3)]) == ["S", "B", "E", "S"]
+    assert tags_from_bounds(0, []) == []
+
+
+def test_tags_from_words_skips_dropped_whitespace():
+    chars = list("依法 治国")
+    assert tags_from_words(chars, ["依法", "治国"]) == ["B", "E", "S", "B", "E"]
+    # a word the segmenter normalised (not found in the text) is skipped, not misaligned
+    assert tags_from_words(list("甲乙丙丁"), ["甲乙", "XX", "丙丁"]) == ["B", "E", "B", "E"]
+
+
+# -- lexicon ------------------------------------------------------------------------
+
+
+def _lexicon() -> Lexicon:
+    return Lexicon([("张小明", "PER"), ("河西", "LOC"), ("河西区", "LOC"),
+                    ("河西区司法局", "ORG"), ("司法局", "ORG"), ("x", "PER")])  # fmt: skip
+
+
+def test_lexicon_longest_word_of_each_type_wins():
+    tags = _lexicon().tags(list("河西区司法局张小明来了"))
+    per, loc, org = zip(*(t.split("|") for t in tags), strict=True)
+    assert "".join(loc[:3]) == "BME"  # 河西区, not 河西
+    assert "".join(org[:6]) == "BMMMME"  # the whole 河西区司法局
+    assert "".join(per[6:9]) == "BME"
+    assert tags[-1] == NONE_TAG
+
+
+def test_lexicon_drops_single_characters_and_round_trips(tmp_path):
+    lex = _lexicon()
+    assert "x" not in lex.words
+    again = Lexicon.read(lex.write(tmp_path / "lexicon.tsv"))
+    assert again.words == lex.words
+    assert again.tags(list("河西区")) == lex.tags(list("河西区"))
+
+
+def test_jieba_dictionary_lines_become_typed_entries():
+    text = "张三丰 12 nr\n北京 100 ns\n公安部 20 nt\n法律 50 n\n约翰 3 nrt\n"
+    assert entries_from_dict(text) == [
+        ("张三丰", "PER"), ("北京", "LOC"), ("公安部", "ORG"), ("约翰", "PER")
+    ]  # fmt: skip
+
+
+# -- TSV with a segmentation column ---------------------------------------------------
+
+
+def test_msra_tsv_with_segmentation_column_round_trips(tmp_path):
+    sents = [(list("李明在京"), ["B-PER", "E-PER", "O", "S-LOC"])]
+    path = msra.write_tsv(sents, tmp_path / "a.tsv", [["B", "E", "S", "S"]])
+    assert msra.read_tsv(path) == sents
+    assert msra.read_seg_column(path) == [["B", "E", "S", "S"]]
+    assert msra.read_seg_column(msra.write_tsv(sents, tmp_path / "b.tsv")) is None
+
+
+# -- the model --------------------------------------------------------------------------
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("hanlp")
+
+
+def test_warm_start_with_new_feature_columns_computes_the_same():
+    from fazhi_ie.ner.model import BigramTaggingModel, warm_start
+
+    torch.manual_seed(0)
+    old = BigramTaggingModel(30, 8, 40, 4, 6, 5, 0.0).eval()
+    new = BigramTaggingModel(30, 8, 40, 4, 6, 5, 0.0, n_segs=6, n_seg_embed=3,
+                             n_lex=20, n_lex_embed=2).eval()  # fmt: skip
+    assert set(warm_start(new, old.state_dict())) == {"seg_embed.weight", "lex_embed.weight"}
+    x = torch.randint(1, 30, (2, 7))
+    batch = {
+        "bigram_id": torch.randint(1, 40, (2, 7)),
+        "seg_id": torch.randint(1, 6, (2, 7)),
+        "lex_id": torch.randint(1, 20, (2, 7)),
+    }
+    with torch.no_grad():
+        assert torch.allclose(old(x, batch=batch)[0], new(x, batch=batch)[0], atol=1e-6)
+    new.word_lstm.weight_ih_l0.data[:, -1] = 1.0  # the new columns do matter once learned
+    with torch.no_grad():
+        assert not torch.allclose(old(x, batch=batch)[0], new(x, batch=batch)[0], atol=1e-6)
+
+
+PEOPLE = ["张伟", "李娜", "王芳", "刘洋"]
+PLACES = ["兰州", "酒泉", "成都"]
+
+
+def _write_with_segs(path: Path) -> Path:
+    lines = []
+    for per in PEOPLE:
+        for loc in PLACES:
+            # person, 在, place, 普法 -- the words give the segmentation column
+            words = [(per, "PER"), ("在", None), (loc, "LOC"), ("普法", None), ("。", None)]
+            for word, label in words:
+                for j, ch in enumerate(word):
+                    pos = "S" if len(word) == 1 else "B" if j == 0 else "E"
+                    tag = "O" if label is None else f"{pos if pos != 'S' else 'S'}-{label}"
+                    lines.append(f"{ch}\t{tag}\t{pos}")
+            lines.append("")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def feature_model(tmp_path_factory) -> Path:
+    from fazhi_ie.ner import loader
+    from fazhi_ie.training.ner import train_ner
+
+    d = tmp_path_factory.mktemp("tiny_ner_features")
+    trn = _write_with_segs(d / "train.tsv")
+    lex = Lexicon([(p, "PER") for p in PEOPLE] + [(p, "LOC") for p in PLACES])
+    out = d / "model"
+    train_ner(out, train_file=trn, dev_file=trn, epochs=25, embed=16, rnn_hidden=16,
+              batch_size=4, lr=0.02, drop=0.1, patience=25, seed=3, bigram_embed=8,
+              bigram_min_freq=1, seg_embed=4, lex_embed=4, lexicon=lex.write(d / "lex.tsv"),
+              evaluate=False, verbose=False)  # fmt: skip
+    loader.clear_cache()
+    return out
+
+
+def test_feature_model_saves_its_lexicon_and_learns(feature_model):
+    from fazhi_ie.ner import loader
+    from fazhi_ie.training.ner_eval import evaluate_ner
+
+    assert (feature_model / "lexicon.tsv").is_file()
+    tagger = loader.load_model(feature_model)
+    assert tagger.uses_segmentation
+    assert {"seg", "lex"} <= set(tagger.vocabs)
+    f1 = evaluate_ner(feature_model, test_file=feature_model.parent / "train.tsv")
+    assert f1["overall"]["f1"] > 0.9
+
+
+def test_feature_model_without_its_lexicon_is_a_coded_error(feature_model, tmp_path):
+    import shutil
+
+    from fazhi_ie.errors import ModelError
+    from fazhi_ie.ner import loader
+
+    broken = tmp_path / "broken"
+    shutil.copytree(feature_model, broken)
+    (broken / "lexicon.tsv").unlink()
+    with pytest.raises(ModelError) as err:
+        loader.load_model(broken)
+    assert "lexicon" in str(err.value)
+
+
+def test_component_takes_segmentation_from_doc_tokens(feature_model, monkeypatch):
+    import spacy
+
+    import fazhi_ie.ner.component  # noqa: F401  (registers the factory)
+    from fazhi_ie.ner import softword
+
+    def no_pkuseg(_sents):  # the Doc's tokens must be used, not a second segmentation
+        raise AssertionError("segmenter called")
+
+    monkeypatch.setattr(softword, "segment", no_pkuseg)
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("fazhi_hanlp_ner", config={"model": str(feature_model)})
+    text = "李娜在酒泉普法。王芳在兰州普法。"
+    doc = nlp(text)
+    found = doc.user_data["fazhi_ie"]["ner"]
+    assert {"start": 0, "end": 2, "label": "PER", "text": "李娜"} in found
+    assert all(text[f["start"] : f["end"]] == f["text"] for f in found)
+    docs = list(nlp.pipe([text, "", text]))
+    assert docs[2].user_data["fazhi_ie"]["ner"] == found
+
+
+def test_plain_text_prediction_segments_when_no_tags_are_given(feature_model, monkeypatch):
+    from fazhi_ie.ner import loader, softword
+
+    calls = []
+
+    def fake_segment(sents):
+        calls.append(len(sents))
+        return [["S"] * len(s) for s in sents]
+
+    monkeypatch.setattr(softword, "segment", fake_segment)
+    tagger = loader.load_model(feature_model)
+    tagger.predict([list("张伟在成都普法。")])
+    assert calls == [1]
+    calls.clear()
+    tagger.predict([list("张伟在成都普法。")], segs=[list("BESBEBES")])
+    assert calls == []
