@@ -190,3 +190,14 @@ def test_list_items_share_the_first_prefix(nlp):
 
 def test_generic_units_need_a_name(nlp):
     assert orgs("工作人员来到宣传站和社区矫正办公室。") == []
+
+
+def test_ner_span_over_coordinated_levels_is_not_one_body(nlp):
+    from fazhi_ie.components.organizations import OrgRecognizer
+    from fazhi_ie.components.store import candidates
+
+    text = "州、市两级禁毒办联合开展宣传。"
+    doc = nlp.make_doc(text)
+    candidates(doc, "ner").append({"start": 2, "end": 8, "label": "ORG", "text": text[2:8]})
+    OrgRecognizer()(doc)
+    assert all("两级" not in c["name"] for c in candidates(doc, "orgs"))

@@ -69,9 +69,13 @@ _NER_CLEAN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]+")
 
 
 @lru_cache(maxsize=1)
-def _ner_stop() -> tuple[tuple[str, ...], frozenset[str]]:
+def _ner_stop() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     d = load_json("org_grammar.json")
-    return tuple(d["ner_stop_prefixes"]), frozenset(d["ner_stop_chars"])
+    return (
+        tuple(d["ner_stop_prefixes"]),
+        frozenset(d["ner_stop_chars"]),
+        tuple(d.get("ner_stop_words", ())),
+    )
 
 
 _ORDINAL_END = re.compile(r"第?[一二三四五六七八九十百0-9]{1,4}届")
@@ -724,6 +728,8 @@ class OrgRecognizer:
                 continue
             if name.startswith(ner_stop[0]) or any(ch in name for ch in ner_stop[1]):
                 continue
+            if any(w in name for w in ner_stop[2]):
+                continue
             suf = longest_suffix(name)
             if suf is None or suf.text == name:
                 continue
@@ -803,6 +809,19 @@ def build_organizations(ctx: Any) -> None:
     merged: dict[int, dict[str, Any]] = {}
     for grp in groups:
         core, region, marker = grp["key"]
+        short = grp["cands"][0]["name"]
+        if len(short) >= 4:
+            # a short form that ends exactly one longer name of the article
+            # (X派出所 after Y公安X派出所)
+            longer = [
+                o
+                for o in groups
+                if o is not grp
+                and any(c["name"].endswith(short) and c["name"] != short for c in o["cands"])
+            ]
+            if len(longer) == 1 and _root(longer[0], merged) is not grp:
+                merged[id(grp)] = _root(longer[0], merged)
+                continue
         if region is not None:
             continue
         if marker is not None:
@@ -816,6 +835,7 @@ def build_organizations(ctx: Any) -> None:
             if not targets and len(core) >= 4:
                 # 普法协调小组 after 县委依法治县委员会普法协调小组
                 targets = [o for o in groups if o is not grp and o["key"][0].endswith(core)]
+
             if not targets and core in _GENERIC_CORES:
                 # 走进法院 after 青山市中级人民法院: the one court of the article
                 kind = grp["cands"][0]["kind"]
