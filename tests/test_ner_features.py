@@ -207,3 +207,46 @@ def test_plain_text_prediction_segments_when_no_tags_are_given(feature_model, mo
     calls.clear()
     tagger.predict([list("张伟在成都普法。")], segs=[list("BESBEBES")])
     assert calls == []
+
+
+# -- runs of names --------------------------------------------------------------------
+
+
+def _cut(name, known=frozenset()):
+    from fazhi_ie.ner.names import split_name_run
+
+    parts, prev = [], 0
+    for cut in split_name_run(name, known):
+        parts.append(name[prev:cut])
+        prev = cut
+    return parts
+
+
+def test_runs_of_names_are_cut_at_surnames():
+    assert _cut("张伟李娜王芳") == ["张伟", "李娜", "王芳"]
+    assert _cut("刘小明陈静") == ["刘小明", "陈静"]
+    # a lexicon name is preferred over an equally valid cut
+    assert _cut("王小明李四", frozenset({"王小明", "李四"})) == ["王小明", "李四"]
+
+
+def test_single_names_stay_whole():
+    assert _cut("欧阳明月") == ["欧阳明月"]  # compound surname + two characters
+    assert _cut("张伟") == ["张伟"]
+    assert _cut("王小明") == ["王小明"]
+    # four characters: cut only when a half is a known name
+    assert _cut("黄明黄亮") == ["黄明黄亮"]
+    assert _cut("黄明黄亮", frozenset({"黄明"})) == ["黄明", "黄亮"]
+    # not Han, known as a whole, or spelt as a transliteration
+    assert _cut("张伟·李娜") == ["张伟·李娜"]
+    assert _cut("张伟李娜", frozenset({"张伟李娜"})) == ["张伟李娜"]
+    assert _cut("马斯克维尔") == ["马斯克维尔"]
+
+
+def test_person_spans_cut_only_for_per():
+    from fazhi_ie.ner.names import split_person_spans
+
+    chars = list("张伟李娜王芳在青山市法院")
+    spans = [(0, 6, "PER"), (7, 12, "ORG")]
+    assert split_person_spans(chars, spans, frozenset()) == [
+        (0, 2, "PER"), (2, 4, "PER"), (4, 6, "PER"), (7, 12, "ORG")
+    ]  # fmt: skip

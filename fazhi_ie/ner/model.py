@@ -31,6 +31,7 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from fazhi_ie.ner.lexicon import TYPES as LEX_TYPES
 from fazhi_ie.ner.lexicon import Lexicon
+from fazhi_ie.ner.names import split_person_spans
 from fazhi_ie.ner.softword import SEG_TAGS
 from fazhi_ie.ner.spans import StrictSpanCounter, tags_to_spans
 
@@ -206,6 +207,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         super().__init__(**kwargs)
         self._model_dir: str | None = None
         self._lexicon: Lexicon | None = None
+        self._known: frozenset[str] | None = None
 
     def _uses_features(self) -> bool:
         return bool(
@@ -222,6 +224,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
     def load(self, save_dir: str, devices=None, verbose: bool = False, **kwargs: Any):
         self._model_dir = str(save_dir)
         self._lexicon = None
+        self._known = None
         return super().load(save_dir, devices=devices, verbose=verbose, **kwargs)
 
     @property
@@ -380,10 +383,30 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         """
         tags = self.predict_tags(data, batch_size or self.config.get("batch_size", 32), segs)
         delim = self.config.get("token_delimiter") or ""
-        return [
-            [(delim.join(tokens[b:e]), t, b, e) for b, e, t in tags_to_spans(ts[: len(tokens)])]
-            for tokens, ts in zip(data, tags, strict=True)
-        ]
+        split = self.split_name_lists
+        known = self._known_names() if split else frozenset()
+        out = []
+        for tokens, ts in zip(data, tags, strict=True):
+            spans = tags_to_spans(ts[: len(tokens)])
+            if split:
+                spans = split_person_spans(tokens, spans, known)
+            out.append([(delim.join(tokens[b:e]), t, b, e) for b, e, t in spans])
+        return out
+
+    @property
+    def split_name_lists(self) -> bool:
+        """Cut PER spans that are runs of several names (see :mod:`fazhi_ie.ner.names`);
+        on unless the model's config sets ``split_name_lists`` to false."""
+        return bool(self.config.get("split_name_lists", True))
+
+    def _known_names(self) -> frozenset[str]:
+        if self._known is None:
+            if self.config.get("lex_embed"):
+                words = self.lexicon.words
+                self._known = frozenset(w for w, types in words.items() if "PER" in types)
+            else:
+                self._known = frozenset()
+        return self._known
 
     def predict_tags(
         self,

@@ -30,15 +30,12 @@ def tags_from_bounds(n_chars: int, bounds: Iterable[tuple[int, int]]) -> list[st
     return tags
 
 
-def tags_from_words(chars: Sequence[str], words: Sequence[str]) -> list[str]:
-    """BMES tags for ``chars`` from a segmenter's ``words`` (which may drop whitespace).
+def word_bounds(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each of a segmenter's ``words`` in ``text``, found in order.
 
-    Words are aligned to the characters by search, so dropped or normalised characters
-    never shift the alignment; a word that cannot be found is skipped.
+    Words are located by search, so whitespace the segmenter dropped never shifts the
+    alignment; a word that cannot be found (normalised by the segmenter) is skipped.
     """
-    text = "".join(chars)
-    if len(text) != len(chars):  # multi-character "characters": align per item
-        return ["S"] * len(chars)
     bounds: list[tuple[int, int]] = []
     pos = 0
     for word in words:
@@ -49,7 +46,15 @@ def tags_from_words(chars: Sequence[str], words: Sequence[str]) -> list[str]:
             continue
         bounds.append((at, at + len(word)))
         pos = at + len(word)
-    return tags_from_bounds(len(chars), bounds)
+    return bounds
+
+
+def tags_from_words(chars: Sequence[str], words: Sequence[str]) -> list[str]:
+    """BMES tags for ``chars`` from a segmenter's ``words`` (see :func:`word_bounds`)."""
+    text = "".join(chars)
+    if len(text) != len(chars):  # multi-character "characters": no alignment
+        return ["S"] * len(chars)
+    return tags_from_bounds(len(chars), word_bounds(text, words))
 
 
 class Segmenter:
@@ -89,4 +94,11 @@ def segment(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return _default.segment(sentences)
 
 
-__all__ = ["SEG_TAGS", "Segmenter", "segment", "tags_from_bounds", "tags_from_words"]
+__all__ = [
+    "SEG_TAGS",
+    "Segmenter",
+    "segment",
+    "tags_from_bounds",
+    "tags_from_words",
+    "word_bounds",
+]
