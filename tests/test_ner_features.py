@@ -30,6 +30,14 @@ def test_uncovered_characters_are_single():
     assert tags_from_bounds(0, []) == []
 
 
+def test_word_bounds_locate_words_in_order():
+    from fazhi_ie.ner.softword import word_bounds
+
+    assert word_bounds("依法 治国，依法", ["依法", "治国", "，", "依法"]) == [
+        (0, 2), (3, 5), (5, 6), (6, 8)
+    ]  # fmt: skip
+
+
 def test_tags_from_words_skips_dropped_whitespace():
     chars = list("依法 治国")
     assert tags_from_words(chars, ["依法", "治国"]) == ["B", "E", "S", "B", "E"]
