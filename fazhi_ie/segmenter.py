@@ -366,35 +366,54 @@ def _write_files(
 _OURS = frozenset({*MODEL_FILES, META_FILE, "features.pkl"})
 
 
-def _commit(tmp: Path, dest: Path) -> None:
-    """Move the finished ``tmp`` to ``dest`` atomically (rename on the same filesystem)."""
-    try:
-        os.rename(tmp, dest)
-        return
-    except OSError:
-        if not dest.exists():
-            raise
-    # dest exists: an older model, an empty directory, or one a concurrent
-    # process has just committed. Never replace a directory holding other files.
-    if not dest.is_dir() or any(p.name not in _OURS for p in dest.iterdir()):
-        raise ModelError(
-            E204,
-            path=dest,
-            detail="it exists and holds other files; refusing to replace it",
-        )
-    old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.old-", dir=dest.parent))
-    try:
-        os.rename(dest, old / "m")
-    except FileNotFoundError:
-        pass
-    try:
-        os.rename(tmp, dest)
-    except OSError:
-        # A concurrent writer won the race; its model is as good as ours.
-        if not is_model_dir(dest):
-            raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
+def _commit(tmp: Path, dest: Path, attempts: int = 20) -> None:
+    """Move the finished ``tmp`` to ``dest`` atomically (rename on the same filesystem).
+
+    An existing model at ``dest`` is moved aside first. Concurrent writers (threads or
+    processes preparing the same model) may move ``dest`` between our steps: a step that
+    loses such a race is retried, and a complete model another writer committed is as
+    good as ours.
+    """
+    for _ in range(attempts):
+        try:
+            os.rename(tmp, dest)
+            return
+        except OSError:
+            if not dest.exists():
+                continue  # moved aside by a concurrent writer: try again
+        try:
+            if not dest.is_dir():
+                if not dest.exists() or dest.is_dir():
+                    continue  # moved aside (or replaced) by a concurrent writer meanwhile
+                others = ["(not a directory)"]
+            else:
+                others = sorted(p.name for p in dest.iterdir() if p.name not in _OURS)
+        except FileNotFoundError:
+            continue
+        if others:
+            # an older model or an empty directory is replaced, never one holding
+            # other files
+            raise ModelError(
+                E204,
+                path=dest,
+                detail=f"it exists and holds other files ({', '.join(others[:3])}); "
+                "refusing to replace it",
+            )
+        old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.old-", dir=dest.parent))
+        try:
+            try:
+                os.rename(dest, old / "m")
+            except FileNotFoundError:
+                pass
+            try:
+                os.rename(tmp, dest)
+                return
+            except OSError:
+                if is_model_dir(dest):
+                    return  # a concurrent writer won the race; its model is as good
+        finally:
+            shutil.rmtree(old, ignore_errors=True)
+    raise OSError(f"could not move {tmp} to {dest} ({attempts} attempts)")
 
 
 def write_model(
