@@ -258,3 +258,16 @@ def test_person_spans_cut_only_for_per():
     assert split_person_spans(chars, spans, frozenset()) == [
         (0, 2, "PER"), (2, 4, "PER"), (4, 6, "PER"), (7, 12, "ORG")
     ]  # fmt: skip
+
+
+def test_block_dev_split_holds_out_runs_of_consecutive_sentences():
+    sents = [([str(i)], ["O"]) for i in range(1000)]
+    train, dev = msra.split_dev(sents, 0.05, seed=1, block=20)
+    assert len(dev) == 60  # 5% = 50 sentences, rounded up to whole blocks of 20
+    ids = sorted(int(c[0]) for c, _ in dev)
+    assert ids == [i for b in ids[::20] for i in range(b, b + 20)]
+    assert all(b % 20 == 0 for b in ids[::20])
+    assert len(train) + len(dev) == 1000
+    assert not {c[0] for c, _ in train} & {c[0] for c, _ in dev}
+    # block 0 is the sentence-level split of the shipped model, unchanged
+    assert msra.split_dev(sents, 0.05, 1) == msra.split_dev(sents, 0.05, 1, 0)

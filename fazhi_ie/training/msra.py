@@ -95,11 +95,29 @@ def read_tsv(path: str | Path) -> list[Sentence]:
     return parse("\n".join(two).replace("\t", " "))
 
 
-def split_dev(sents: list[Sentence], fraction: float, seed: int) -> tuple[list, list]:
-    idx = list(range(len(sents)))
-    random.Random(seed).shuffle(idx)
+def split_dev(
+    sents: list[Sentence], fraction: float, seed: int, block: int = 0
+) -> tuple[list, list]:
+    """Hold out ``fraction`` of the sentences as dev (seeded).
+
+    ``block`` 0 draws single sentences (the shipped model's split). ``block`` > 0 draws
+    runs of ``block`` consecutive sentences, so that dev sentences mostly come from
+    other articles than the training sentences (the file keeps articles together):
+    a dev set that rewards generalisation rather than memorised names.
+    """
     n_dev = round(len(sents) * fraction)
-    dev_idx = set(idx[:n_dev])
+    if block > 0:
+        starts = list(range(0, len(sents), block))
+        random.Random(seed).shuffle(starts)
+        dev_idx: set[int] = set()
+        for b in starts:
+            if len(dev_idx) >= n_dev:
+                break
+            dev_idx.update(range(b, min(b + block, len(sents))))
+    else:
+        idx = list(range(len(sents)))
+        random.Random(seed).shuffle(idx)
+        dev_idx = set(idx[:n_dev])
     train = [s for i, s in enumerate(sents) if i not in dev_idx]
     dev = [s for i, s in enumerate(sents) if i in dev_idx]
     return train, dev

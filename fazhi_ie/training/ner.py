@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "lr": 0.001,
     "drop": 0.5,
     "dev_fraction": 0.05,
+    "dev_block": 0,
     "patience": 5,
 }
 
@@ -51,6 +52,7 @@ def train_ner(
     lr: float = DEFAULTS["lr"],
     drop: float = DEFAULTS["drop"],
     dev_fraction: float = DEFAULTS["dev_fraction"],
+    dev_block: int = DEFAULTS["dev_block"],
     patience: int = DEFAULTS["patience"],
     train_file: str | Path | None = None,
     dev_file: str | Path | None = None,
@@ -82,7 +84,7 @@ def train_ner(
     work = out.parent / (out.name + ".data")
     if train_file is None or dev_file is None:
         sents = msra.load("train") if train_file is None else msra.read_tsv(train_file)
-        train, dev = msra.split_dev(sents, dev_fraction, seed)
+        train, dev = msra.split_dev(sents, dev_fraction, seed, dev_block)
         if seg_embed:
             from fazhi_ie.ner.softword import segment
 
