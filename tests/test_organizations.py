@@ -201,3 +201,10 @@ def test_ner_span_over_coordinated_levels_is_not_one_body(nlp):
     candidates(doc, "ner").append({"start": 2, "end": 8, "label": "ORG", "text": text[2:8]})
     OrgRecognizer()(doc)
     assert all("两级" not in c["name"] for c in candidates(doc, "orgs"))
+
+
+def test_short_form_ending_one_longer_name_is_the_same_body(nlp):
+    # 红城派出所 alone takes 红城村 as its region; it is still the station named in full
+    text = "永登县公安局红城派出所民警走进红城村开展反诈宣传。下一步,红城派出所将继续宣传。"
+    found = orgs(text)
+    assert [(o.name, len(o.mentions)) for o in found] == [("永登县公安局红城派出所", 2)]
