@@ -46,10 +46,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
             progress=args.progress,
             pkuseg_model=args.pkuseg_model,
         ):
-            exclude = {"clean_text"} if args.no_clean_text else None
-            data = art.model_dump(mode="json", exclude=exclude)
-            out.write(json.dumps(data, ensure_ascii=False, indent=2 if args.pretty else None))
-            out.write("\n")
+            if args.summary:
+                from .summary import summarize
+
+                out.write(summarize(art) + "\n\n")
+            else:
+                exclude = {"clean_text"} if args.no_clean_text else None
+                data = art.model_dump(mode="json", exclude=exclude)
+                out.write(json.dumps(data, ensure_ascii=False, indent=2 if args.pretty else None))
+                out.write("\n")
             if art.error is not None:
                 n_err += 1
                 print(
@@ -143,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="how to read stdin (default: auto-detect JSONL)",
     )
     sp.add_argument("--pretty", action="store_true", help="indent the JSON")
+    sp.add_argument(
+        "--summary", action="store_true", help="print a human-readable summary instead of JSON"
+    )
     sp.add_argument("--no-clean-text", action="store_true", help="omit clean_text from output")
     sp.add_argument("--batch-size", type=int, default=32)
     sp.add_argument("--n-process", type=int, default=1)

@@ -140,3 +140,36 @@ def test_parse_many_in_worker_processes_matches_in_process(nlp):
     parallel = list(parse_many(items, batch_size=2, n_process=2))
     assert [a.id for a in parallel] == ["0", "1", "bad", "2", "3", "4"]
     assert [a.model_dump() for a in parallel] == [a.model_dump() for a in serial]
+
+
+def test_summary_view_of_an_article(nlp):
+    from fazhi_ie.summary import summarize
+
+    art = parse(
+        "县司法局举办宪法宣传活动\n2023-12-04\n12月4日,县司法局在广场举办宪法宣传活动,"
+        "发放宣传资料3000余份。",
+        id="s1",
+    )
+    text = summarize(art)
+    lines = text.splitlines()
+    assert lines[0] == "s1: 县司法局举办宪法宣传活动"
+    assert "published 2023-12-04" in lines[1]
+    assert any(line.strip().startswith("县司法局") for line in lines)
+    assert "3000余份" in text
+    bad = parse_many([{"id": "x", "text": "  "}])
+    assert summarize(next(iter(bad))).startswith("x: error E101")
+
+
+def test_cli_summary_instead_of_json(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("县司法局开展民法典宣传。", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "fazhi_ie", "parse", "--summary", str(f)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("a: ")
+    assert "《民法典》" in run.stdout
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(run.stdout.splitlines()[0])
