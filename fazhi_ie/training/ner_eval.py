@@ -23,14 +23,10 @@ def predict_spans(
     segments with pkuseg itself when they are not given.
     """
     uses_seg = bool(getattr(tagger, "uses_segmentation", False))
-    if uses_seg and segs is None:
-        from fazhi_ie.ner.softword import segment
-
-        segs = segment(sentences)
     preds: list[list] = []
     for i in range(0, len(sentences), 1024):
         chunk = sentences[i : i + 1024]
-        kwargs = {"segs": segs[i : i + 1024]} if uses_seg else {}
+        kwargs = {"segs": segs[i : i + 1024]} if uses_seg and segs is not None else {}
         for out in tagger.predict(chunk, batch_size=batch_size, **kwargs):
             preds.append([(b, e, t) for _, t, b, e in out])
     return preds
