@@ -70,7 +70,8 @@ def evaluate_ner_on_gold(
     so gold short forms like 司法局 only match an identical span). The text is converted
     to Simplified first. This measures the NER stage only, before any rules.
     """
-    from fazhi_ie.evaluate import _converter, load_gold_dir, normalize
+    from fazhi_ie.evaluate.gold import load_gold_dir
+    from fazhi_ie.evaluate.normalize import _converter, normalize
     from fazhi_ie.ner.component import HanlpNER
 
     comp = HanlpNER(None, model=None if model_dir is None else str(model_dir))
