@@ -147,7 +147,7 @@ def feature_model(tmp_path_factory) -> Path:
     train_ner(out, train_file=trn, dev_file=trn, epochs=25, embed=16, rnn_hidden=16,
               batch_size=4, lr=0.02, drop=0.1, patience=25, seed=3, bigram_embed=8,
               bigram_min_freq=1, seg_embed=4, lex_embed=4, lexicon=lex.write(d / "lex.tsv"),
-              evaluate=False, verbose=False)  # fmt: skip
+              weight_average=0.9, evaluate=False, verbose=False)  # fmt: skip
     loader.clear_cache()
     return out
 
@@ -271,3 +271,55 @@ def test_block_dev_split_holds_out_runs_of_consecutive_sentences():
     assert not {c[0] for c, _ in train} & {c[0] for c, _ in dev}
     # block 0 is the sentence-level split of the shipped model, unchanged
     assert msra.split_dev(sents, 0.05, 1) == msra.split_dev(sents, 0.05, 1, 0)
+
+
+# -- weight averaging ------------------------------------------------------------------
+
+
+def test_weight_average_tracks_an_exponential_moving_average():
+    import torch
+
+    from fazhi_ie.ner.averaging import WeightAverage
+
+    layer = torch.nn.Linear(1, 1, bias=False)
+    with torch.no_grad():
+        layer.weight.fill_(0.0)
+    avg = WeightAverage(layer, decay=0.5)
+    with torch.no_grad():
+        layer.weight.fill_(1.0)
+    avg.update(layer)  # early updates forget faster: d = min(0.5, 2/11)
+    d = 2 / 11
+    assert avg.average["weight"].item() == pytest.approx(d * 0.0 + (1 - d) * 1.0)
+    with torch.no_grad():
+        layer.weight.fill_(3.0)
+    before = avg.average["weight"].item()
+    avg.update(layer)  # now d = min(0.5, 3/12) = 0.25
+    assert avg.average["weight"].item() == pytest.approx(0.25 * before + 0.75 * 3.0)
+
+
+def test_weight_average_swaps_in_and_gives_the_raw_weights_back():
+    import torch
+
+    from fazhi_ie.ner.averaging import WeightAverage
+
+    layer = torch.nn.Linear(2, 1)
+    avg = WeightAverage(layer, decay=0.9)
+    with torch.no_grad():
+        layer.weight.add_(1.0)
+    raw = layer.weight.detach().clone()
+    avg.swap_in(layer)
+    assert torch.equal(layer.weight, avg.average["weight"])
+    avg.swap_in(layer)  # twice is harmless: the raw weights are not overwritten
+    with pytest.raises(RuntimeError):
+        avg.update(layer)
+    avg.swap_out(layer)
+    assert torch.equal(layer.weight, raw)
+    with pytest.raises(ValueError):
+        WeightAverage(layer, decay=1.0)
+
+
+def test_training_with_weight_average_saves_the_option(feature_model):
+    import json
+
+    config = json.loads((feature_model / "config.json").read_text("utf-8"))
+    assert config["weight_average"] == 0.9

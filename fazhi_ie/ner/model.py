@@ -29,6 +29,7 @@ from hanlp.utils.time_util import CountdownTimer
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from fazhi_ie.ner.averaging import WeightAverage
 from fazhi_ie.ner.lexicon import TYPES as LEX_TYPES
 from fazhi_ie.ner.lexicon import Lexicon
 from fazhi_ie.ner.names import split_person_spans
@@ -198,7 +199,9 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
     (0 = off; segmentation BMES tags, see :mod:`fazhi_ie.ner.softword`) and ``init_from``
     (a model directory with the same vocabularies whose weights start the training),
     ``lex_embed`` (0 = off; gazetteer tags from the model directory's ``lexicon.tsv``,
-    see :mod:`fazhi_ie.ner.lexicon`).
+    see :mod:`fazhi_ie.ner.lexicon`), ``weight_average`` (0 = off; the decay of an
+    exponential moving average of the weights, which is what is evaluated on dev and
+    saved, see :mod:`fazhi_ie.ner.averaging`).
     """
 
     LEXICON_FILE = "lexicon.tsv"
@@ -208,6 +211,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         self._model_dir: str | None = None
         self._lexicon: Lexicon | None = None
         self._known: frozenset[str] | None = None
+        self._average: WeightAverage | None = None
 
     def _uses_features(self) -> bool:
         return bool(
@@ -341,8 +345,20 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
     def build_metric(self, **kwargs):
         return StrictSpanMetric()
 
+    def fit(self, *args: Any, **kwargs: Any):
+        try:
+            return super().fit(*args, **kwargs)
+        finally:
+            self._average = None  # the best (averaged) weights are saved and loaded
+
     def fit_dataloader(self, trn, criterion, optimizer, metric, logger, ratio_width=None, **kwargs):
-        """Like HanLP's, but no Viterbi decoding of every training batch (saves time)."""
+        """Like HanLP's, but no Viterbi decoding of every training batch (saves time),
+        and with the optional weight average updated after every step."""
+        decay = float(self.config.get("weight_average") or 0.0)
+        if decay and self._average is None:
+            self._average = WeightAverage(self.model, decay)
+        if self._average is not None:
+            self._average.swap_out(self.model)
         self.model.train()
         timer = CountdownTimer(len(trn))
         total_loss = 0.0
@@ -353,6 +369,8 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             loss.backward()
             nn.utils.clip_grad_norm_(self.model.parameters(), 5.0)
             optimizer.step()
+            if self._average is not None:
+                self._average.update(self.model)
             total_loss += loss.item()
             timer.log(
                 f"loss: {total_loss / (idx + 1):.4f}",
@@ -362,6 +380,8 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             )
 
     def evaluate_dataloader(self, data, criterion, logger=None, ratio_width=None, **kwargs):
+        if self._average is not None:  # during training: score (and save) the average
+            self._average.swap_in(self.model)
         loss, metric = super(RNNNamedEntityRecognizer, self).evaluate_dataloader(
             data, criterion, logger, ratio_width, **kwargs
         )

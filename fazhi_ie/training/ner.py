@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "dev_fraction": 0.05,
     "dev_block": 0,
     "patience": 5,
+    "weight_average": 0.0,
 }
 
 
@@ -54,6 +55,7 @@ def train_ner(
     dev_fraction: float = DEFAULTS["dev_fraction"],
     dev_block: int = DEFAULTS["dev_block"],
     patience: int = DEFAULTS["patience"],
+    weight_average: float = DEFAULTS["weight_average"],
     train_file: str | Path | None = None,
     dev_file: str | Path | None = None,
     threads: int = 1,
@@ -73,6 +75,8 @@ def train_ner(
     (same data, seed and options, so the same vocabularies). ``lex_embed`` > 0 adds
     gazetteer features from ``lexicon`` (a ``lexicon.tsv``; default: built from jieba's
     dictionary, see :mod:`fazhi_ie.training.lexicon`), copied into the model directory.
+    ``weight_average`` > 0 evaluates and saves an exponential moving average of the
+    weights with that decay (e.g. 0.999; see :mod:`fazhi_ie.ner.averaging`).
     """
     import torch
 
@@ -116,6 +120,8 @@ def train_ner(
         kwargs.update(lex_embed=lex_embed)
     if init_from:
         kwargs.update(init_from=str(init_from))
+    if weight_average:
+        kwargs.update(weight_average=weight_average)
     tagger.fit(
         str(train_file),
         str(dev_file),
