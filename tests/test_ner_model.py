@@ -285,3 +285,30 @@ def test_ill_formed_predictions_are_decoded_leniently(tiny_model, monkeypatch):
     assert tagger.predict([list("甲乙丙丁戊")]) == [
         [("乙", "ORG", 1, 2), ("丙丁", "PER", 2, 4), ("戊", "LOC", 4, 5)]
     ]
+
+
+def test_wheel_build_ships_the_models_inside_the_package(tmp_path):
+    """``pip install .`` (not editable) must get the NER model: setup.py's build_py
+    copies ``models/`` into ``fazhi_ie/_models``, where the loader looks first."""
+    import importlib.util
+
+    pytest.importorskip("setuptools")
+    from setuptools.dist import Distribution
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("fazhi_setup", root / "setup.py")
+    assert spec is not None and spec.loader is not None
+    setup_mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(setup_mod)
+    cmd = setup_mod.BuildPyWithModels(Distribution({"name": "fazhi-ie", "packages": []}))
+    cmd.initialize_options()
+    cmd.finalize_options()
+    cmd.build_lib = str(tmp_path)
+    cmd.editable_mode = False
+    cmd.run()
+    shipped = tmp_path / "fazhi_ie" / "_models" / "ner-msra-bilstm-crf"
+    for name in ("config.json", "vocabs.json", "model.pt", "lexicon.tsv", "MODEL_CARD.md"):
+        assert (shipped / name).is_file(), name
+    assert (shipped / "model.pt").stat().st_size == (
+        root / "models" / "ner-msra-bilstm-crf" / "model.pt"
+    ).stat().st_size

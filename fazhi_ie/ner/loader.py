@@ -23,8 +23,14 @@ _lock = threading.Lock()
 
 
 def models_root() -> Path:
-    """The repository's ``models/`` directory (next to the ``fazhi_ie`` package)."""
-    return Path(__file__).resolve().parents[2] / "models"
+    """Where the shipped models are: the repository's ``models/`` (a source checkout or
+    an editable install) or, in a regular install, the copy inside the package
+    (``fazhi_ie/_models``, made by ``setup.py`` when the wheel is built)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "_models"
+    if installed.is_dir():
+        return installed
+    return package.parent / "models"
 
 
 def default_model_dir() -> Path:
