@@ -176,6 +176,17 @@ def test_ner_persons_are_merged(nlp):
     assert [p.name for p in ctx.persons] == ["钟楚汉"]
 
 
+def test_ner_weekdays_are_not_persons(nlp):
+    # 周 is a surname, so an NER span 周四 ("Thursday") looks like a name
+    text = "周四下午,社区居民钟楚汉来到普法广场。"
+    ctx = _ctx(nlp, text)
+    candidates(ctx.doc, "ner").append({"start": 0, "end": 2, "label": "PER", "text": "周四"})
+    s = ctx.norm.text.index("钟楚汉")
+    candidates(ctx.doc, "ner").append({"start": s, "end": s + 3, "label": "PER", "text": "钟楚汉"})
+    build_persons(ctx)
+    assert [p.name for p in ctx.persons] == ["钟楚汉"]
+
+
 @pytest.mark.shared
 def test_persons_score_on_the_shared_articles(shared_dir):
     from fazhi_ie.evaluate import evaluate_dir
