@@ -323,3 +323,49 @@ def test_training_with_weight_average_saves_the_option(feature_model):
 
     config = json.loads((feature_model / "config.json").read_text("utf-8"))
     assert config["weight_average"] == 0.9
+
+
+# -- model soup --------------------------------------------------------------------------
+
+
+def test_soup_averages_the_weights_and_loads(feature_model, tmp_path):
+    import json
+    import shutil
+
+    import torch
+
+    from fazhi_ie.ner import loader
+    from fazhi_ie.training.soup import make_soup
+
+    twin = tmp_path / "twin"
+    shutil.copytree(feature_model, twin)
+    state = torch.load(twin / "model.pt", map_location="cpu")
+    key = next(k for k, v in state.items() if v.dtype.is_floating_point)
+    original = state[key].clone()
+    state[key] = state[key] + 2.0
+    torch.save(state, twin / "model.pt")
+    soup = make_soup([feature_model, twin], tmp_path / "soup")
+    averaged = torch.load(soup / "model.pt", map_location="cpu")
+    assert torch.allclose(averaged[key], original + 1.0)
+    assert json.loads((soup / "config.json").read_text("utf-8"))["soup_of"] == [
+        str(feature_model), str(twin)
+    ]  # fmt: skip
+    loader.clear_cache()
+    tagger = loader.load_model(soup)
+    assert tagger.predict(list("张小明来了"), segs=["B", "M", "E", "S", "S"]) is not None
+    loader.clear_cache()
+
+
+def test_soup_refuses_models_with_other_vocabularies(feature_model, tmp_path):
+    import shutil
+
+    from fazhi_ie.training.soup import make_soup
+
+    other = tmp_path / "other"
+    shutil.copytree(feature_model, other)
+    vocab = (other / "vocabs.json").read_text("utf-8")
+    (other / "vocabs.json").write_text(vocab.replace("张", "章", 1), "utf-8")
+    with pytest.raises(ValueError, match=r"vocabs\.json"):
+        make_soup([feature_model, other], tmp_path / "soup")
+    with pytest.raises(ValueError, match="two models"):
+        make_soup([feature_model], tmp_path / "soup1")
