@@ -208,3 +208,14 @@ def test_short_form_ending_one_longer_name_is_the_same_body(nlp):
     text = "永登县公安局红城派出所民警走进红城村开展反诈宣传。下一步,红城派出所将继续宣传。"
     found = orgs(text)
     assert [(o.name, len(o.mentions)) for o in found] == [("永登县公安局红城派出所", 2)]
+
+
+def test_suffix_ending_inside_a_segmenter_word(nlp):
+    # pkuseg cuts 派出所在 as 派出/所在: the grammar alone (no NER) must still end
+    # the name after 所, as it does before 于
+    from fazhi_ie import load
+
+    rules_only = load(ner=False)
+    for verb in ("在", "于"):
+        art = parse(f"近日,白石镇司法所与白石派出所{verb}镇集市开展普法宣传。", nlp=rules_only)
+        assert sorted(o.name for o in art.organizations) == sorted(["白石镇司法所", "白石派出所"])

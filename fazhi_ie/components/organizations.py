@@ -69,6 +69,11 @@ _NER_CLEAN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]+")
 
 
 @lru_cache(maxsize=1)
+def _tail_words() -> frozenset[str]:
+    return frozenset(load_json("org_grammar.json").get("tail_words", ()))
+
+
+@lru_cache(maxsize=1)
 def _ner_stop() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     d = load_json("org_grammar.json")
     return (
@@ -501,8 +506,11 @@ class OrgRecognizer:
                 ends[e] = s
         for e, s in sorted(ends.items()):
             suffix = text[s:e]
-            if e not in toks.ends and text[e : e + 2] != suffix[-1] + "长":
-                # (处处长 = 处 + 处长 is an end)
+            if (
+                e not in toks.ends
+                and text[e : e + 2] != suffix[-1] + "长"  # 处处长 = 处 + 处长 is an end
+                and text[e - 1 : e + 1] not in _tail_words()  # 派出所在 = 派出所 + 在
+            ):
                 continue
             if any(
                 text.endswith(w, 0, e) and len(w) > len(suffix)
