@@ -219,3 +219,12 @@ def test_suffix_ending_inside_a_segmenter_word(nlp):
     for verb in ("在", "于"):
         art = parse(f"近日,白石镇司法所与白石派出所{verb}镇集市开展普法宣传。", nlp=rules_only)
         assert sorted(o.name for o in art.organizations) == sorted(["白石镇司法所", "白石派出所"])
+
+
+def test_place_of_residence_station_is_generic(nlp):
+    # 户籍所在地派出所 / 居住地派出所: "the station where one is registered", no body
+    from fazhi_ie import load
+
+    rules_only = load(ner=False)
+    for text in ("请持户籍所在地派出所出具的证明办理。", "可到居住地派出所咨询。"):
+        assert parse(text, nlp=rules_only).organizations == []
