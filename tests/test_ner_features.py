@@ -147,7 +147,7 @@ def feature_model(tmp_path_factory) -> Path:
     train_ner(out, train_file=trn, dev_file=trn, epochs=25, embed=16, rnn_hidden=16,
               batch_size=4, lr=0.02, drop=0.1, patience=25, seed=3, bigram_embed=8,
               bigram_min_freq=1, seg_embed=4, lex_embed=4, lexicon=lex.write(d / "lex.tsv"),
-              weight_average=0.9, evaluate=False, verbose=False)  # fmt: skip
+              weight_average=0.9, keep_epochs=True, evaluate=False, verbose=False)  # fmt: skip
     loader.clear_cache()
     return out
 
@@ -369,3 +369,24 @@ def test_soup_refuses_models_with_other_vocabularies(feature_model, tmp_path):
         make_soup([feature_model, other], tmp_path / "soup")
     with pytest.raises(ValueError, match="two models"):
         make_soup([feature_model], tmp_path / "soup1")
+
+
+def test_kept_epochs_hold_every_scored_epoch_and_the_best_is_the_model(feature_model, tmp_path):
+    import torch
+
+    from fazhi_ie.ner import loader
+    from fazhi_ie.training.soup import make_soup
+
+    kept = Path(str(feature_model) + ".epochs")
+    rows = [line.split("\t") for line in (kept / "scores.tsv").read_text().splitlines()]
+    files = sorted(kept.glob("*.pt"))
+    assert [int(r[0]) for r in rows] == list(range(1, 26)) and len(files) == 25
+    scores = [float(r[1]) for r in rows]
+    best = scores.index(max(scores)) + 1  # the first epoch with the best dev score
+    saved = torch.load(feature_model / "model.pt", map_location="cpu")
+    at_best = torch.load(kept / f"{best:03d}.pt", map_location="cpu")
+    assert all(torch.equal(saved[k], at_best[k]) for k in saved)
+    soup = make_soup(files[-3:], tmp_path / "soup", base=feature_model)
+    loader.clear_cache()
+    assert loader.load_model(soup).predict(list("张小明来了"), segs=list("BMESS")) is not None
+    loader.clear_cache()

@@ -201,7 +201,8 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
     ``lex_embed`` (0 = off; gazetteer tags from the model directory's ``lexicon.tsv``,
     see :mod:`fazhi_ie.ner.lexicon`), ``weight_average`` (0 = off; the decay of an
     exponential moving average of the weights, which is what is evaluated on dev and
-    saved, see :mod:`fazhi_ie.ner.averaging`).
+    saved, see :mod:`fazhi_ie.ner.averaging`), ``keep_epochs`` (keep every epoch's
+    scored weights in ``<model dir>.epochs/NNN.pt`` with ``scores.tsv``, for soups).
     """
 
     LEXICON_FILE = "lexicon.tsv"
@@ -346,10 +347,31 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         return StrictSpanMetric()
 
     def fit(self, *args: Any, **kwargs: Any):
+        self._epoch = 0
         try:
             return super().fit(*args, **kwargs)
         finally:
             self._average = None  # the best (averaged) weights are saved and loaded
+            self._epoch = 0
+
+    def epochs_dir(self) -> str | None:
+        """Where ``keep_epochs`` training keeps every epoch's weights: ``<model dir>.epochs``
+        beside the model directory (so the model directory stays shippable)."""
+        if not self._model_dir:
+            return None
+        return self._model_dir.rstrip("/\\") + ".epochs"
+
+    def _keep_epoch(self, metric: Any) -> None:
+        from pathlib import Path
+
+        folder = self.epochs_dir()
+        if not folder:
+            return
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        torch.save(self.model.state_dict(), out / f"{self._epoch:03d}.pt")
+        with (out / "scores.tsv").open("a", encoding="utf-8") as fh:
+            fh.write(f"{self._epoch}\t{metric.score:.6f}\n")
 
     def fit_dataloader(self, trn, criterion, optimizer, metric, logger, ratio_width=None, **kwargs):
         """Like HanLP's, but no Viterbi decoding of every training batch (saves time),
@@ -359,6 +381,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             self._average = WeightAverage(self.model, decay)
         if self._average is not None:
             self._average.swap_out(self.model)
+        self._epoch = getattr(self, "_epoch", 0) + 1
         self.model.train()
         timer = CountdownTimer(len(trn))
         total_loss = 0.0
@@ -387,6 +410,8 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         )
         if logger:
             logger.info(f"strict dev: {metric!r}")
+        if self.config.get("keep_epochs") and getattr(self, "_epoch", 0):
+            self._keep_epoch(metric)  # inside fit: the weights just scored on dev
         return loss, metric
 
     # -- prediction ------------------------------------------------------------

@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "patience": 5,
     "weight_average": 0.0,
 }
+FLAGS = {"keep_epochs": "keep every epoch's weights in OUT.epochs/ (for soups of epochs)"}
 
 
 def train_ner(
@@ -56,6 +57,7 @@ def train_ner(
     dev_block: int = DEFAULTS["dev_block"],
     patience: int = DEFAULTS["patience"],
     weight_average: float = DEFAULTS["weight_average"],
+    keep_epochs: bool = False,
     train_file: str | Path | None = None,
     dev_file: str | Path | None = None,
     threads: int = 1,
@@ -77,6 +79,8 @@ def train_ner(
     dictionary, see :mod:`fazhi_ie.training.lexicon`), copied into the model directory.
     ``weight_average`` > 0 evaluates and saves an exponential moving average of the
     weights with that decay (e.g. 0.999; see :mod:`fazhi_ie.ner.averaging`).
+    ``keep_epochs`` keeps each epoch's scored weights in ``<out>.epochs/`` (``NNN.pt`` and
+    ``scores.tsv``) for :mod:`fazhi_ie.training.soup`.
     """
     import torch
 
@@ -122,6 +126,9 @@ def train_ner(
         kwargs.update(init_from=str(init_from))
     if weight_average:
         kwargs.update(weight_average=weight_average)
+    if keep_epochs:
+        kwargs.update(keep_epochs=True)
+        shutil.rmtree(str(out) + ".epochs", ignore_errors=True)
     tagger.fit(
         str(train_file),
         str(dev_file),
@@ -165,6 +172,8 @@ def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--init-from", default=None, help="model directory whose weights start training")
     p.add_argument("--lexicon", default=None, help="lexicon.tsv for --lex-embed (default: jieba's)")
     p.add_argument("--no-eval", action="store_true", help="skip the MSRA test evaluation")
+    for key, help_text in FLAGS.items():
+        p.add_argument("--" + key.replace("_", "-"), action="store_true", help=help_text)
     return p
 
 
@@ -180,6 +189,7 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
         init_from=args.init_from,
         lexicon=args.lexicon,
         evaluate=not args.no_eval,
+        keep_epochs=args.keep_epochs,
         **opts,
     )
     json.dump(summary, sys.stdout, indent=2)
