@@ -213,6 +213,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         self._lexicon: Lexicon | None = None
         self._known: frozenset[str] | None = None
         self._average: WeightAverage | None = None
+        self._epoch = 0  # epochs trained in the current fit (0 outside fit)
 
     def _uses_features(self) -> bool:
         return bool(
@@ -381,7 +382,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             self._average = WeightAverage(self.model, decay)
         if self._average is not None:
             self._average.swap_out(self.model)
-        self._epoch = getattr(self, "_epoch", 0) + 1
+        self._epoch += 1
         self.model.train()
         timer = CountdownTimer(len(trn))
         total_loss = 0.0
@@ -410,7 +411,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         )
         if logger:
             logger.info(f"strict dev: {metric!r}")
-        if self.config.get("keep_epochs") and getattr(self, "_epoch", 0):
+        if self.config.get("keep_epochs") and self._epoch:
             self._keep_epoch(metric)  # inside fit: the weights just scored on dev
         return loss, metric
 
