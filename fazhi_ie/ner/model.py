@@ -89,6 +89,33 @@ def warm_start(model: nn.Module, state: dict[str, torch.Tensor]) -> list[str]:
     return fresh
 
 
+def fill_embedding(layer: nn.Embedding, tokens: list[str], vectors: dict[str, Any]) -> int:
+    """Copy ``vectors[token]`` into the rows of ``layer`` (row i = ``tokens[i]``).
+
+    The pretrained vectors are rescaled together so that their values have the standard
+    deviation of the rows left as initialised (N(0, 1) for ``nn.Embedding``), so the
+    two kinds of rows feed the network on the same scale. Returns the rows filled.
+    """
+    rows = [(i, vectors[t]) for i, t in enumerate(tokens) if t in vectors]
+    if not rows:
+        return 0
+    dim = layer.weight.shape[1]
+    if len(rows[0][1]) != dim:
+        raise ValueError(f"pretrained vectors have {len(rows[0][1])} dimensions, the layer {dim}")
+    idx = torch.tensor([i for i, _ in rows])
+    mat = torch.tensor(np_stack([v for _, v in rows]), dtype=layer.weight.dtype)
+    mat = mat * (layer.weight.detach().std() / mat.std().clamp_min(1e-8))
+    with torch.no_grad():
+        layer.weight[idx] = mat
+    return len(rows)
+
+
+def np_stack(vectors: list[Any]) -> Any:
+    import numpy as np
+
+    return np.stack(vectors)
+
+
 def read_tagged_tsv(path: str) -> list[dict[str, list[str]]]:
     """Samples from a ``char<TAB>tag[<TAB>seg]`` file (blank line between sentences)."""
     samples: list[dict[str, list[str]]] = []
@@ -202,7 +229,9 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
     see :mod:`fazhi_ie.ner.lexicon`), ``weight_average`` (0 = off; the decay of an
     exponential moving average of the weights, which is what is evaluated on dev and
     saved, see :mod:`fazhi_ie.ner.averaging`), ``keep_epochs`` (keep every epoch's
-    scored weights in ``<model dir>.epochs/NNN.pt`` with ``scores.tsv``, for soups).
+    scored weights in ``<model dir>.epochs/NNN.pt`` with ``scores.tsv``, for soups),
+    ``pretrained`` (a folder of character/bigram vectors written by
+    :mod:`fazhi_ie.training.pretrain`; they start the embedding rows of known tokens).
     """
 
     LEXICON_FILE = "lexicon.tsv"
@@ -214,6 +243,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         self._known: frozenset[str] | None = None
         self._average: WeightAverage | None = None
         self._epoch = 0  # epochs trained in the current fit (0 outside fit)
+        self.pretrained_rows: dict[str, int] = {}  # embedding rows filled by ``pretrained``
 
     def _uses_features(self) -> bool:
         return bool(
@@ -276,10 +306,31 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         else:
             model = super().build_model(rnn_input, rnn_hidden, drop, crf, **kwargs)
         fix_crf(model)
+        pretrained = kwargs.get("training") and self.config.get("pretrained")
+        if pretrained:
+            self._init_pretrained(model, str(pretrained))
         init_from = kwargs.get("training") and self.config.get("init_from")
         if init_from:
             self._init_weights(model, str(init_from))
         return model
+
+    def _init_pretrained(self, model: nn.Module, directory: str) -> dict[str, int]:
+        """Fill the character (and bigram) embedding rows of tokens that have a
+        pretrained vector (see :mod:`fazhi_ie.training.pretrain`); returns rows filled."""
+        from fazhi_ie.training.pretrain import load_vectors
+
+        filled: dict[str, int] = {}
+        targets = [("char", self.config.token_key, getattr(model, "embed", None))]
+        if self.config.get("bigram_embed"):
+            targets.append(("bigram", "bigram", getattr(model, "bigram_embed", None)))
+        for name, vocab_key, layer in targets:
+            if not isinstance(layer, nn.Embedding):
+                raise ValueError(f"pretrained {name} vectors: the model has no such embedding")
+            filled[name] = fill_embedding(
+                layer, self.vocabs[vocab_key].idx_to_token, load_vectors(directory, name)
+            )
+        self.pretrained_rows = filled
+        return filled
 
     def _init_weights(self, model: nn.Module, model_dir: str) -> None:
         """Start from another model's weights (see :func:`warm_start`)."""

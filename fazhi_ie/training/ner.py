@@ -64,6 +64,7 @@ def train_ner(
     device: str = "cpu",
     init_from: str | Path | None = None,
     lexicon: str | Path | None = None,
+    pretrained: str | Path | None = None,
     evaluate: bool = True,
     verbose: bool = True,
 ) -> dict[str, Any]:
@@ -79,6 +80,8 @@ def train_ner(
     dictionary, see :mod:`fazhi_ie.training.lexicon`), copied into the model directory.
     ``weight_average`` > 0 evaluates and saves an exponential moving average of the
     weights with that decay (e.g. 0.999; see :mod:`fazhi_ie.ner.averaging`).
+    ``pretrained`` is a folder of vectors from :mod:`fazhi_ie.training.pretrain` that
+    start the character (and bigram) embeddings.
     ``keep_epochs`` keeps each epoch's scored weights in ``<out>.epochs/`` (``NNN.pt`` and
     ``scores.tsv``) for :mod:`fazhi_ie.training.soup`.
     """
@@ -126,6 +129,10 @@ def train_ner(
         kwargs.update(init_from=str(init_from))
     if weight_average:
         kwargs.update(weight_average=weight_average)
+    if pretrained:
+        if not bigram_embed and not seg_embed and not lex_embed:
+            raise ValueError("--pretrained needs the feature model (e.g. --bigram-embed 50)")
+        kwargs.update(pretrained=str(Path(pretrained).resolve()))
     if keep_epochs:
         kwargs.update(keep_epochs=True)
         shutil.rmtree(str(out) + ".epochs", ignore_errors=True)
@@ -171,6 +178,9 @@ def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--device", default="cpu", help='"cpu" or a CUDA device index such as 0')
     p.add_argument("--init-from", default=None, help="model directory whose weights start training")
     p.add_argument("--lexicon", default=None, help="lexicon.tsv for --lex-embed (default: jieba's)")
+    p.add_argument(
+        "--pretrained", default=None, help="vectors folder from fazhi_ie.training.pretrain"
+    )
     p.add_argument("--no-eval", action="store_true", help="skip the MSRA test evaluation")
     for key, help_text in FLAGS.items():
         p.add_argument("--" + key.replace("_", "-"), action="store_true", help=help_text)
@@ -188,6 +198,7 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
         device=args.device,
         init_from=args.init_from,
         lexicon=args.lexicon,
+        pretrained=args.pretrained,
         evaluate=not args.no_eval,
         keep_epochs=args.keep_epochs,
         **opts,
