@@ -127,3 +127,24 @@ def test_word2vec_writes_vectors_that_load(tmp_path):
     assert "司法" in bgs and len(bgs["司法"]) == 4
     meta = json.loads((out / "pretrain.json").read_text())
     assert meta["char_dim"] == 8 and meta["sg"] == 1
+
+
+def test_word2vec_vectors_are_the_same_in_another_process(tmp_path):
+    """Reproducible: same corpus and seed give the same vectors in another process,
+    even under another string-hash seed (one worker; no order jitter)."""
+    pytest.importorskip("gensim")
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from fazhi_ie.training.pretrain import train_vectors; "
+        "c=[list('县司法局举办宪法宣传活动。'), list('市司法局开展法律援助。')]*20; "
+        "train_vectors(c, sys.argv[1], char_dim=8, bigram_dim=4, min_count=2, epochs=2)"
+    )
+    for k, seed in enumerate(("1", "2")):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / str(k))], check=True, env=env)
+    for name in ("char", "bigram"):
+        a, b = (np.load(tmp_path / k / f"{name}.npy") for k in ("0", "1"))
+        assert np.array_equal(a, b)
