@@ -228,3 +228,31 @@ def test_place_of_residence_station_is_generic(nlp):
     rules_only = load(ner=False)
     for text in ("请持户籍所在地派出所出具的证明办理。", "可到居住地派出所咨询。"):
         assert parse(text, nlp=rules_only).organizations == []
+
+
+def test_ner_place_before_a_prefixed_name_gives_the_full_name(nlp):
+    # The grammar knows 青山高新区 (an admin suffix) but not the bare city before it;
+    # when the NER tags the whole court, its fuller name wins.
+    from fazhi_ie.components.organizations import OrgRecognizer
+    from fazhi_ie.components.store import candidates
+
+    text = "日前,白城青山高新区人民法院开展普法宣传。"
+    s, e = text.index("白城"), text.index("开展")
+    grammar_only = nlp.make_doc(text)
+    OrgRecognizer()(grammar_only)
+    assert [c["name"] for c in candidates(grammar_only, "orgs")] == ["青山高新区人民法院"]
+    doc = nlp.make_doc(text)
+    candidates(doc, "ner").append({"start": s, "end": e, "label": "ORG", "text": text[s:e]})
+    OrgRecognizer()(doc)
+    got = [(c["name"], c["source"]) for c in candidates(doc, "orgs")]
+    assert got == [("白城青山高新区人民法院", "ner")]
+
+
+def test_place_head_must_look_like_a_place():
+    from fazhi_ie.components.organizations import _place_head_ok
+
+    assert _place_head_ok("白城")
+    assert not _place_head_ok("全市")  # a determiner
+    assert not _place_head_ok("省")  # one character
+    assert not _place_head_ok("中央")  # a level word
+    assert not _place_head_ok("Ab")

@@ -139,6 +139,18 @@ def _not_org_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _place_head_ok(head: str) -> bool:
+    """Whether ``head``, which the NER puts in front of a grammar name that already has a
+    region prefix, can be a place name without a suffix: 2-4 Han characters, none of
+    the grammar's stop tokens, determiners, level words or modifiers."""
+    g = grammar()
+    if not 2 <= len(head) <= 4 or not is_han(head):
+        return False
+    if head in g.stop_tokens or head in g.determiners or head in g.level_words:
+        return False
+    return _place_stem_ok(head) and not any(head.startswith(m) for m in g.modifiers)
+
+
 def _place_stem_ok(stem: str) -> bool:
     g = grammar()
     if not stem or not is_han(stem):
@@ -720,11 +732,12 @@ class OrgRecognizer:
             if any(c["start"] < e and s < c["end"] for c in out):
                 continue
             if inner and not (
-                # NER gives the fuller name: a shop name where the grammar stopped at 我
+                # NER gives the fuller name: a shop name where the grammar stopped at 我,
+                # or a place the grammar cannot know before its prefix (包头 + 稀土高新区…)
                 len(inner) == 1
                 and s < inner[0]["start"]
                 and inner[0]["end"] == e
-                and not inner[0]["prefix"]
+                and (not inner[0]["prefix"] or _place_head_ok(text[s : inner[0]["start"]]))
             ):
                 continue
             name = text[s:e]
