@@ -139,6 +139,18 @@ def _not_org_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _has_place_token(doc: Doc, start: int, end: int) -> bool:
+    """Whether a token of ``doc`` inside ``[start, end)`` is a place, a level word or a
+    party marker (``_classify``), or a province named without its suffix."""
+    g = grammar()
+    for tok in doc:
+        if tok.idx < start or tok.idx + len(tok.text) > end:
+            continue
+        if tok.text in g.provinces or _classify(tok.text) in ("region", "level", "party"):
+            return True
+    return False
+
+
 def _place_head_ok(head: str) -> bool:
     """Whether ``head``, which the NER puts in front of a grammar name that already has a
     region prefix, can be a place name without a suffix: 2-4 Han characters, none of
@@ -753,6 +765,10 @@ class OrgRecognizer:
                 continue
             suf = longest_suffix(name)
             if suf is None or suf.text == name:
+                continue
+            if suf.text in g.weak_suffixes and not _has_place_token(doc, s, e - len(suf.text)):
+                # 综合办公室, 社区矫正办公室: the grammar's rule for generic units holds for
+                # the NER's spans too (a weak unit word needs a place in the name)
                 continue
             cand = {
                 "start": s,
