@@ -96,6 +96,8 @@ def fill_embedding(layer: nn.Embedding, tokens: list[str], vectors: dict[str, An
     deviation of the rows left as initialised (N(0, 1) for ``nn.Embedding``), so the
     two kinds of rows feed the network on the same scale. Returns the rows filled.
     """
+    import numpy as np
+
     rows = [(i, vectors[t]) for i, t in enumerate(tokens) if t in vectors]
     if not rows:
         return 0
@@ -103,17 +105,11 @@ def fill_embedding(layer: nn.Embedding, tokens: list[str], vectors: dict[str, An
     if len(rows[0][1]) != dim:
         raise ValueError(f"pretrained vectors have {len(rows[0][1])} dimensions, the layer {dim}")
     idx = torch.tensor([i for i, _ in rows])
-    mat = torch.tensor(np_stack([v for _, v in rows]), dtype=layer.weight.dtype)
+    mat = torch.tensor(np.stack([v for _, v in rows]), dtype=layer.weight.dtype)
     mat = mat * (layer.weight.detach().std() / mat.std().clamp_min(1e-8))
     with torch.no_grad():
         layer.weight[idx] = mat
     return len(rows)
-
-
-def np_stack(vectors: list[Any]) -> Any:
-    import numpy as np
-
-    return np.stack(vectors)
 
 
 def read_tagged_tsv(path: str) -> list[dict[str, list[str]]]:
