@@ -143,12 +143,10 @@ def _has_place_token(doc: Doc, start: int, end: int) -> bool:
     """Whether a token of ``doc`` inside ``[start, end)`` is a place, a level word or a
     party marker (``_classify``), or a province named without its suffix."""
     g = grammar()
-    for tok in doc:
-        if tok.idx < start or tok.idx + len(tok.text) > end:
-            continue
-        if tok.text in g.provinces or _classify(tok.text) in ("region", "level", "party"):
-            return True
-    return False
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.text in g.provinces or _classify(t.text) in ("region", "level", "party") for t in span
+    )
 
 
 def _place_head_ok(head: str) -> bool:

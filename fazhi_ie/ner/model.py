@@ -30,13 +30,12 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from fazhi_ie.ner.averaging import WeightAverage
+from fazhi_ie.ner.bigrams import BIGRAM_END, char_bigrams
 from fazhi_ie.ner.lexicon import TYPES as LEX_TYPES
 from fazhi_ie.ner.lexicon import Lexicon
 from fazhi_ie.ner.names import split_person_spans
 from fazhi_ie.ner.softword import SEG_TAGS
 from fazhi_ie.ner.spans import StrictSpanCounter, tags_to_spans
-
-BIGRAM_END = "</s>"
 
 
 def fix_crf(module: nn.Module) -> int:
@@ -55,8 +54,7 @@ def fix_crf(module: nn.Module) -> int:
 
 def add_bigrams(sample: dict[str, Any]) -> dict[str, Any]:
     """Transform: ``bigram[i] = token[i] + token[i+1]`` (``</s>`` after the last)."""
-    chars = sample["token"]
-    sample["bigram"] = [a + b for a, b in zip(chars, [*chars[1:], BIGRAM_END], strict=True)]
+    sample["bigram"] = char_bigrams(sample["token"])
     return sample
 
 
@@ -239,7 +237,6 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         self._known: frozenset[str] | None = None
         self._average: WeightAverage | None = None
         self._epoch = 0  # epochs trained in the current fit (0 outside fit)
-        self.pretrained_rows: dict[str, int] = {}  # embedding rows filled by ``pretrained``
 
     def _uses_features(self) -> bool:
         return bool(
@@ -325,7 +322,6 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             filled[name] = fill_embedding(
                 layer, self.vocabs[vocab_key].idx_to_token, load_vectors(directory, name)
             )
-        self.pretrained_rows = filled
         return filled
 
     def _init_weights(self, model: nn.Module, model_dir: str) -> None:
@@ -364,7 +360,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             counts: dict[str, int] = {}
             for each in dataset.data:
                 chars = each["token"]
-                for bg in add_bigrams({"token": chars})["bigram"]:
+                for bg in char_bigrams(chars):
                     counts[bg] = counts.get(bg, 0) + 1
             bigrams = Vocab()
             min_freq = int(self.config.get("bigram_min_freq", 2))
@@ -554,7 +550,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
                     toks = data[i]
                     x[row, : len(toks)] = torch.tensor([tok_idx.get(t, tok_unk) for t in toks])
                     if bigram:
-                        bgs = add_bigrams({"token": toks})["bigram"]
+                        bgs = char_bigrams(toks)
                         bx[row, : len(toks)] = torch.tensor([bg_idx.get(b, bg_unk) for b in bgs])
                     if use_seg:
                         sg = segs[i] if len(segs[i]) == len(toks) else ["S"] * len(toks)
@@ -580,4 +576,11 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         return out
 
 
-__all__ = ["FazhiRNNNER", "RNNTaggingModel", "StrictSpanMetric", "add_bigrams", "fix_crf"]
+__all__ = [
+    "BIGRAM_END",
+    "FazhiRNNNER",
+    "RNNTaggingModel",
+    "StrictSpanMetric",
+    "add_bigrams",
+    "fix_crf",
+]

