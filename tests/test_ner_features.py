@@ -10,7 +10,7 @@ import pytest
 from fazhi_ie.ner.lexicon import NONE_TAG, Lexicon
 from fazhi_ie.ner.softword import tags_from_bounds, tags_from_words
 from fazhi_ie.training import msra
-from fazhi_ie.training.lexicon import entries_from_dict
+from fazhi_ie.training.lexicon import clean_persons, entries_from_dict, word_tag_counts
 
 # -- segmentation tags -------------------------------------------------------------
 
@@ -68,6 +68,25 @@ def test_lexicon_drops_single_characters_and_round_trips(tmp_path):
     again = Lexicon.read(lex.write(tmp_path / "lexicon.tsv"))
     assert again.words == lex.words
     assert again.tags(list("河西区")) == lex.tags(list("河西区"))
+
+
+def test_tagged_corpus_counts_words_inside_bracketed_compounds():
+    counts = word_tag_counts(["[河西/ns 剧团/n]nt 演出/v  王/nr 小二/nr", "演出/vn"])
+    assert counts["河西"] == {"ns": 1} and counts["剧团"] == {"n": 1}
+    assert counts["演出"] == {"v": 1, "vn": 1} and counts["小二"] == {"nr": 1}
+
+
+def test_clean_persons_drops_words_the_corpus_uses_as_other_words():
+    counts = word_tag_counts(["安慰/v 安慰/vn 文华/nr 文华/n 河西/ns 乐团/n"])
+    entries = [("安慰", "PER"), ("文华", "PER"), ("张小明", "PER"), ("河西", "PER"),
+               ("河西", "LOC"), ("乐团", "ORG")]  # fmt: skip
+    kept, dropped = clean_persons(entries, counts)
+    # a verb and a place go from the persons; a tie goes too; unseen names and other
+    # types stay
+    assert dropped == ["安慰", "文华", "河西"]
+    assert kept == [("张小明", "PER"), ("河西", "LOC"), ("乐团", "ORG")]
+    kept, dropped = clean_persons(entries, word_tag_counts(["文华/nr 文华/nr 文华/n"]))
+    assert ("文华", "PER") in kept and dropped == []
 
 
 def test_jieba_dictionary_lines_become_typed_entries():
