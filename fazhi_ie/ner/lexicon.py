@@ -22,13 +22,14 @@ class Lexicon:
 
     def __init__(self, entries: Iterable[tuple[str, str]], max_len: int = 12) -> None:
         self.words: dict[str, set[str]] = {}
-        longest = 1
+        self.longest_from: dict[str, int] = {}  # first character -> its longest word
         for word, label in entries:
             if label not in TYPES or len(word) < 2 or len(word) > max_len:
                 continue
             self.words.setdefault(word, set()).add(label)
-            longest = max(longest, len(word))
-        self.max_len = longest
+            first = word[0]
+            self.longest_from[first] = max(self.longest_from.get(first, 0), len(word))
+        self.max_len = max(self.longest_from.values(), default=1)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -56,9 +57,12 @@ class Lexicon:
             return [NONE_TAG] * n
         best: dict[str, list[int]] = {t: [0] * n for t in TYPES}  # covering word length
         pos: dict[str, list[str]] = {t: ["-"] * n for t in TYPES}
-        words = self.words
+        words, longest_from = self.words, self.longest_from
         for i in range(n):
-            for j in range(min(n, i + self.max_len), i + 1, -1):
+            longest = longest_from.get(text[i])
+            if not longest:
+                continue
+            for j in range(min(n, i + longest), i + 1, -1):
                 labels = words.get(text[i:j])
                 if not labels:
                     continue
