@@ -276,3 +276,23 @@ def test_ner_generic_units_need_a_place_like_the_grammars(nlp):
         )
         OrgRecognizer()(doc)
         assert [c["name"] for c in candidates(doc, "orgs")] == want, text
+
+
+def test_ner_org_spans_with_unbalanced_brackets_are_not_taken(nlp):
+    # an NER span cut inside 村(居)民委员会 starts with ")": not a name; balanced
+    # brackets inside a name are fine
+    from fazhi_ie.components.organizations import OrgRecognizer
+    from fazhi_ie.components.store import candidates
+
+    for text, ner_name, want in (
+        ("全县村(居)民委员会设有调解小组。", ")民委员会", []),
+        ("全县村(居)民委员会设有调解小组。", "(居)民委员会", []),
+        ("会后,青山建工(集团)有限公司捐赠图书。", "青山建工(集团)有限公司", ["青山建工(集团)有限公司"]),  # noqa: E501
+    ):
+        doc = nlp.make_doc(text)
+        s = text.index(ner_name)
+        candidates(doc, "ner").append(
+            {"start": s, "end": s + len(ner_name), "label": "ORG", "text": ner_name}
+        )
+        OrgRecognizer()(doc)
+        assert [c["name"] for c in candidates(doc, "orgs")] == want, text

@@ -68,6 +68,17 @@ _LINE_RE = re.compile(r"[^\n]+")
 _NER_CLEAN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]+")
 
 
+def _brackets_ok(name: str) -> bool:
+    """Parentheses in a name are balanced and do not open it: ``某某(集团)公司``, not
+    ``)民委员会`` cut out of ``村(居)民委员会``."""
+    depth = 0
+    for ch in name:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0 and not name.startswith("(")
+
+
 @lru_cache(maxsize=1)
 def _tail_words() -> frozenset[str]:
     return frozenset(load_json("org_grammar.json").get("tail_words", ()))
@@ -755,7 +766,7 @@ class OrgRecognizer:
                 continue
             # The MSRA-trained NER is out of domain: keep only clean spans that
             # start on a pkuseg token edge (not 联合X律师事务所, not 中,该分局).
-            if not _NER_CLEAN.fullmatch(name) or s not in starts:
+            if not _NER_CLEAN.fullmatch(name) or s not in starts or not _brackets_ok(name):
                 continue
             if name.startswith(ner_stop[0]) or any(ch in name for ch in ner_stop[1]):
                 continue
