@@ -195,3 +195,21 @@ def test_persons_score_on_the_shared_articles(shared_dir):
         c = evaluate_dir(shared_dir / sub).counts("persons")
         f1 = 2 * c.tp / (2 * c.tp + c.fp + c.fn)
         assert f1 >= 0.9, (sub, c)
+
+
+def test_ner_names_inside_a_short_quotation_are_not_persons(nlp):
+    # a quoted programme or brand name (“青禾·一片天”) is not a person, even with a
+    # transliteration dot; a name outside the quotation, or quoted in a long
+    # sentence of speech, still is
+    text = (
+        "区检察院组建“青禾·一片天”宣讲团,居民钟楚汉参加。"
+        "他说:“今天钟楚汉老师给我们讲了很多有用的法律知识,很受启发。”"
+    )
+    ctx = _ctx(nlp, text)
+    norm = ctx.norm.text
+    for name, at in (("青禾·一片天", norm.index("青禾")), ("钟楚汉", norm.index("钟楚汉")),
+                     ("钟楚汉", norm.rindex("钟楚汉"))):  # fmt: skip
+        span = {"start": at, "end": at + len(name), "label": "PER", "text": name}
+        candidates(ctx.doc, "ner").append(span)
+    build_persons(ctx)
+    assert [(p.name, len(p.mentions)) for p in ctx.persons] == [("钟楚汉", 2)]

@@ -100,6 +100,7 @@ class Rules:
     photo_left: str
     dotted_re: re.Pattern[str]
     paren_re: re.Pattern[str]
+    quoted_re: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -118,6 +119,7 @@ def rules() -> Rules:
     title = f"(?=[{first}])(?:{_alt(d['title_prefixes'])})*(?:{_alt(d['titles'])})"
     punct = re.escape(d["punctuation"])
     cues = _alt(d["right_cues"] + d["titles_after"])
+    quote_max = int(d["quoted_titles"]["max_chars"])
     return Rules(
         surnames=single,
         strict_surnames=strict,
@@ -156,6 +158,12 @@ def rules() -> Rules:
         photo_left=d["photo_left"],
         dotted_re=re.compile(f"{tl}{{2,8}}(?:[{_DOT}]{tl}{{1,8}})+"),
         paren_re=re.compile(r"[(（]([^()（）\n]{2,60})[)）]"),
+        quoted_re=re.compile(
+            "|".join(
+                f"{re.escape(a)}[^{re.escape(a + b)}\n]{{1,{quote_max}}}{re.escape(b)}"
+                for a, b in d["quoted_titles"]["pairs"]
+            )
+        ),
     )
 
 
@@ -587,11 +595,14 @@ def _ner_persons(ctx: Any) -> list[dict[str, Any]]:
     r = rules()
     text = ctx.norm.text
     starts, ends = token_edges(ctx.doc)
+    quoted = [m.span() for m in r.quoted_re.finditer(text)]
     out = []
     for c in ctx.candidates("ner"):
         if c.get("label") != "PER":
             continue
         s, e = int(c["start"]), int(c["end"])
+        if any(a < s and e < b for a, b in quoted):
+            continue  # inside “法律援助惠民生”: a theme or brand, not a person
         name = text[s:e].strip()
         if not name or name in r.stop_words or r.title_re.fullmatch(name):
             continue
