@@ -213,3 +213,18 @@ def test_ner_names_inside_a_short_quotation_are_not_persons(nlp):
         candidates(ctx.doc, "ner").append(span)
     build_persons(ctx)
     assert [(p.name, len(p.mentions)) for p in ctx.persons] == [("钟楚汉", 2)]
+
+
+def test_ner_two_character_names_need_an_unambiguous_surname(nlp):
+    # 安 and 明 are surnames but also begin common words (安抚, 明确): a two-character
+    # name the NER alone proposes with such a surname is a word; three characters,
+    # or an unambiguous surname, still make a name
+    text = "民警及时给予安慰和疏导。居民钟楚、安晓东也来了。"
+    ctx = _ctx(nlp, text)
+    norm = ctx.norm.text
+    for name in ("安慰", "钟楚", "安晓东"):
+        at = norm.index(name)
+        span = {"start": at, "end": at + len(name), "label": "PER", "text": name}
+        candidates(ctx.doc, "ner").append(span)
+    build_persons(ctx)
+    assert sorted(p.name for p in ctx.persons) == sorted(["钟楚", "安晓东"])

@@ -618,6 +618,8 @@ def _ner_persons(ctx: Any) -> list[dict[str, Any]]:
         has_dot = any(ch in _DOT for ch in name)
         if not has_dot and name[0] not in r.surnames and name[:2] not in r.compound:
             continue
+        if len(name) == 2 and name[0] not in r.strict_surnames:
+            continue  # 安抚, 明白, 文明: an ambiguous surname + one character is a word
         if not has_dot and (s not in starts or e not in ends):
             continue
         out.append(_cand(text, s, e, [], None, "ner"))
