@@ -203,9 +203,7 @@ class Event(Record):
         default=False, description="False for vague dates such as 近日 or when no date is given."
     )
     organizers: list[str] = Field(default_factory=list, description="Organization ids.")
-    participants: list[str] = Field(
-        default_factory=list, description="Organization or person ids."
-    )
+    participants: list[str] = Field(default_factory=list, description="Organization or person ids.")
     audience: str | None = Field(default=None, description="Audience as written (师生, 群众).")
     location: str | None = Field(default=None, description="Location id.")
     laws: list[str] = Field(default_factory=list, description="Law ids.")

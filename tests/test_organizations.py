@@ -287,7 +287,11 @@ def test_ner_org_spans_with_unbalanced_brackets_are_not_taken(nlp):
     for text, ner_name, want in (
         ("全县村(居)民委员会设有调解小组。", ")民委员会", []),
         ("全县村(居)民委员会设有调解小组。", "(居)民委员会", []),
-        ("会后,青山建工(集团)有限公司捐赠图书。", "青山建工(集团)有限公司", ["青山建工(集团)有限公司"]),  # noqa: E501
+        (
+            "会后,青山建工(集团)有限公司捐赠图书。",
+            "青山建工(集团)有限公司",
+            ["青山建工(集团)有限公司"],
+        ),
     ):
         doc = nlp.make_doc(text)
         s = text.index(ner_name)
