@@ -602,7 +602,7 @@ def _ner_persons(ctx: Any) -> list[dict[str, Any]]:
             continue
         s, e = int(c["start"]), int(c["end"])
         if any(a < s and e < b for a, b in quoted):
-            continue  # inside “法律援助惠民生”: a theme or brand, not a person
+            continue  # inside “普法进万家”: a theme or brand, not a person
         name = text[s:e].strip()
         if not name or name in r.stop_words or r.title_re.fullmatch(name):
             continue
