@@ -258,32 +258,34 @@ def test_place_head_must_look_like_a_place():
     assert not _place_head_ok("Ab")
 
 
-def test_ner_generic_units_need_a_place_like_the_grammars(nlp):
-    # a weak unit word (办公室, 工作室, 部, 中心, 站) after a function word names no body,
-    # whether the grammar or the NER proposes it; with a place in the name it does
+def _orgs_given_ner_span(nlp, text: str, ner_name: str) -> list[str]:
+    """Organization names found in ``text`` when the NER proposes ``ner_name`` as ORG."""
     from fazhi_ie.components.organizations import OrgRecognizer
     from fazhi_ie.components.store import candidates
 
+    doc = nlp.make_doc(text)
+    s = text.index(ner_name)
+    candidates(doc, "ner").append(
+        {"start": s, "end": s + len(ner_name), "label": "ORG", "text": ner_name}
+    )
+    OrgRecognizer()(doc)
+    return [c["name"] for c in candidates(doc, "orgs")]
+
+
+def test_ner_generic_units_need_a_place_like_the_grammars(nlp):
+    # a weak unit word (办公室, 工作室, 部, 中心, 站) after a function word names no body,
+    # whether the grammar or the NER proposes it; with a place in the name it does
     for text, ner_name, want in (
         ("会后,综合办公室负责整理材料。", "综合办公室", []),
         ("会后,人民调解工作室接待群众。", "人民调解工作室", []),
         ("会后,甘肃网络信息中心发布通知。", "甘肃网络信息中心", ["甘肃网络信息中心"]),
     ):
-        doc = nlp.make_doc(text)
-        s = text.index(ner_name)
-        candidates(doc, "ner").append(
-            {"start": s, "end": s + len(ner_name), "label": "ORG", "text": ner_name}
-        )
-        OrgRecognizer()(doc)
-        assert [c["name"] for c in candidates(doc, "orgs")] == want, text
+        assert _orgs_given_ner_span(nlp, text, ner_name) == want, text
 
 
 def test_ner_org_spans_with_unbalanced_brackets_are_not_taken(nlp):
     # an NER span cut inside 村(居)民委员会 starts with ")": not a name; balanced
     # brackets inside a name are fine
-    from fazhi_ie.components.organizations import OrgRecognizer
-    from fazhi_ie.components.store import candidates
-
     for text, ner_name, want in (
         ("全县村(居)民委员会设有调解小组。", ")民委员会", []),
         ("全县村(居)民委员会设有调解小组。", "(居)民委员会", []),
@@ -293,10 +295,4 @@ def test_ner_org_spans_with_unbalanced_brackets_are_not_taken(nlp):
             ["青山建工(集团)有限公司"],
         ),
     ):
-        doc = nlp.make_doc(text)
-        s = text.index(ner_name)
-        candidates(doc, "ner").append(
-            {"start": s, "end": s + len(ner_name), "label": "ORG", "text": ner_name}
-        )
-        OrgRecognizer()(doc)
-        assert [c["name"] for c in candidates(doc, "orgs")] == want, text
+        assert _orgs_given_ner_span(nlp, text, ner_name) == want, text

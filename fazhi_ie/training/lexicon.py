@@ -98,8 +98,9 @@ def pd1998_counts(overlap: int = 10) -> dict[str, Counter[str]]:
 
     held_out = ["".join(c) for part in ("test", "train") for c, _ in msra.load(part)]
     tagged = pretrain.read_pd1998(tagged=True)
-    kept = set(pretrain.decontaminate([pretrain.strip_tags(t) for t in tagged], held_out, overlap))
-    return word_tag_counts(t for t in tagged if pretrain.strip_tags(t) in kept)
+    plain = [pretrain.strip_tags(t) for t in tagged]
+    kept = set(pretrain.decontaminate(plain, held_out, overlap))
+    return word_tag_counts(t for t, line in zip(tagged, plain, strict=True) if line in kept)
 
 
 def build_lexicon(sdist: Path | None = None, clean: bool = False) -> Lexicon:
