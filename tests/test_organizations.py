@@ -296,3 +296,28 @@ def test_ner_org_spans_with_unbalanced_brackets_are_not_taken(nlp):
         ),
     ):
         assert _orgs_given_ner_span(nlp, text, ner_name) == want, text
+
+
+def test_ner_org_spans_that_name_a_class_are_not_taken(nlp):
+    # after a count of bodies (3家, 十余个) or a determiner, or made only of generic
+    # unit words, an NER span names a class of bodies, not one; a named one stays
+    for text, ner_name, want in (
+        ("工作组走访3家企业党支部,讲解民法典。", "企业党支部", []),
+        ("督导组检查了十余个红星物业公司,发现问题。", "红星物业公司", []),
+        ("会后,各青松建材公司开展学习。", "青松建材公司", []),
+        ("会后,派出所办公室整理了材料。", "派出所办公室", []),
+        ("工作组走访律所党支部,讲解民法典。", "律所党支部", []),
+        ("工作组走访网管中心党支部,讲解民法典。", "网管中心党支部", ["网管中心党支部"]),
+        ("会后,青松建材公司开展学习。", "青松建材公司", ["青松建材公司"]),
+    ):
+        assert _orgs_given_ner_span(nlp, text, ner_name) == want, text
+
+
+def test_only_generic_names():
+    from fazhi_ie.components.organizations import _only_generic
+
+    generic = frozenset({"企业", "党支部", "派出所", "办公室"})
+    assert _only_generic("企业党支部", generic)
+    assert _only_generic("派出所办公室", generic)
+    assert not _only_generic("青松企业党支部", generic)
+    assert not _only_generic("党支部书记", generic)

@@ -80,6 +80,36 @@ def _brackets_ok(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _counted_re() -> re.Pattern[str]:
+    """A count of bodies at the end of a text: ``5个``, ``十余家``, ``多所``."""
+    cls = "".join(load_json("org_grammar.json")["ner_counted_classifiers"])
+    return re.compile(rf"(?:[0-9０-９]+|[一二两三四五六七八九十百千万几多数]+)[余多]?[{cls}]$")
+
+
+def _only_generic(name: str, generic: frozenset[str]) -> bool:
+    """Whether ``name`` is made only of generic unit names (``企业党支部`` =
+    企业 + 党支部): it names no particular body."""
+    by_length = sorted(generic, key=len, reverse=True)
+    rest = name
+    while rest:
+        for word in by_length:
+            if rest.endswith(word):
+                rest = rest[: -len(word)]
+                break
+        else:
+            return False
+    return True
+
+
+def _class_before(text: str, start: int, prev_token: str) -> bool:
+    """Whether the words before ``start`` make the name that follows a class: a count
+    of bodies (``3家``) or a determiner token ``prev_token`` (``各``, ``该``, ``全市``)."""
+    if _counted_re().search(text, max(0, start - 8), start):
+        return True
+    return prev_token in grammar().determiners or prev_token.startswith("各")
+
+
+@lru_cache(maxsize=1)
 def _tail_words() -> frozenset[str]:
     return frozenset(load_json("org_grammar.json").get("tail_words", ()))
 
@@ -421,8 +451,8 @@ class OrgRecognizer:
         if start > 0:
             ps = toks.token_before(start)
             prev = text[ps:start]
-            if prev.startswith("各"):
-                return None
+            if prev.startswith("各") or _counted_re().search(text, max(0, start - 8), start):
+                return None  # 各级法院, 十余个X公司: a class
             if not region_units and (prev in g.determiners or (prev and prev[-1] in "各该本其此")):
                 return None
         name = text[start:e]
@@ -745,6 +775,7 @@ class OrgRecognizer:
         out = []
         starts, _ = token_edges(doc)
         ner_stop = _ner_stop()
+        token_ending = {t.idx + len(t.text): t.text for t in doc}
         for n in candidates(doc, self.ner_key):
             if n.get("label") != "ORG":
                 continue
@@ -762,8 +793,10 @@ class OrgRecognizer:
             ):
                 continue
             name = text[s:e]
-            if not name or name in g.generic_names or len(name) < 4:
+            if not name or _only_generic(name, g.generic_names) or len(name) < 4:
                 continue
+            if _class_before(text, s, token_ending.get(s, "")):
+                continue  # 5个律所党支部, 各派出所: a class, not one body
             # The MSRA-trained NER is out of domain: keep only clean spans that
             # start on a pkuseg token edge (not 联合X律师事务所, not 中,该分局).
             if not _NER_CLEAN.fullmatch(name) or s not in starts or not _brackets_ok(name):
