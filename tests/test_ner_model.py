@@ -256,6 +256,21 @@ def test_importing_the_package_does_not_import_hanlp():
     assert out.stdout.strip() == "False"
 
 
+def test_spacy_finds_the_factories_without_an_import_of_fazhi_ie():
+    from importlib.metadata import entry_points
+
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    if "fazhi_orgs" not in names:
+        pytest.skip("fazhi_ie is not installed (no entry points): pip install -e .")
+    assert {"fazhi_hanlp_ner", "fazhi_orgs", "fazhi_persons", "fazhi_events"} <= names
+    code = (
+        "import spacy; nlp = spacy.blank('zh'); nlp.add_pipe('fazhi_orgs'); "
+        "doc = nlp('青山市司法局开展普法。'); print(doc.spans['orgs'][0].text)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("司法局")  # (character tokens: the grammar wants pkuseg's)
+
+
 @pytest.mark.model
 def test_shipped_model_tags_a_sentence():
     if not loader.is_model_dir(loader.default_model_dir()):
