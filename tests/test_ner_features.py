@@ -208,7 +208,8 @@ def test_component_takes_segmentation_from_doc_tokens(feature_model, monkeypatch
 
     monkeypatch.setattr(softword, "segment", no_pkuseg)
     nlp = spacy.blank("zh")
-    nlp.add_pipe("fazhi_hanlp_ner", config={"model": str(feature_model)})
+    config = {"model": str(feature_model), "use_doc_tokens": True}
+    nlp.add_pipe("fazhi_hanlp_ner", config=config)
     text = "李娜在酒泉普法。王芳在兰州普法。"
     doc = nlp(text)
     found = doc.user_data["fazhi_ie"]["ner"]
@@ -216,6 +217,40 @@ def test_component_takes_segmentation_from_doc_tokens(feature_model, monkeypatch
     assert all(text[f["start"] : f["end"]] == f["text"] for f in found)
     docs = list(nlp.pipe([text, "", text]))
     assert docs[2].user_data["fazhi_ie"]["ner"] == found
+
+
+def test_component_segments_itself_after_a_character_tokenizer(feature_model, monkeypatch):
+    # spacy.blank("zh") cuts characters: those are not the words the model was
+    # trained on, so by default the component runs pkuseg itself
+    import spacy
+
+    import fazhi_ie.ner.component  # noqa: F401  (registers the factory)
+    from fazhi_ie.ner import softword
+    from fazhi_ie.ner.component import _segments_like_pkuseg
+
+    calls = []
+
+    def fake_segment(sents):
+        calls.append(len(sents))
+        return [["S"] * len(s) for s in sents]
+
+    monkeypatch.setattr(softword, "segment", fake_segment)
+    nlp = spacy.blank("zh")
+    assert not _segments_like_pkuseg(nlp)
+    nlp.add_pipe("fazhi_hanlp_ner", config={"model": str(feature_model)})
+    nlp("李娜在酒泉普法。王芳在兰州普法。")
+    assert calls == [2]
+
+
+def test_pkuseg_tokenizers_give_their_words_to_the_model():
+    from types import SimpleNamespace
+
+    from fazhi_ie.ner.component import _segments_like_pkuseg
+
+    assert _segments_like_pkuseg(SimpleNamespace(tokenizer=SimpleNamespace(segmenter="pkuseg")))
+    assert not _segments_like_pkuseg(SimpleNamespace(tokenizer=SimpleNamespace(segmenter="jieba")))
+    assert not _segments_like_pkuseg(SimpleNamespace(tokenizer=object()))  # another language
+    assert _segments_like_pkuseg(None)  # used on its own: the caller's words
 
 
 def test_plain_text_prediction_segments_when_no_tags_are_given(feature_model, monkeypatch):

@@ -7,6 +7,12 @@ torch and hanlp are imported when the component is created, not when this module
     nlp.add_pipe("fazhi_hanlp_ner")                                # the shipped model
     nlp.add_pipe("fazhi_hanlp_ner", config={"model": "/path/dir"})  # any HanLP model dir
     nlp.add_pipe("fazhi_hanlp_ner", config={"model": "<HanLP identifier>"})
+
+Models with segmentation features read the Doc's tokens as words when the
+pipeline's tokenizer is spaCy's Chinese tokenizer with the pkuseg segmenter (as
+in :func:`fazhi_ie.load`), which is what they were trained on; after any other
+tokenizer (``spacy.blank("zh")`` cuts characters) they segment with pkuseg
+themselves. ``use_doc_tokens`` (true/false) overrides that choice.
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ class HanlpNER:
         model: str | None = None,
         batch_size: int = 32,
         max_sentence_chars: int = 126,
+        use_doc_tokens: bool | None = None,
     ) -> None:
         from fazhi_ie.ner.loader import load_model, resolve_model
 
@@ -62,6 +69,9 @@ class HanlpNER:
         self.tagger = load_model(self.model_ref)
         self.batch_size = batch_size
         self.max_sentence_chars = max_sentence_chars
+        self.use_doc_tokens = (
+            _segments_like_pkuseg(nlp) if use_doc_tokens is None else bool(use_doc_tokens)
+        )
 
     @property
     def uses_segmentation(self) -> bool:
@@ -118,8 +128,8 @@ class HanlpNER:
         doc.ents = sorted(existing + new, key=lambda s: s.start)
 
     def _words(self, docs: list[Doc]) -> list[list[tuple[int, int]]] | None:
-        if not self.uses_segmentation:
-            return None
+        if not self.uses_segmentation or not self.use_doc_tokens:
+            return None  # the model segments with pkuseg itself
         return [[(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space] for doc in docs]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -159,11 +169,36 @@ def _window_tags(words: list[tuple[int, int]], start: int, end: int) -> list[str
 @Language.factory(
     FACTORY,
     assigns=["doc.ents"],
-    default_config={"model": None, "batch_size": 32, "max_sentence_chars": 126},
+    default_config={
+        "model": None,
+        "batch_size": 32,
+        "max_sentence_chars": 126,
+        "use_doc_tokens": None,
+    },
 )
 def make_hanlp_ner(
-    nlp: Language, name: str, model: Any, batch_size: int, max_sentence_chars: int
+    nlp: Language,
+    name: str,
+    model: Any,
+    batch_size: int,
+    max_sentence_chars: int,
+    use_doc_tokens: bool | None,
 ) -> HanlpNER:
     return HanlpNER(
-        nlp, name, model=model, batch_size=batch_size, max_sentence_chars=max_sentence_chars
+        nlp,
+        name,
+        model=model,
+        batch_size=batch_size,
+        max_sentence_chars=max_sentence_chars,
+        use_doc_tokens=use_doc_tokens,
     )
+
+
+def _segments_like_pkuseg(nlp: Language | None) -> bool:
+    """Whether ``nlp``'s tokens are pkuseg words (spaCy's Chinese tokenizer with the
+    pkuseg segmenter). Without a pipeline (the component used on its own) the
+    caller's words are trusted."""
+    if nlp is None:
+        return True
+    segmenter = getattr(nlp.tokenizer, "segmenter", None)
+    return str(getattr(segmenter, "value", segmenter)) == "pkuseg"
