@@ -86,10 +86,15 @@ def _counted_re() -> re.Pattern[str]:
     return re.compile(rf"(?:[0-9０-９]+|[一二两三四五六七八九十百千万几多数]+)[余多]?[{cls}]$")
 
 
+@lru_cache(maxsize=4)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _only_generic(name: str, generic: frozenset[str]) -> bool:
     """Whether ``name`` is made only of generic unit names (``企业党支部`` =
     企业 + 党支部): it names no particular body."""
-    by_length = sorted(generic, key=len, reverse=True)
+    by_length = _longest_first(generic)
     rest = name
     while rest:
         for word in by_length:
@@ -796,7 +801,7 @@ class OrgRecognizer:
             if not name or _only_generic(name, g.generic_names) or len(name) < 4:
                 continue
             if _class_before(text, s, token_ending.get(s, "")):
-                continue  # 5个律所党支部, 各派出所: a class, not one body
+                continue  # 3家企业党支部, 各派出所: a class, not one body
             # The MSRA-trained NER is out of domain: keep only clean spans that
             # start on a pkuseg token edge (not 联合X律师事务所, not 中,该分局).
             if not _NER_CLEAN.fullmatch(name) or s not in starts or not _brackets_ok(name):
