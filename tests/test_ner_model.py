@@ -265,7 +265,7 @@ def test_spacy_finds_the_factories_without_an_import_of_fazhi_ie():
     assert {"fazhi_hanlp_ner", "fazhi_orgs", "fazhi_persons", "fazhi_events"} <= names
     code = (
         "import spacy; nlp = spacy.blank('zh'); nlp.add_pipe('fazhi_orgs'); "
-        "doc = nlp('青山市司法局开展普法。'); print(doc.spans['orgs'][0].text)"
+        "doc = nlp('青岚县司法局今天送法进村。'); print(doc.spans['orgs'][0].text)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("司法局")  # (character tokens: the grammar wants pkuseg's)
