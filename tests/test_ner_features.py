@@ -219,22 +219,30 @@ def test_component_takes_segmentation_from_doc_tokens(feature_model, monkeypatch
     assert docs[2].user_data["fazhi_ie"]["ner"] == found
 
 
-def test_component_segments_itself_after_a_character_tokenizer(feature_model, monkeypatch):
-    # spacy.blank("zh") cuts characters: those are not the words the model was
-    # trained on, so by default the component runs pkuseg itself
-    import spacy
-
-    import fazhi_ie.ner.component  # noqa: F401  (registers the factory)
+@pytest.fixture
+def segment_calls(monkeypatch):
+    """pkuseg replaced by an all-"S" segmenter; the list records each call's size."""
     from fazhi_ie.ner import softword
-    from fazhi_ie.ner.component import _segments_like_pkuseg
 
-    calls = []
+    calls: list[int] = []
 
     def fake_segment(sents):
         calls.append(len(sents))
         return [["S"] * len(s) for s in sents]
 
     monkeypatch.setattr(softword, "segment", fake_segment)
+    return calls
+
+
+def test_component_segments_itself_after_a_character_tokenizer(feature_model, segment_calls):
+    # spacy.blank("zh") cuts characters: those are not the words the model was
+    # trained on, so by default the component runs pkuseg itself
+    import spacy
+
+    import fazhi_ie.ner.component  # noqa: F401  (registers the factory)
+    from fazhi_ie.ner.component import _segments_like_pkuseg
+
+    calls = segment_calls
     nlp = spacy.blank("zh")
     assert not _segments_like_pkuseg(nlp)
     nlp.add_pipe("fazhi_hanlp_ner", config={"model": str(feature_model)})
@@ -253,16 +261,10 @@ def test_pkuseg_tokenizers_give_their_words_to_the_model():
     assert _segments_like_pkuseg(None)  # used on its own: the caller's words
 
 
-def test_plain_text_prediction_segments_when_no_tags_are_given(feature_model, monkeypatch):
-    from fazhi_ie.ner import loader, softword
+def test_plain_text_prediction_segments_when_no_tags_are_given(feature_model, segment_calls):
+    from fazhi_ie.ner import loader
 
-    calls = []
-
-    def fake_segment(sents):
-        calls.append(len(sents))
-        return [["S"] * len(s) for s in sents]
-
-    monkeypatch.setattr(softword, "segment", fake_segment)
+    calls = segment_calls
     tagger = loader.load_model(feature_model)
     tagger.predict([list("张伟在成都普法。")])
     assert calls == [1]

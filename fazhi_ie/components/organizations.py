@@ -106,10 +106,15 @@ def _only_generic(name: str, generic: frozenset[str]) -> bool:
     return True
 
 
+def _counted_before(text: str, start: int) -> bool:
+    """Whether a count of bodies (``3家``, ``十余个``) ends at ``start``."""
+    return _counted_re().search(text, max(0, start - 8), start) is not None
+
+
 def _class_before(text: str, start: int, prev_token: str) -> bool:
     """Whether the words before ``start`` make the name that follows a class: a count
     of bodies (``3家``) or a determiner token ``prev_token`` (``各``, ``该``, ``全市``)."""
-    if _counted_re().search(text, max(0, start - 8), start):
+    if _counted_before(text, start):
         return True
     return prev_token in grammar().determiners or prev_token.startswith("各")
 
@@ -456,7 +461,7 @@ class OrgRecognizer:
         if start > 0:
             ps = toks.token_before(start)
             prev = text[ps:start]
-            if prev.startswith("各") or _counted_re().search(text, max(0, start - 8), start):
+            if prev.startswith("各") or _counted_before(text, start):
                 return None  # 各级法院, 十余个X公司: a class
             if not region_units and (prev in g.determiners or (prev and prev[-1] in "各该本其此")):
                 return None
