@@ -75,7 +75,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_dir
 
-    report = evaluate_dir(Path(args.directory), progress=args.progress)
+    ids = None
+    if args.ids:
+        lines = Path(args.ids).read_text(encoding="utf-8").splitlines()
+        ids = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
+    report = evaluate_dir(Path(args.directory), progress=args.progress, ids=ids)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -163,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print one JSON object")
     ev.add_argument("--verbose", action="store_true", help="list missed and spurious items")
     ev.add_argument("--progress", action="store_true")
+    ev.add_argument("--ids", help="score only the article ids listed in this file (one per line)")
     ev.set_defaults(func=cmd_evaluate)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the records")

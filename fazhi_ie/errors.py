@@ -115,6 +115,11 @@ E302 = Code(
     "invalid gold file {path}: {detail}",
     "Gold files are UTF-8 JSON objects in the format of docs/ANNOTATION.md.",
 )
+E304 = Code(
+    "E304",
+    "gold directory {path} has no article with id {ids}",
+    "List ids that exist as <id>.txt + <id>.json pairs (one id per line in --ids).",
+)
 E401 = Code("E401", "invalid argument {name}={value!r}: {detail}", "{hint}")
 
 # --- warnings recorded on articles -----------------------------------------

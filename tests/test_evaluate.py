@@ -27,7 +27,8 @@ from fazhi_ie.evaluate import (
 )
 from fazhi_ie.records import Article, Event, Law, Metric, Organization, Person, Span
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 TYPE_KEYS = {"precision", "recall", "f1", "tp", "fp", "fn"}
 
 
@@ -612,6 +613,37 @@ def test_evaluate_dir_with_predictions(tmp_path):
     assert rep.counts("persons").tp == 1
     with pytest.raises(ConfigError):
         evaluate_dir(tmp_path, predictions=preds, parse_fn=lambda t, i: art())
+
+
+def test_evaluate_dir_scores_only_the_given_ids(tmp_path):
+    _two_article_dir(tmp_path)
+    preds = {"002": art(text="x", persons=[Person(id="p", name="李四")])}
+    js = evaluate_dir(tmp_path, predictions=preds, ids=["002"]).to_json()
+    assert js["articles"] == 1 and js["errors"] == []
+    assert js["persons"]["f1"] == 1.0
+    with pytest.raises(GoldError) as info:
+        evaluate_dir(tmp_path, predictions=preds, ids=["002", "404"])
+    assert info.value.code == "E304" and "404" in str(info.value)
+
+
+def test_dev_split_is_reproducible_and_covers_the_dev_set(tmp_path):
+    dev = SHARED / "corpus" / "dev"
+    if not dev.is_dir():
+        pytest.skip(f"{dev} is absent")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev_split", ROOT / "bench" / "dev_split.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    tune, check = mod.draw(dev)
+    committed = {
+        part: (ROOT / "bench" / "dev_split" / f"{part}.txt").read_text(encoding="utf-8").split()
+        for part in ("tune", "check")
+    }
+    assert committed == {"tune": tune, "check": check}
+    assert not set(tune) & set(check)
+    assert len(tune) + len(check) == len(load_gold_dir(dev))
+    assert 0.6 < len(tune) / (len(tune) + len(check)) < 0.72
 
 
 def test_evaluate_dir_default_parse_fn_gets_text_only(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fazhi_ie.errors import E401, ConfigError
+from fazhi_ie.errors import E304, E401, ConfigError, GoldError
 from fazhi_ie.evaluate.gold import RECORD_TYPES, GoldArticle, load_gold_dir
 from fazhi_ie.evaluate.scoring import ArticleScore, Counts, Ratio, score_article
 from fazhi_ie.records import (
@@ -178,8 +178,13 @@ def evaluate_dir(
     parse_fn: ParseFn | None = None,
     predictions: Mapping[str, Article | Mapping[str, Any]] | None = None,
     progress: bool = False,
+    ids: Iterable[str] | None = None,
 ) -> EvaluationReport:
     """Score a gold directory.
+
+    ``ids`` restricts the scoring to those article ids (for instance the
+    *tune* or *check* part of a split); an id with no gold pair raises
+    GoldError E304.
 
     Predictions come from ``predictions`` (article id -> Article or its JSON)
     when given, else from ``parse_fn(text, id)`` (by default
@@ -197,6 +202,14 @@ def evaluate_dir(
             hint="Pass predictions to score saved results, or parse_fn to parse the texts.",
         )
     golds = load_gold_dir(path)
+    if ids is not None:
+        wanted = [str(i) for i in ids]
+        have = {g.id for g in golds}
+        missing = [i for i in wanted if i not in have]
+        if missing:
+            raise GoldError(E304, path=str(path), ids=", ".join(missing[:5]))
+        keep = set(wanted)
+        golds = [g for g in golds if g.id in keep]
     fn: ParseFn | None = None
     if predictions is None:
         fn = parse_fn if parse_fn is not None else _default_parse_fn()
