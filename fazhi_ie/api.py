@@ -12,9 +12,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from .assemble import assemble
-from .errors import E101, E104, E107, E401, ConfigError, InputError
-from .inputs import InputDoc, error_notice, record_to_input
+from .build import assemble
+from .errors import E101, E104, E107, E401, ConfigError, InputError, error_notice
+from .inputs import InputDoc, record_to_input
 from .pipeline import load, versions
 from .records import Article, Notice
 from .text import normalize

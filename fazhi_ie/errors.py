@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .records import Notice
+
 
 @dataclass(frozen=True)
 class Code:
@@ -170,3 +172,16 @@ class GoldError(FazhiError, ValueError):
 
 class ConfigError(FazhiError, ValueError):
     """An argument or setting is invalid."""
+
+
+def notice(code: Code, **kwargs: object) -> Notice:
+    """The :class:`~fazhi_ie.records.Notice` of ``code`` with its message filled in."""
+    message, hint = code.format(**kwargs)
+    return Notice(code=code.code, message=message, hint=hint)
+
+
+def error_notice(exc: BaseException) -> Notice:
+    """A Notice for an exception: its own code when it is a FazhiError, else E900."""
+    if isinstance(exc, FazhiError):
+        return Notice(code=exc.code, message=exc.message, hint=exc.hint)
+    return Notice(code="E900", message=f"{type(exc).__name__}: {exc}", hint="Please report this.")

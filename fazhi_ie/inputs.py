@@ -13,22 +13,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import E101, E102, E103, E105, E106, W101, W102, Code, FazhiError, InputError
+from .errors import (
+    E101,
+    E102,
+    E103,
+    E105,
+    E106,
+    W101,
+    W102,
+    FazhiError,
+    InputError,
+    error_notice,
+    notice,
+)
 from .records import Notice
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-
-
-def notice(code: Code, **kwargs: object) -> Notice:
-    message, hint = code.format(**kwargs)
-    return Notice(code=code.code, message=message, hint=hint)
-
-
-def error_notice(exc: BaseException) -> Notice:
-    if isinstance(exc, FazhiError):
-        return Notice(code=exc.code, message=exc.message, hint=exc.hint)
-    return Notice(code="E900", message=f"{type(exc).__name__}: {exc}", hint="Please report this.")
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi_ie.normalize.dates import article_year, cn_number, find_dates
+from fazhi_ie.values.dates import article_year, cn_number, find_dates
 
 
 def dates(text: str, published: str | None = None) -> list[tuple[str, str | None, str | None]]:

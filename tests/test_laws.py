@@ -3,8 +3,8 @@
 import pytest
 from spacy.tokens import Doc
 
+from fazhi_ie.components.base import candidates
 from fazhi_ie.components.laws import LawRecognizer, classify_title, describe
-from fazhi_ie.components.store import candidates
 
 
 def make_doc(nlp, words):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fazhi_ie.components.base import EntitySpan
 from fazhi_ie.ner.lexicon import NONE_TAG, Lexicon
 from fazhi_ie.ner.softword import tags_from_bounds, tags_from_words
 from fazhi_ie.training import msra
@@ -213,8 +214,8 @@ def test_component_takes_segmentation_from_doc_tokens(feature_model, monkeypatch
     text = "李娜在酒泉普法。王芳在兰州普法。"
     doc = nlp(text)
     found = doc.user_data["fazhi_ie"]["ner"]
-    assert {"start": 0, "end": 2, "label": "PER", "text": "李娜"} in found
-    assert all(text[f["start"] : f["end"]] == f["text"] for f in found)
+    assert EntitySpan(0, 2, "PER", "李娜") in found
+    assert all(text[f.start : f.end] == f.text for f in found)
     docs = list(nlp.pipe([text, "", text]))
     assert docs[2].user_data["fazhi_ie"]["ner"] == found
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from fazhi_ie.components.base import EntitySpan
+
 hanlp = pytest.importorskip("hanlp")
 torch = pytest.importorskip("torch")
 
@@ -195,10 +197,10 @@ def test_component_on_blank_zh(which, request):
     found = doc.user_data["fazhi_ie"]["ner"]
     assert found, "the tiny model should find something"
     for item in found:
-        assert set(item) == {"start", "end", "label", "text"}
-        assert text[item["start"] : item["end"]] == item["text"]
-        assert item["label"] in {"PER", "LOC", "ORG"}
-    assert {"start": 0, "end": 2, "label": "PER", "text": "张伟"} in found
+        assert isinstance(item, EntitySpan)
+        assert text[item.start : item.end] == item.text
+        assert item.label in {"PER", "LOC", "ORG"}
+    assert EntitySpan(0, 2, "PER", "张伟") in found
     assert all(e.label_ in {"PER", "LOC", "ORG"} for e in doc.ents)
     assert [e.text for e in doc.ents if e.start_char == 0] == ["张伟"]
     # pipe gives the same as __call__, and empty / whitespace docs are fine
@@ -217,7 +219,7 @@ def test_component_long_text_offsets(tiny_model):
     text = "，".join(["张伟在北京工作"] * 30) + "。"
     doc = nlp(text)
     for item in doc.user_data["fazhi_ie"]["ner"]:
-        assert text[item["start"] : item["end"]] == item["text"]
+        assert text[item.start : item.end] == item.text
 
 
 def test_model_config_errors(tmp_path, monkeypatch):
@@ -280,7 +282,7 @@ def test_shipped_model_tags_a_sentence():
     nlp = spacy.blank("zh")
     nlp.add_pipe("fazhi_hanlp_ner")
     doc = nlp("昨天，张建国在兰州市参加了甘肃省司法厅组织的普法宣传活动。")
-    got = {(i["text"], i["label"]) for i in doc.user_data["fazhi_ie"]["ner"]}
+    got = {(i.text, i.label) for i in doc.user_data["fazhi_ie"]["ner"]}
     assert ("张建国", "PER") in got
     assert any(label == "LOC" and "兰州" in t for t, label in got)
     assert any(label == "ORG" and "司法厅" in t for t, label in got)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fazhi_ie.normalize.numbers import combine_approx, parse, parse_value
+from fazhi_ie.values.numbers import combine_approx, parse, parse_value
 
 
 @pytest.mark.parametrize(
@@ -93,6 +93,6 @@ def test_combine_approx_precedence():
 def test_module_doctests():
     import doctest
 
-    from fazhi_ie.normalize import numbers
+    from fazhi_ie.values import numbers
 
     assert doctest.testmod(numbers).failed == 0

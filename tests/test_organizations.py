@@ -6,7 +6,8 @@ Sentences are written for these tests (invented places such as 青山市).
 import pytest
 
 from fazhi_ie import parse
-from fazhi_ie.normalize.orgs import cluster_core, kind_of, level_of, longest_suffix
+from fazhi_ie.components.base import EntitySpan
+from fazhi_ie.lexicons.orgs import cluster_core, kind_of, level_of, longest_suffix
 
 pytestmark = pytest.mark.model
 
@@ -152,14 +153,14 @@ def test_role_follower_only_for_its_body(nlp):
 
 
 def test_ner_org_spans_are_merged(nlp):
+    from fazhi_ie.components.base import candidates
     from fazhi_ie.components.organizations import OrgRecognizer
-    from fazhi_ie.components.store import candidates
 
     text = "我们走进我爱我家超市。青山控股也来了。"
     doc = nlp.make_doc(text)
     ner = candidates(doc, "ner")
-    ner.append({"start": 4, "end": 10, "label": "ORG", "text": text[4:10]})
-    ner.append({"start": 11, "end": 15, "label": "ORG", "text": text[11:15]})
+    ner.append(EntitySpan(4, 10, "ORG", text[4:10]))
+    ner.append(EntitySpan(11, 15, "ORG", text[11:15]))
     OrgRecognizer()(doc)
     got = [(c["name"], c["source"]) for c in candidates(doc, "orgs")]
     # the NER span gives the fuller name; a span without an institution suffix is not taken
@@ -167,13 +168,13 @@ def test_ner_org_spans_are_merged(nlp):
 
 
 def test_ner_spans_merged_by_the_builder_when_ner_runs_later(nlp):
-    from fazhi_ie.assemble import assemble
-    from fazhi_ie.components.store import candidates
+    from fazhi_ie.build import assemble
+    from fazhi_ie.components.base import candidates
     from fazhi_ie.text import normalize
 
     norm = normalize("我们走进我爱我家超市。")
     doc = nlp(norm.text)
-    candidates(doc, "ner").append({"start": 4, "end": 10, "label": "ORG", "text": "我爱我家超市"})
+    candidates(doc, "ner").append(EntitySpan(4, 10, "ORG", "我爱我家超市"))
     art = assemble(doc, norm)
     assert [o.name for o in art.organizations] == ["我爱我家超市"]
 
@@ -193,12 +194,12 @@ def test_generic_units_need_a_name(nlp):
 
 
 def test_ner_span_over_coordinated_levels_is_not_one_body(nlp):
+    from fazhi_ie.components.base import candidates
     from fazhi_ie.components.organizations import OrgRecognizer
-    from fazhi_ie.components.store import candidates
 
     text = "州、市两级禁毒办联合开展宣传。"
     doc = nlp.make_doc(text)
-    candidates(doc, "ner").append({"start": 2, "end": 8, "label": "ORG", "text": text[2:8]})
+    candidates(doc, "ner").append(EntitySpan(2, 8, "ORG", text[2:8]))
     OrgRecognizer()(doc)
     assert all("两级" not in c["name"] for c in candidates(doc, "orgs"))
 
@@ -233,8 +234,8 @@ def test_place_of_residence_station_is_generic(nlp):
 def test_ner_place_before_a_prefixed_name_gives_the_full_name(nlp):
     # The grammar knows 青山高新区 (an admin suffix) but not the bare city before it;
     # when the NER tags the whole court, its fuller name wins.
+    from fazhi_ie.components.base import candidates
     from fazhi_ie.components.organizations import OrgRecognizer
-    from fazhi_ie.components.store import candidates
 
     text = "日前,白城青山高新区人民法院开展普法宣传。"
     s, e = text.index("白城"), text.index("开展")
@@ -242,7 +243,7 @@ def test_ner_place_before_a_prefixed_name_gives_the_full_name(nlp):
     OrgRecognizer()(grammar_only)
     assert [c["name"] for c in candidates(grammar_only, "orgs")] == ["青山高新区人民法院"]
     doc = nlp.make_doc(text)
-    candidates(doc, "ner").append({"start": s, "end": e, "label": "ORG", "text": text[s:e]})
+    candidates(doc, "ner").append(EntitySpan(s, e, "ORG", text[s:e]))
     OrgRecognizer()(doc)
     got = [(c["name"], c["source"]) for c in candidates(doc, "orgs")]
     assert got == [("白城青山高新区人民法院", "ner")]
@@ -260,14 +261,12 @@ def test_place_head_must_look_like_a_place():
 
 def _orgs_given_ner_span(nlp, text: str, ner_name: str) -> list[str]:
     """Organization names found in ``text`` when the NER proposes ``ner_name`` as ORG."""
+    from fazhi_ie.components.base import candidates
     from fazhi_ie.components.organizations import OrgRecognizer
-    from fazhi_ie.components.store import candidates
 
     doc = nlp.make_doc(text)
     s = text.index(ner_name)
-    candidates(doc, "ner").append(
-        {"start": s, "end": s + len(ner_name), "label": "ORG", "text": ner_name}
-    )
+    candidates(doc, "ner").append(EntitySpan(s, s + len(ner_name), "ORG", ner_name))
     OrgRecognizer()(doc)
     return [c["name"] for c in candidates(doc, "orgs")]
 

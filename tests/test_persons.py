@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from fazhi_ie import parse
-from fazhi_ie.assemble import Assembly, build_persons
-from fazhi_ie.components.persons import surname_length, valid_name
-from fazhi_ie.components.store import candidates
+from fazhi_ie.build import Assembly
+from fazhi_ie.components.base import EntitySpan, candidates
+from fazhi_ie.components.persons import build_persons, surname_length, valid_name
 from fazhi_ie.records import Organization, Span
 from fazhi_ie.text import normalize
 
@@ -170,8 +170,8 @@ def test_ner_persons_are_merged(nlp):
     text = "这次活动中,小区居民钟楚汉认真听讲。"
     ctx = _ctx(nlp, text)
     s = ctx.norm.text.index("钟楚汉")
-    candidates(ctx.doc, "ner").append({"start": s, "end": s + 3, "label": "PER", "text": "钟楚汉"})
-    candidates(ctx.doc, "ner").append({"start": 0, "end": 2, "label": "PER", "text": "这次"})
+    candidates(ctx.doc, "ner").append(EntitySpan(s, s + 3, "PER", "钟楚汉"))
+    candidates(ctx.doc, "ner").append(EntitySpan(0, 2, "PER", "这次"))
     build_persons(ctx)
     assert [p.name for p in ctx.persons] == ["钟楚汉"]
 
@@ -180,9 +180,9 @@ def test_ner_weekdays_are_not_persons(nlp):
     # 周 is a surname, so an NER span 周四 ("Thursday") looks like a name
     text = "周四下午,社区居民钟楚汉来到普法广场。"
     ctx = _ctx(nlp, text)
-    candidates(ctx.doc, "ner").append({"start": 0, "end": 2, "label": "PER", "text": "周四"})
+    candidates(ctx.doc, "ner").append(EntitySpan(0, 2, "PER", "周四"))
     s = ctx.norm.text.index("钟楚汉")
-    candidates(ctx.doc, "ner").append({"start": s, "end": s + 3, "label": "PER", "text": "钟楚汉"})
+    candidates(ctx.doc, "ner").append(EntitySpan(s, s + 3, "PER", "钟楚汉"))
     build_persons(ctx)
     assert [p.name for p in ctx.persons] == ["钟楚汉"]
 
@@ -209,7 +209,7 @@ def test_ner_names_inside_a_short_quotation_are_not_persons(nlp):
     norm = ctx.norm.text
     for name, at in (("青禾·一片天", norm.index("青禾")), ("钟楚汉", norm.index("钟楚汉")),
                      ("钟楚汉", norm.rindex("钟楚汉"))):  # fmt: skip
-        span = {"start": at, "end": at + len(name), "label": "PER", "text": name}
+        span = EntitySpan(at, at + len(name), "PER", name)
         candidates(ctx.doc, "ner").append(span)
     build_persons(ctx)
     assert [(p.name, len(p.mentions)) for p in ctx.persons] == [("钟楚汉", 2)]
@@ -224,7 +224,7 @@ def test_ner_two_character_names_need_an_unambiguous_surname(nlp):
     norm = ctx.norm.text
     for name in ("安慰", "钟楚", "安晓东"):
         at = norm.index(name)
-        span = {"start": at, "end": at + len(name), "label": "PER", "text": name}
+        span = EntitySpan(at, at + len(name), "PER", name)
         candidates(ctx.doc, "ner").append(span)
     build_persons(ctx)
     assert sorted(p.name for p in ctx.persons) == sorted(["钟楚", "安晓东"])

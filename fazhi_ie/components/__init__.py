@@ -16,6 +16,6 @@ from __future__ import annotations
 
 # Importing the modules registers their factories with spaCy.
 from . import events, laws, locations, metrics, organizations, persons  # noqa: F401
-from .store import USER_DATA_KEY, candidates, char_span, token_edges
+from .base import USER_DATA_KEY, candidates, char_span, token_edges
 
 __all__ = ["USER_DATA_KEY", "candidates", "char_span", "token_edges"]

@@ -13,7 +13,7 @@ The builders:
 
 * :func:`build_events` resolves each mention's date (nearest date expression
   in its sentence, else the last one earlier in its paragraph; see
-  :mod:`fazhi_ie.normalize.dates`), finds its organizers (organizations in the
+  :mod:`fazhi_ie.values.dates`), finds its organizers (organizations in the
   subject of the hold verb, coordinated lists ``A、B联合开展``, ``由…主办/承办``;
   ``相继``/``分别`` splits the list into one activity each), participants
   (``邀请…``), audience, location, laws and metrics, then merges the mentions
@@ -35,10 +35,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.dates import DateExpr, find_dates
 from ..records import Event, EventType, Relation, RelationType
 from ..resources import load_json
-from .store import candidates, char_span
+from ..values.dates import DateExpr, find_dates
+from .base import candidates, char_span
 
 KEY = "events"
 _SENT_END = "。！？!?\n"

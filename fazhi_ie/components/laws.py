@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources import load_json, load_tsv
-from .store import candidates, char_span, token_edges
+from .base import candidates, char_span, token_edges
 
 PRC = "中华人民共和国"
 # Characters that continue a word after a law name (劳动合同法律, 宪法学).

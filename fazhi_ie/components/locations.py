@@ -50,8 +50,8 @@ from spacy.tokens import Doc
 
 from ..records import AdminLevel, Location
 from ..resources import load_json
+from .base import candidates, char_span
 from .persons import fast_token_edges
-from .store import candidates, char_span
 
 STORE_KEY = "locations"
 HAN = "\u4e00-\u9fff"
@@ -360,9 +360,9 @@ def _ner_places(ctx: Any, taken: list[tuple[int, int]]) -> list[dict]:
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
     out = []
     for c in ctx.candidates("ner"):
-        if c.get("label") != "LOC":
+        if c.label != "LOC":
             continue
-        s, e = int(c["start"]), int(c["end"])
+        s, e = c.start, c.end
         if any(s < b and a < e for a, b in taken + titles):
             continue  # already found, or inside a 《…》 title
         entries = gaz.forms.get(text[s:e].translate(_variants()))

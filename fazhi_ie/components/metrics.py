@@ -1,6 +1,6 @@
 """Metric recognition: counts of work done and reach achieved (``发放资料2万余份``).
 
-A metric is a number expression (:mod:`fazhi_ie.normalize.numbers`: Arabic or
+A metric is a number expression (:mod:`fazhi_ie.values.numbers`: Arabic or
 Chinese numerals, 万/亿 multipliers, ranges, approximation markers) followed by
 a counting unit from ``data/metric_units.json`` (份, 件, 人次, 场次, 个, 家, 名,
 元 …), or a unit-less count right after a count noun (``点赞数1.7万``).
@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.numbers import (
+from ..resources import load_json
+from ..values.numbers import (
     CN_DIGITS,
     from_parts,
     markers,
@@ -44,11 +45,10 @@ from ..normalize.numbers import (
     prefix_regex,
     scan_words,
 )
-from ..resources import load_json
-from .store import candidates, char_span
+from .base import candidates, char_span
 
 if TYPE_CHECKING:
-    from ..assemble import Assembly
+    from ..build import Assembly
 
 KEY = "metrics"
 #: Characters that end a clause (the enumeration comma 、 does not).

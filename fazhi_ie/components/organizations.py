@@ -40,7 +40,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.orgs import (
+from ..lexicons.orgs import (
     admin_suffix,
     cluster_core,
     grammar,
@@ -51,7 +51,7 @@ from ..normalize.orgs import (
 )
 from ..records import AdminLevel, Organization, OrgKind
 from ..resources import load_json
-from .store import USER_DATA_KEY, candidates, char_span, token_edges
+from .base import USER_DATA_KEY, candidates, char_span, token_edges
 
 REGION_TYPES = ("region", "level", "party", "paren")
 _COORD = frozenset("和、与及")
@@ -541,8 +541,8 @@ class OrgRecognizer:
         """Place names found by the NER component (包头 in 包头稀土高新区)."""
         out: dict[str, str] = {}
         for n in candidates(doc, self.ner_key):
-            if n.get("label") in ("LOC", "GPE"):
-                name = text[int(n["start"]) : int(n["end"])]
+            if n.label in ("LOC", "GPE"):
+                name = text[n.start : n.end]
                 if 2 <= len(name) <= 6 and is_han(name):
                     out[name] = ""
         return out
@@ -787,9 +787,9 @@ class OrgRecognizer:
         ner_stop = _ner_stop()
         token_ending = {t.idx + len(t.text): t.text for t in doc}
         for n in candidates(doc, self.ner_key):
-            if n.get("label") != "ORG":
+            if n.label != "ORG":
                 continue
-            s, e = int(n["start"]), int(n["end"])
+            s, e = n.start, n.end
             inner = [c for c in found if s < c["end"] and c["start"] < e]
             if any(c["start"] < e and s < c["end"] for c in out):
                 continue

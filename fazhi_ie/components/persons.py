@@ -56,7 +56,7 @@ from spacy.tokens import Doc
 
 from ..records import Person
 from ..resources import load_json
-from .store import candidates, char_span, token_edges
+from .base import candidates, char_span, token_edges
 
 STORE_KEY = "persons"
 HAN = "\u4e00-\u9fff"
@@ -598,9 +598,9 @@ def _ner_persons(ctx: Any) -> list[dict[str, Any]]:
     quoted = [m.span() for m in r.quoted_re.finditer(text)]
     out = []
     for c in ctx.candidates("ner"):
-        if c.get("label") != "PER":
+        if c.label != "PER":
             continue
-        s, e = int(c["start"]), int(c["end"])
+        s, e = c.start, c.end
         if any(a < s and e < b for a, b in quoted):
             continue  # inside “普法进万家”: a theme or brand, not a person
         name = text[s:e].strip()

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from fazhi_ie.components.store import candidates
+from fazhi_ie.components.base import EntitySpan, candidates
 from fazhi_ie.ner.softword import tags_from_bounds
 from fazhi_ie.ner.spans import split_sentences
 
@@ -118,7 +118,7 @@ class HanlpNER:
         text = doc.text
         new: list[Span] = []
         for start, end, label in spans:
-            store.append({"start": start, "end": end, "label": label, "text": text[start:end]})
+            store.append(EntitySpan(start, end, label, text[start:end]))
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None and len(span):
                 new.append(span)

@@ -34,6 +34,9 @@ class Normalized:
     published: str | None = None
     published_span: Span | None = None
     removed: list[Removed] = field(default_factory=list)
+    #: Clean-text ranges of the header parts found (``title``, ``source``,
+    #: ``published``), for the builders that work on clean offsets.
+    header_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def _check(self, start: int, end: int) -> None:
         if not (0 <= start <= end <= len(self.text)):
@@ -115,4 +118,13 @@ def normalize(
         published=h.published,
         published_span=_span(raw, ot, h.published_range),
         removed=sorted(ot.removed),
+        header_ranges={
+            name: rng
+            for name, rng in (
+                ("title", h.title_range),
+                ("source", h.source_range),
+                ("published", h.published_range),
+            )
+            if rng is not None and rng[0] < rng[1]
+        },
     )

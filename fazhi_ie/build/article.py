@@ -14,19 +14,19 @@ lists of ``ctx``. :data:`BUILDERS` lists them in order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
 
-from .components.events import build_events, build_relations
-from .components.locations import build_locations
-from .components.metrics import build_metrics
-from .components.organizations import build_organizations
-from .components.persons import build_persons
-from .components.store import candidates
-from .errors import W104
-from .records import (
+from .context import Assembly
+
+from ..components.events import build_events, build_relations
+from ..components.locations import build_locations
+from ..components.metrics import build_metrics
+from ..components.organizations import build_organizations
+from ..components.persons import build_persons
+from ..errors import W104, notice
+from ..records import (
     Article,
     Event,
     Law,
@@ -40,36 +40,12 @@ from .records import (
     Script,
     Span,
 )
-from .text import Normalized
-
-
-@dataclass
-class Assembly:
-    """Records under construction for one article."""
-
-    doc: Doc
-    norm: Normalized
-    published: str | None = None
-    organizations: list[Organization] = field(default_factory=list)
-    persons: list[Person] = field(default_factory=list)
-    locations: list[Location] = field(default_factory=list)
-    laws: list[Law] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    metrics: list[Metric] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    warnings: list[Notice] = field(default_factory=list)
-
-    def candidates(self, key: str) -> list[dict[str, Any]]:
-        return candidates(self.doc, key)
-
-    def span(self, start: int, end: int) -> Span:
-        """A raw-text Span for the clean-text range [start, end)."""
-        return self.norm.raw_span(start, end)
+from ..text import Normalized
 
 
 def build_laws(ctx: Assembly) -> None:
     """One Law per law: mentions grouped by short name (aliases via the lexicon)."""
-    from .components.laws import lexicon
+    from ..components.laws import lexicon
 
     groups: dict[str, dict[str, Any]] = {}
     lex = lexicon()
@@ -126,8 +102,6 @@ def assemble(
     pub = norm.published
     if published is not None:
         if pub is not None and pub != published:
-            from .inputs import notice
-
             notices.append(notice(W104, given=published, found=pub))
         pub = published
     ctx = Assembly(doc=doc, norm=norm, published=pub, warnings=notices)
