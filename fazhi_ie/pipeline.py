@@ -17,7 +17,9 @@ from . import components as _components  # noqa: F401
 from .about import __version__
 from .errors import E208, E401, ConfigError, ModelError
 from .ner import component as _ner_component  # noqa: F401
+from .ner.loader import resolve_model
 from .records import SCHEMA_VERSION
+from .segmenter import resolve_model_dir, user_dict_path
 
 NerOption = bool | Literal["auto"]
 #: Environment switch for the NER stage: "0"/"off" disables it, "1"/"on" requires it.
@@ -42,8 +44,6 @@ def ner_available() -> bool:
 
 
 def _ner_model_found(ner_model: str | Path | None) -> bool:
-    from .ner.loader import resolve_model
-
     try:
         resolve_model(str(ner_model) if ner_model is not None else None)
     except ModelError:
@@ -93,8 +93,6 @@ def build(
     model directory or identifier (default: the model shipped in ``models/``).
     """
     from spacy.lang.zh import Chinese
-
-    from .segmenter import resolve_model_dir, user_dict_path
 
     model_dir = resolve_model_dir(pkuseg_model, auto_download=auto_download)
     nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})

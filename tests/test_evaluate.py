@@ -647,7 +647,7 @@ def test_dev_split_is_reproducible_and_covers_the_dev_set(tmp_path):
 
 
 def test_evaluate_dir_default_parse_fn_gets_text_only(tmp_path, monkeypatch):
-    import fazhi_ie
+    from fazhi_ie import api  # imports spaCy, but loads no pipeline
 
     _two_article_dir(tmp_path)
     seen = []
@@ -656,8 +656,8 @@ def test_evaluate_dir_default_parse_fn_gets_text_only(tmp_path, monkeypatch):
         seen.append((text, id, kw))
         return art(text=text, id=id)
 
-    # set in the module dict: getattr(fazhi_ie, "parse") would import the real pipeline
-    monkeypatch.setitem(vars(fazhi_ie), "parse", fake_parse)
+    # the default parse_fn is fazhi_ie.api.parse, looked up when evaluate_dir runs
+    monkeypatch.setattr(api, "parse", fake_parse)
     rep = evaluate_dir(tmp_path)
     assert seen == [("第一篇 张三", "001", {}), ("第二篇 李四", "002", {})]
     assert rep.errors == {}

@@ -115,7 +115,8 @@ pytest.importorskip("hanlp")
 
 
 def test_warm_start_with_new_feature_columns_computes_the_same():
-    from fazhi_ie.ner.model import BigramTaggingModel, warm_start
+    from fazhi_ie.ner.model import BigramTaggingModel
+    from fazhi_ie.training.ner_model import warm_start
 
     torch.manual_seed(0)
     old = BigramTaggingModel(30, 8, 40, 4, 6, 5, 0.0).eval()
@@ -336,7 +337,7 @@ def test_block_dev_split_holds_out_runs_of_consecutive_sentences():
 def test_weight_average_tracks_an_exponential_moving_average():
     import torch
 
-    from fazhi_ie.ner.averaging import WeightAverage
+    from fazhi_ie.training.averaging import WeightAverage
 
     layer = torch.nn.Linear(1, 1, bias=False)
     with torch.no_grad():
@@ -357,7 +358,7 @@ def test_weight_average_tracks_an_exponential_moving_average():
 def test_weight_average_swaps_in_and_gives_the_raw_weights_back():
     import torch
 
-    from fazhi_ie.ner.averaging import WeightAverage
+    from fazhi_ie.training.averaging import WeightAverage
 
     layer = torch.nn.Linear(2, 1)
     avg = WeightAverage(layer, decay=0.9)

@@ -131,11 +131,19 @@ def test_hanlp_rnn_tagging_model_crf_is_broken_and_fix_crf_repairs_it():
 
 
 def test_tiny_model_learns_and_loads_with_the_fix(tiny_model):
-    from fazhi_ie.ner.model import FazhiRNNNER
-    from fazhi_ie.training.ner_eval import evaluate_ner
+    import json
 
+    from fazhi_ie.ner.model import FazhiRNNNER
+    from fazhi_ie.pretrained import NER_MODEL_CLASSPATH
+    from fazhi_ie.training.ner_eval import evaluate_ner
+    from fazhi_ie.training.ner_model import FazhiRNNNERTrainer
+
+    # trained by the training subclass, saved under the inference class path
+    config = json.loads((tiny_model / "config.json").read_text(encoding="utf-8"))
+    assert config["classpath"] == NER_MODEL_CLASSPATH
+    assert NER_MODEL_CLASSPATH == f"{FazhiRNNNER.__module__}.{FazhiRNNNER.__qualname__}"
     tagger = loader.load_model(tiny_model)
-    assert isinstance(tagger, FazhiRNNNER)
+    assert type(tagger) is FazhiRNNNER and not isinstance(tagger, FazhiRNNNERTrainer)
     assert tagger.model.crf.batch_first is True
     assert loader.load_model(str(tiny_model)) is tagger  # loaded once per process
     scores = evaluate_ner(tiny_model, test_file=tiny_model.parent / "train.tsv")
@@ -286,6 +294,22 @@ def test_shipped_model_tags_a_sentence():
     assert ("张建国", "PER") in got
     assert any(label == "LOC" and "兰州" in t for t, label in got)
     assert any(label == "ORG" and "司法厅" in t for t, label in got)
+
+
+def test_shipped_model_config_matches_pretrained_constants():
+    """The shipped model names the inference class and the HanLP release that
+    fazhi_ie.pretrained records; the loader finds it under the recorded name."""
+    import json
+
+    from fazhi_ie import pretrained
+
+    path = loader.default_model_dir()
+    if not loader.is_model_dir(path):
+        pytest.skip("the shipped NER model is not in models/")
+    assert path.name == pretrained.NER_MODEL_NAME
+    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    assert config["classpath"] == pretrained.NER_MODEL_CLASSPATH
+    assert config["hanlp_version"] == pretrained.NER_HANLP_VERSION
 
 
 def test_ill_formed_predictions_are_decoded_leniently(tiny_model, monkeypatch):

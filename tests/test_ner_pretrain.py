@@ -42,7 +42,7 @@ pytest.importorskip("hanlp")
 
 
 def test_fill_embedding_copies_known_rows_on_the_layers_scale():
-    from fazhi_ie.ner.model import fill_embedding
+    from fazhi_ie.training.ner_model import fill_embedding
 
     torch.manual_seed(0)
     layer = torch.nn.Embedding(4, 3)

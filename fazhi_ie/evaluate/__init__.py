@@ -36,8 +36,8 @@ from fazhi_ie.evaluate.gold import (
     gold_to_article,
     load_gold_dir,
 )
+from fazhi_ie.evaluate.keys import comparison_key, law_key, normalize, normalize_law
 from fazhi_ie.evaluate.matching import match_one_to_one
-from fazhi_ie.evaluate.normalize import normalize, normalize_law
 from fazhi_ie.evaluate.report import EvaluationReport, ParseFn, evaluate_dir
 from fazhi_ie.evaluate.scoring import (
     METRIC_TOLERANCE,
@@ -61,9 +61,11 @@ __all__ = [
     "GoldPerson",
     "ParseFn",
     "Ratio",
+    "comparison_key",
     "evaluate_dir",
     "gold_from_dict",
     "gold_to_article",
+    "law_key",
     "load_gold_dir",
     "match_one_to_one",
     "normalize",

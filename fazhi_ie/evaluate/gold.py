@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, ValidationEr
 from pydantic import Field as PField
 
 from fazhi_ie.errors import E301, E302, GoldError
-from fazhi_ie.evaluate.normalize import _GOLD_DATE_RE, _PARTIAL_RE, _converter, normalize
+from fazhi_ie.evaluate.keys import GOLD_DATE_RE, PARTIAL_DATE_RE, comparison_key, t2s_converter
 from fazhi_ie.records import (
     Approx,
     Article,
@@ -123,7 +123,7 @@ def gold_from_dict(
     fields["text"] = raw_text
     if "published" in data:
         pub = data["published"]
-        if pub is not None and (not isinstance(pub, str) or not _PARTIAL_RE.match(pub)):
+        if pub is not None and (not isinstance(pub, str) or not PARTIAL_DATE_RE.match(pub)):
             raise _gold_error(
                 path, f"published: expected YYYY-MM-DD, YYYY-MM, --MM-DD or null, got {pub!r}"
             )
@@ -140,7 +140,7 @@ def gold_from_dict(
     for n, ev in enumerate(fields.get("events") or []):
         if isinstance(ev, Mapping):
             date = ev.get("date")
-            if date is not None and (not isinstance(date, str) or not _GOLD_DATE_RE.match(date)):
+            if date is not None and (not isinstance(date, str) or not GOLD_DATE_RE.match(date)):
                 raise _gold_error(
                     path,
                     f"events.{n}.date: expected YYYY-MM-DD, YYYY-MM, --MM-DD, a range A/B "
@@ -205,7 +205,7 @@ def _org_index(orgs: Iterable[GoldOrganization]) -> dict[str, int]:
     index: dict[str, int] = {}
     for n, org in enumerate(orgs):
         for form in (org.name, *org.aliases):
-            key = normalize(form)
+            key = comparison_key(form)
             if key:
                 index.setdefault(key, n)
     return index
@@ -235,7 +235,7 @@ def gold_to_article(gold: GoldArticle | Mapping[str, Any]) -> Article:
             Organization(
                 id=f"org-{n}",
                 name=org.name,
-                canonical=_converter().convert(org.name),
+                canonical=t2s_converter().convert(org.name),
                 mentions=mentions,
             )
         )
@@ -248,7 +248,7 @@ def gold_to_article(gold: GoldArticle | Mapping[str, Any]) -> Article:
             date_end = end or None
         organizers: list[str] = []
         for name in ev.organizers:
-            pos = org_at.get(normalize(name))
+            pos = org_at.get(comparison_key(name))
             if pos is not None and orgs[pos].id not in organizers:
                 organizers.append(orgs[pos].id)
         events.append(

@@ -11,9 +11,7 @@ from typing import Any
 from fazhi_ie.errors import E304, E401, ConfigError, GoldError
 from fazhi_ie.evaluate.gold import RECORD_TYPES, GoldArticle, load_gold_dir
 from fazhi_ie.evaluate.scoring import ArticleScore, Counts, Ratio, score_article
-from fazhi_ie.records import (
-    Article,
-)
+from fazhi_ie.records import Article
 
 
 # --- the report ---------------------------------------------------------------
@@ -140,18 +138,11 @@ ParseFn = Callable[[str, str], Article]
 
 
 def _default_parse_fn() -> ParseFn:
-    import importlib
-    import types
-
-    pkg = importlib.import_module("fazhi_ie")
-    fn: Any = getattr(pkg, "parse", None)
-    if fn is None:
-        fn = importlib.import_module("fazhi_ie.parse")
-    if isinstance(fn, types.ModuleType):
-        fn = fn.parse
+    # imported here: the parser (spaCy, the pipeline) is loaded only when it is used
+    from fazhi_ie.api import parse
 
     def call(text: str, id: str) -> Article:
-        return fn(text, id=id)
+        return parse(text, id=id)
 
     return call
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from fazhi_ie.evaluate.gold import GoldArticle, GoldEvent, GoldMetric, _coerce_gold, _org_index
+from fazhi_ie.evaluate.keys import canonical_date, comparison_key, law_key, pred_date
 from fazhi_ie.evaluate.matching import _bipartite_perfect, match_one_to_one
-from fazhi_ie.evaluate.normalize import _canonical_date, _pred_date, normalize, normalize_law
 from fazhi_ie.records import (
     Article,
     Event,
@@ -194,13 +194,14 @@ def score_article(
     # organizations
     if g.organizations is not None:
         gold_keys = [
-            {k for k in (normalize(f) for f in (o.name, *o.aliases)) if k} for o in g.organizations
+            {k for k in (comparison_key(f) for f in (o.name, *o.aliases)) if k}
+            for o in g.organizations
         ]
         pred_keys = [
             {
                 k
                 for k in (
-                    normalize(f) for f in (o.name, o.canonical, *(m.text for m in o.mentions))
+                    comparison_key(f) for f in (o.name, o.canonical, *(m.text for m in o.mentions))
                 )
                 if k
             }
@@ -229,8 +230,8 @@ def score_article(
 
     # persons and laws: equal normalised names
     for kind, gold_items, pred_items, norm in (
-        ("persons", g.persons, p.persons, normalize),
-        ("laws", g.laws, p.laws, normalize_law),
+        ("persons", g.persons, p.persons, comparison_key),
+        ("laws", g.laws, p.laws, law_key),
     ):
         if gold_items is None:
             score.skipped.append(kind)
@@ -248,36 +249,36 @@ def score_article(
         org_at = _org_index(gold_orgs)
 
         def gold_organizer_keys(name: str) -> set[str]:
-            key = normalize(name)
+            key = comparison_key(name)
             pos = org_at.get(key)
             if pos is None:
                 return {key} if key else set()
             o = gold_orgs[pos]
-            return {key} | {k for k in (normalize(f) for f in (o.name, *o.aliases)) if k}
+            return {key} | {k for k in (comparison_key(f) for f in (o.name, *o.aliases)) if k}
 
         def pred_organizer_keys(org_id: str) -> set[str]:
             o = pred_orgs.get(org_id)
             if o is None:  # an id that names no predicted organization matches nothing
                 return set()
             forms = (o.name, o.canonical, *(m.text for m in o.mentions))
-            return {k for k in (normalize(f) for f in forms) if k}
+            return {k for k in (comparison_key(f) for f in forms) if k}
 
         gold_org_sets = []
         for e in g.events:
             seen: dict[str, set[str]] = {}
             for name in e.organizers:
-                seen.setdefault(normalize(name), gold_organizer_keys(name))
+                seen.setdefault(comparison_key(name), gold_organizer_keys(name))
             gold_org_sets.append(list(seen.values()))
         pred_org_sets = [
             [pred_organizer_keys(oid) for oid in dict.fromkeys(e.organizers)] for e in p.events
         ]
         edges = {}
         for i, ge in enumerate(g.events):
-            gdate = _canonical_date(ge.date)
+            gdate = canonical_date(ge.date)
             for j, pe in enumerate(p.events):
                 if pe.type != ge.type:
                     continue
-                if gdate is not None and _canonical_date(_pred_date(pe)) != gdate:
+                if gdate is not None and canonical_date(pred_date(pe)) != gdate:
                     continue
                 agree = int(_bipartite_perfect(gold_org_sets[i], pred_org_sets[j]))
                 edges[(i, j)] = (agree, 0)
@@ -286,7 +287,7 @@ def score_article(
 
         def describe_pred_event(e: Event) -> str:
             names = [pred_orgs[o].name if o in pred_orgs else f"?{o}" for o in e.organizers]
-            return f"{e.type.value} {_pred_date(e) or '-'} organizers={names}"
+            return f"{e.type.value} {pred_date(e) or '-'} organizers={names}"
 
         _collect(
             score,
@@ -313,9 +314,9 @@ def score_article(
     if g.metrics is not None:
         edges = {}
         for i, gm in enumerate(g.metrics):
-            gunit = normalize(gm.unit)
+            gunit = comparison_key(gm.unit)
             for j, pm in enumerate(p.metrics):
-                if normalize(pm.unit) == gunit and _values_close(gm.value, pm.value):
+                if comparison_key(pm.unit) == gunit and _values_close(gm.value, pm.value):
                     edges[(i, j)] = (_metric_agree(gm, pm), int(pm.value == gm.value))
         pairs = match_one_to_one(len(g.metrics), len(p.metrics), edges)
         record("metrics", len(g.metrics), p.metrics, pairs)

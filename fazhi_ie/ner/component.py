@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from fazhi_ie.components.base import EntitySpan, candidates
+from fazhi_ie.ner.loader import load_model, resolve_model
 from fazhi_ie.ner.softword import tags_from_bounds
 from fazhi_ie.ner.spans import split_sentences
 
@@ -60,8 +61,6 @@ class HanlpNER:
         max_sentence_chars: int = 126,
         use_doc_tokens: bool | None = None,
     ) -> None:
-        from fazhi_ie.ner.loader import load_model, resolve_model
-
         if batch_size < 1 or max_sentence_chars < 1:
             raise ValueError("batch_size and max_sentence_chars must be >= 1")
         self.name = name

@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from fazhi_ie.ner.errors import model_error
+from fazhi_ie.pretrained import (
+    HANLP_RNN_NER_CLASSPATH,
+    NER_MODEL_CLASSPATH,
+    NER_MODEL_NAME,
+    NER_MODELS_CHECKOUT_DIR,
+    NER_MODELS_PACKAGE_DIR,
+)
 
 ENV_VAR = "FAZHI_IE_NER_MODEL"
-DEFAULT_MODEL_NAME = "ner-msra-bilstm-crf"
-# HanLP classes our subclass can load (same config, vocabs and weights layout)
-_RNN_CLASSPATHS = {
-    "hanlp.components.ner.rnn_ner.RNNNamedEntityRecognizer",
-    "fazhi_ie.ner.model.FazhiRNNNER",
-}
+# HanLP classes our class can load (same config, vocabs and weights layout)
+_RNN_CLASSPATHS = {HANLP_RNN_NER_CLASSPATH, NER_MODEL_CLASSPATH}
 
 _cache: dict[str, Any] = {}
 _lock = threading.Lock()
@@ -27,14 +30,14 @@ def models_root() -> Path:
     an editable install) or, in a regular install, the copy inside the package
     (``fazhi_ie/_models``, made by ``setup.py`` when the wheel is built)."""
     package = Path(__file__).resolve().parents[1]
-    installed = package / "_models"
+    installed = package / NER_MODELS_PACKAGE_DIR
     if installed.is_dir():
         return installed
-    return package.parent / "models"
+    return package.parent / NER_MODELS_CHECKOUT_DIR
 
 
 def default_model_dir() -> Path:
-    return models_root() / DEFAULT_MODEL_NAME
+    return models_root() / NER_MODEL_NAME
 
 
 def is_model_dir(path: str | os.PathLike[str]) -> bool:

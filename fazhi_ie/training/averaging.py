@@ -1,4 +1,4 @@
-"""Weight averaging for training (an exponential moving average of the parameters).
+"""Weight averaging for NER training (an exponential moving average of the parameters).
 
 Evaluating and saving the running average of the weights instead of the last step's
 weights (Polyak averaging) smooths out the noise of the last updates; for small taggers
