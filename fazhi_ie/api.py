@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import multiprocessing
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -16,10 +15,8 @@ from .build import assemble
 from .errors import E101, E104, E107, E401, ConfigError, InputError, error_notice
 from .inputs import InputDoc, record_to_input
 from .pipeline import load, versions
-from .records import Article, Notice
+from .records import PARTIAL_DATE_RE, Article, Notice
 from .text import normalize
-
-_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|--\d{2}-\d{2})$")
 
 Item = str | Mapping[str, Any] | InputDoc
 
@@ -31,7 +28,7 @@ def _published(value: object) -> str | None:
         return value.date().isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, str) and _ISO.match(value.strip()):
+    if isinstance(value, str) and PARTIAL_DATE_RE.match(value.strip()):
         return value.strip()
     raise InputError(E107, value=value)
 

@@ -25,11 +25,15 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 SCHEMA_VERSION = "1.0.0"
 
-_PARTIAL_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|--\d{2}-\d{2})$")
+#: A complete or partial ISO date as the records store it:
+#: ``2023-12-04``, ``2023-12`` or ``--12-04`` (month and day, year unknown).
+#: (:mod:`fazhi_ie.text.primitives` re-exports both names.)
+PARTIAL_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|--\d{2}-\d{2})"
+PARTIAL_DATE_RE = re.compile(f"^{PARTIAL_DATE}$")
 
 
 def _check_partial_date(value: str | None) -> str | None:
-    if value is not None and not _PARTIAL_DATE.match(value):
+    if value is not None and not PARTIAL_DATE_RE.match(value):
         raise ValueError("expected YYYY-MM-DD, YYYY-MM or --MM-DD")
     return value
 
@@ -294,6 +298,8 @@ def article_json_schema() -> dict[str, Any]:
 
 
 __all__ = [
+    "PARTIAL_DATE",
+    "PARTIAL_DATE_RE",
     "SCHEMA_VERSION",
     "AdminLevel",
     "Approx",

@@ -20,11 +20,13 @@ The header zone is the lines before the first body paragraph (at most
   labelled ``发布时间:``/``发布日期:`` in the last lines.
 * **source** - the value of ``来源:`` / ``稿源:`` / ``出处:`` / ``信息来源:`` (cut
   before the next ``作者:``-style label), else an outlet opening the first
-  paragraph (``辽宁长安网讯``, ``山东法制传媒网:``, ``(河南经济报 记者…``).
+  paragraph (``青山法治网讯``, ``青山日报:``, ``(青山晚报 记者…``).
 * **title** - the first header line that reads like a headline: short, mostly
   Han, no sentence punctuation, not a label/date/byline/caption line
   (``标题:`` in a metadata table is used directly). None rather than a body
   sentence.
+
+The words and patterns are data: ``fazhi_ie/data/header_patterns.json``.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .steps import HAN
+from ..resources import load_json
+from .primitives import CN_DIGIT_VALUE, HAN, cn_int, data_regex
 
 MAX_HEADER_LINES = 20
 FOOTER_LINES = 10
@@ -51,6 +54,8 @@ class Header:
     published_range: Range | None = None
 
 
+_P = load_json("header_patterns.json")
+
 # --- lines ---------------------------------------------------------------------------
 _LINE = re.compile(r"[^\n]+")
 
@@ -59,10 +64,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _LINE.finditer(text)]
 
 
-_HEADER_LABEL = re.compile(
-    r"(?:来源|稿源|出处|作者|编辑|责编|责任编辑|发布|发表|时间|日期|浏览|点击|字号|记者|通讯员|供稿|审核)"
-    r"\s*[:|]"
-)
+_HEADER_LABEL = re.compile(rf"(?:{'|'.join(_P['header_labels'])})\s*[:|]")
 
 
 def _is_body(line: str) -> bool:
@@ -77,47 +79,13 @@ def _is_body(line: str) -> bool:
 
 
 # --- dates ---------------------------------------------------------------------------
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGIT["零"] = 0
-_CN_DIGIT["○"] = 0
-
-
-def _cn_number(s: str) -> int:
-    """'十二' -> 12, '二十一' -> 21, '五' -> 5 (1-99)."""
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return (_CN_DIGIT.get(a, 1) if a else 1) * 10 + (_CN_DIGIT.get(b, 0) if b else 0)
-    return _CN_DIGIT.get(s, 0)
-
-
-_DATE = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
-    r"(?![\d])"
-    r"|(?<!\d)(?P<y2>(?:19|20)\d{2})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]?(?!\d)"
-    r"|(?<![\d.])(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:19|20)\d{2})(?![\d.])"
-    r"|(?P<y4>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m4>十[一二]?|[一二三四五六七八九])\s*月"
-    r"\s*(?P<d4>[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])\s*日"
-)
-_TIME_AFTER = re.compile(r"(?:\s*|T)(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}时\d{1,2}分)")
+_DATE = data_regex(_P["date"])
+_TIME_AFTER = data_regex(_P["time_after"])
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
-_LABEL_BEFORE = re.compile(  # bare 日期/时间 only as a label of its own, not 活动时间
-    r"(?P<label>发布时间|发布日期|发布于|发布|发表时间|发表日期|发表于|发稿时间|发文时间|发文日期|"
-    rf"刊发时间|出版日期|出版时间|上传时间|录入时间|更新时间|更新日期|(?<![{HAN}])(?:日期|时间)|"
-    r"(?<![A-Za-z])(?:[Dd]ate|DATE|[Pp]ublished|[Pp]ublish(?:ed)? (?:[Dd]ate|[Tt]ime)|"
-    r"[Pp]osted(?: on)?))"
-    r"\s*[:|]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?$"
-)
-_LABEL_SCORE = (
-    (re.compile(r"^(?:发布|发表|发稿|发文|刊发|出版|[Pp]ublish|[Pp]osted)"), 6),
-    (re.compile(r"^(?:日期|时间|[Dd]ate|DATE)"), 5),
-    (re.compile(r"^(?:上传|录入)"), 4),
-    (re.compile(r"^更新"), 3),
-)
-_BANNER_BEFORE = re.compile(r"(?:今天是|今日是|今天|今日)\s*$")
-_HEADER_AFTER = re.compile(
-    r"^\s*(?:$|[|】\])/]|星期|周[一二三四五六日天]|(?:\S{1,6}\s*:)|来源|作者|编辑|记者|浏览|点击|字号|"
-    r"责任编辑|责编|稿源|出处|供稿)"
-)
+_LABEL_BEFORE = data_regex(_P["published_label"])
+_LABEL_SCORE = tuple((data_regex(pat), int(score)) for pat, score in _P["label_scores"])
+_BANNER_BEFORE = data_regex(_P["banner_before"])
+_HEADER_AFTER = data_regex(_P["header_after"])
 _STANDALONE_BEFORE = re.compile(r"(?:^|[\s|【\[(])$")
 
 
@@ -131,8 +99,11 @@ def _date_value(m: re.Match[str]) -> str | None:
         elif g["y3"]:
             y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
         else:
-            y = int("".join(str(_CN_DIGIT[c]) for c in g["y4"]))
-            mo, d = _cn_number(g["m4"]), _cn_number(g["d4"])
+            y = int("".join(str(CN_DIGIT_VALUE[c]) for c in g["y4"]))
+            m4, d4 = cn_int(g["m4"]), cn_int(g["d4"])
+            if m4 is None or d4 is None:  # not with the pattern's numerals
+                return None
+            mo, d = m4, d4
     except (KeyError, ValueError):
         return None
     if not 1990 <= y <= 2100:
@@ -169,34 +140,22 @@ def _score_date(line: str, m: re.Match[str]) -> int:
     return 0
 
 
-_DATELINE = re.compile(
-    rf"(?P<o>本报|本网|本台|本刊|新华社|中新社|[{HAN}]{{2,12}}?(?:社|网|报|台))"
-    rf"[{HAN}]{{0,8}}?\s*(?:(?P<y>(?:19|20)\d{{2}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*(?:电|讯)"
-)
+_DATELINE = data_regex(_P["dateline"])
+_OWN_OUTLET: str = _P["own_outlet"]  # 本报, 本网: the article's own paper
 
 
 # --- source ---------------------------------------------------------------------------
-_SOURCE = re.compile(
-    r"(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处)\s*[:|]\s*"
-    r"(?P<v>[^\s|】\]:]{2,40})"
-)
-_NOT_SOURCE = {"本站", "本网", "原创", "本站原创", "网络", "互联网", "未知", "转载", "综合", "网友"}
-_SOURCE_TAIL = re.compile(r"(?:作者|责任编辑|责编|编辑|记者|发布|时间|日期|浏览).*$|[。,;、.]+$")
-_OUTLET_OPENING = re.compile(
-    rf"^[(【\[]?(?P<v>(?!本|据|记者|从|在)[{HAN}]{{2,12}}?(?:网|报|电视台|广播电视台|新闻|社))(?:讯|消息|:|\s)"
-)
+_SOURCE = data_regex(_P["source_label"])
+_NOT_SOURCE = frozenset(_P["not_source"])
+_SOURCE_TAIL = data_regex(_P["source_tail"])
+_OUTLET_OPENING = data_regex(_P["outlet_opening"])
 
 
 # --- title ------------------------------------------------------------------------------
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _EMPTY_LABEL = re.compile(rf"[{HAN}]{{2,6}}\s*:\s*(?:\||$)|\|.*:|:.*\|")
-_TITLE_LABEL = re.compile(r"(?:^|\|)\s*(?:标题|题目|文章标题)\s*:\s*(?P<v>[^|]+?)\s*(?:\||$)")
-_NOT_TITLE = re.compile(
-    r"^[(【\[]?(?:记者|通讯员|作者|编辑|责任编辑|责编|摄影|摄|文|图)\s*[/ ]|"
-    r"^(?:[(【\[]?(?:本报|本网|本台|本刊)|[(【\[]?(?:记者|通讯员|作者|编辑|责任编辑|责编|来源|稿源|出处|"
-    r"发布|发表|时间|日期|浏览|编者按|按语|摘要|导读|关键词|索引号|发文|主题|分类|审核)\s*[:|])"
-    r"|(?:摄|供图|摄影|图)$|^——|^--"
-)
+_TITLE_LABEL = data_regex(_P["title_label"])
+_NOT_TITLE = data_regex(_P["not_title"])
 
 
 def _title_of(line: str) -> tuple[int, int] | None:
@@ -229,12 +188,12 @@ def _title_of(line: str) -> tuple[int, int] | None:
 
 
 # --- main --------------------------------------------------------------------------------
+#: In the first lines, a date with a clock time or a label on a short line, or one labelled
+#: 发布时间/发布日期 on any line, counts even after the header zone has ended.
 EARLY_LINES = 10
-"""In the first lines, a date with a clock time or a label on a short line, or one labelled
-发布时间/发布日期 on any line, counts even after the header zone has ended."""
 
+#: Score of a date labelled as the publication date (发布/发表/发稿/发文/刊发/出版).
 STRONG = 6
-"""Score of a date labelled as the publication date (发布/发表/发稿/发文/刊发/出版)."""
 
 
 def _best_date(
@@ -316,7 +275,7 @@ def find_header(text: str) -> Header:
                 break
     if h.source is None and dateline is not None:
         pos, dm = dateline
-        if not dm.group("o").startswith("本"):
+        if not dm.group("o").startswith(_OWN_OUTLET):
             h.source = dm.group("o")
             h.source_range = (pos + dm.start("o"), pos + dm.end("o"))
 

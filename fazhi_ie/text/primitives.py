@@ -9,7 +9,12 @@ a sentence or what a Han character is.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
+
+from ..records import PARTIAL_DATE as PARTIAL_DATE
+from ..records import PARTIAL_DATE_RE as PARTIAL_DATE_RE
+from ..resources import load_json
 
 #: Han characters: the CJK Unified Ideographs with extension A, the
 #: compatibility block and the supplementary planes (for regex classes).
@@ -35,20 +40,43 @@ def title_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in TITLE_RE.finditer(text)]
 
 
-#: A complete or partial ISO date as the records store it:
-#: ``2023-12-04``, ``2023-12`` or ``--12-04`` (month and day, year unknown).
-PARTIAL_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|--\d{2}-\d{2})"
-PARTIAL_DATE_RE = re.compile(f"^{PARTIAL_DATE}$")
+# PARTIAL_DATE (a complete or partial ISO date as the records store it:
+# ``2023-12-04``, ``2023-12`` or ``--12-04``, the pattern to embed) and
+# PARTIAL_DATE_RE (a whole value) are defined in the base layer,
+# fazhi_ie.records, which validates with them; imported above to be shared.
 
-#: Chinese digits 0-9 (with the variants 零 and ○ for zero).
-CN_DIGITS = "〇一二三四五六七八九"
+_NUMERALS = load_json("numerals.json")
+#: Chinese digits 0-9 in order (``fazhi_ie/data/numerals.json``).
+CN_DIGITS: str = _NUMERALS["digits"]
+#: Digit -> value, with the variants 零 and ○ for zero.
 CN_DIGIT_VALUE: dict[str, int] = {
     **{c: i for i, c in enumerate(CN_DIGITS)},
-    "零": 0,
-    "○": 0,
+    **{c: 0 for c in _NUMERALS["zeros"]},
 }
 #: Every character of a Chinese numeral up to the thousands, for regex classes.
-CN_NUMERAL = "零〇○一二两三四五六七八九十百千"
+CN_NUMERAL: str = _NUMERALS["numeral_chars"]
+#: Multiplier characters and their values: 十 10, 百 100, 千 1000, 万 10^4, 亿 10^8.
+CN_UNITS: dict[str, int] = dict(_NUMERALS["units"])
+_TENS_HUNDREDS = {c: v for c, v in CN_UNITS.items() if v in (10, 100)}
+
+
+def cn_int(s: str, digits: Mapping[str, int] = CN_DIGIT_VALUE) -> int | None:
+    """A small Chinese numeral (digits, 十 and 百) -> int: ``十二`` 12, ``二十一``
+    21, ``一百二十`` 120, ``五`` 5, ``""`` 0; None when another character occurs.
+
+    ``digits`` says which characters are digits (default :data:`CN_DIGIT_VALUE`).
+    """
+    total, cur = 0, 0
+    for ch in s:
+        if ch in digits:
+            cur = digits[ch]
+        elif ch in _TENS_HUNDREDS:
+            total += (cur or 1) * _TENS_HUNDREDS[ch]
+            cur = 0
+        else:
+            return None
+    return total + cur
+
 
 #: What ends a sentence; a clause also ends at commas, semicolons and colons.
 SENT_END = frozenset("。！？!?\n")
@@ -102,3 +130,25 @@ def paragraph_of(text: str, i: int) -> tuple[int, int]:
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of ``words``, longest first, escaped."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_SLOT = re.compile(r"\{([A-Z][A-Z_]*)\}")
+
+
+def fill(template: str, **parts: str) -> str:
+    """A regex template from a data file with its ``{NAME}`` slots filled in.
+
+    ``{HAN}`` is :data:`HAN`; other upper-case names come from ``parts``. Regex
+    quantifiers (``{2,12}``) and unknown names are left as they are; the parts
+    are inserted once (a part's own text is not searched for slots).
+    """
+    values = {"HAN": HAN, **parts}
+    return _SLOT.sub(lambda m: values.get(m.group(1), m.group()), template)
+
+
+def data_regex(source: str | list[str], flags: int = 0, **parts: str) -> re.Pattern[str]:
+    """Compile a regex from a data file: a string, or a list of strings that are
+    concatenated (a long pattern written in readable pieces), with its
+    ``{NAME}`` slots filled in by :func:`fill`."""
+    text = source if isinstance(source, str) else "".join(source)
+    return re.compile(fill(text, **parts), flags)

@@ -20,7 +20,8 @@ import re
 from operator import ne
 
 from ..records import Script
-from .steps import HAN, convert_aligned, opencc_converter
+from .primitives import HAN
+from .steps import convert_aligned, opencc_converter
 
 MIN_HAN = 4
 SIMPLIFIED_MAX = 0.2

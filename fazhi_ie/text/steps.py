@@ -21,11 +21,9 @@ from functools import lru_cache
 
 from ..resources import load_json
 from .offsets import OffsetText
+from .primitives import HAN
 
 # --- character classes ---------------------------------------------------------
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-"""Han ideographs (CJK unified, extension A-G, compatibility)."""
-
 ZH_PUNCT = "、。，,《》“”‘’「」『』【】〔〕〖〗：；！？…—·（）"
 """Chinese punctuation (and the half-width comma used as one in many pages)."""
 
@@ -295,6 +293,8 @@ _HSPACE_RUN = re.compile(r"[ ]{2,}")
 _LINE_EDGE = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+|^[ ]+|[ ]+$")
 _NEWLINES = re.compile(r"\n{2,}|^\n+|\n+$")
 _Z = f"{HAN}{re.escape(ZH_PUNCT)}"
+# the date units a space before (12 月) or after (月 4) is dropped (date_patterns.json)
+_UNITS = load_json("date_patterns.json")["spaced_units"]
 _PUNCT_OPEN = re.escape("、。，,：；！？…（“‘「『《【〔")
 _PUNCT_CLOSE = re.escape("、。，,：；！？…）”’」』》】〕")
 _INNER_SPACE = re.compile(
@@ -306,7 +306,7 @@ _INNER_SPACE = re.compile(
     rf"|[ ](?<=[{_PUNCT_OPEN}][ ])(?=[{_Z}])"
     rf"|[ ](?<=[{_Z}][ ])(?=[{_PUNCT_CLOSE}])"
     # dates written '12 月 4 日'
-    r"|[ ](?<=\d[ ])(?=[年月日号])|[ ](?<=[年月][ ])(?=\d)"
+    rf"|[ ](?<=\d[ ])(?=[{_UNITS['before']}])|[ ](?<=[{_UNITS['after']}][ ])(?=\d)"
 )
 
 

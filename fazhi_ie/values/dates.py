@@ -14,7 +14,8 @@ possibly partial (``2020-12-04``, ``2020-12``, ``--12-04``):
 * recurring days: ``第七个国家宪法日`` → 2020-12-04 (first one in 2014),
   ``首个全民国家安全教育日``, or a bare ``国家宪法日`` in an article whose year
   is known; weeks give a range. The days are data
-  (``fazhi_ie/data/recurring_days.json``).
+  (``fazhi_ie/data/recurring_days.json``), and so are the patterns
+  (``fazhi_ie/data/date_patterns.json``).
 
 The year of a date written without one comes from the base date (the
 article's publication date; a date more than two months after it belongs to
@@ -32,9 +33,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
+from ..text.primitives import CN_DIGIT_VALUE, cn_int, fill
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+# the regexes and word sets of dates (fazhi_ie/data/date_patterns.json)
+_PATTERNS = load_json("date_patterns.json")
+# the digits cn_number reads: 0-9 (零 and 〇 for zero, not the circle ○) and 两
+_DIGITS: dict[str, int] = {
+    **{c: v for c, v in CN_DIGIT_VALUE.items() if c != "○"},
+    **_PATTERNS["counting_digits"],
+}
+_ORDINAL_FIRST = frozenset(_PATTERNS["ordinal_first"])
 
 
 def cn_number(s: str) -> int | None:
@@ -44,21 +52,9 @@ def cn_number(s: str) -> int | None:
         return None
     if s.isdigit():
         return int(s)
-    if s in ("首", "头"):
+    if s in _ORDINAL_FIRST:
         return 1
-    total, cur = 0, 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            cur = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        else:
-            return None
-    return total + cur
+    return cn_int(s, _DIGITS)
 
 
 @dataclass(frozen=True)
@@ -106,10 +102,7 @@ def rules() -> DateRules:
             forms.append((form, day))
     forms.sort(key=lambda x: -len(x[0]))
     names = "|".join(re.escape(f) for f, _ in forms)
-    recurring = re.compile(
-        r"(?:第(?P<n>[0-9一二三四五六七八九十百]{1,4})(?:个|届|次)|(?P<first>首)(?:个|届))?"
-        r"[“\"‘「]?(?P<name>" + names + r")[”\"’」]?"
-    )
+    recurring = re.compile(fill(_PATTERNS["recurring"], NAMES=names))
     words = sorted([*d["vague"], *d["relative"], *d["same_day"]], key=len, reverse=True)
     return DateRules(
         days=tuple(forms),
@@ -121,9 +114,10 @@ def rules() -> DateRules:
         recurring_re=recurring,
         word_re=re.compile("|".join(map(re.escape, words))),
         anniversary_re=re.compile(
-            "("
-            + "|".join(map(re.escape, sorted(d["anniversaries"], key=len, reverse=True)))
-            + r")([0-9一二三四五六七八九十百]{1,4})周年"
+            fill(
+                _PATTERNS["anniversary"],
+                NAMES="|".join(map(re.escape, sorted(d["anniversaries"], key=len, reverse=True))),
+            )
         ),
         anniversaries=dict(d["anniversaries"]),
     )
@@ -170,17 +164,22 @@ def _parse_base(base: str | dt.date | None) -> tuple[int | None, int | None, int
     return None, None, None
 
 
-_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(?!以来|起|前|后|之前|之后|底前|代)")
-_NUM = r"[0-9]{1,2}"
-_SEP = r"\s*(?:至|到|~|～|-|—|－|–)\s*"
+_YEAR_RE = re.compile(_PATTERNS["stated_year"])
+_YEAR_MONTH_RE = re.compile(_PATTERNS["year_month"])
+_WORDS = load_json("recurring_days.json")
+# 2020年11月30日至12月7日 / 11月30日至7日 / 2020年12月4日 / 12月4日 / 今年4月
 _DATE_RE = re.compile(
-    # 2020年11月30日至12月7日 / 11月30日至7日 / 2020年12月4日 / 12月4日 / 今年4月
-    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<yw>今年|去年|明年|本年))?"
-    rf"(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号])?"
-    rf"(?:{_SEP}(?:(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_NUM})月)?(?P<d2>{_NUM})[日号])?"
-    r"(?P<suffix>份|初|上旬|中旬|下旬|底|末)?"
+    fill(
+        _PATTERNS["date"],
+        NUM=r"[0-9]{1,2}",
+        SEP=_PATTERNS["range_separator"],
+        YEAR_WORDS="|".join(map(re.escape, _WORDS["year_words"])),
+        MONTH_SUFFIXES="|".join(map(re.escape, _WORDS["month_suffixes"])),
+    )
 )
-_DAY_NOTE_RE = re.compile(r"(今天|今日|昨天|昨日|前天|明天|明日)?[(（]([0-9]{1,2})日[)）]")
+_NOT_BEFORE_DATE: str = _PATTERNS["not_before_date"]
+_BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
+_DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _ISO_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
 
 
@@ -228,7 +227,7 @@ def article_year(text: str, published: str | dt.date | None = None) -> int | Non
         n = cn_number(m[2])
         if n:
             return r.anniversaries[m[1]] + n
-    m = re.search(r"(?<![0-9])((?:19|20)\d{2})年[0-9]{1,2}月", text)
+    m = _YEAR_MONTH_RE.search(text)
     if m:
         return int(m[1])
     m = _YEAR_RE.search(text)
@@ -292,7 +291,7 @@ def find_dates(
         if not free(s, e):
             continue
         before = text[max(0, s - 1) : s]
-        if before.isdigit() or (before and before in "第个.") or text[e : e + 1].isdigit():
+        if before.isdigit() or (before and before in _NOT_BEFORE_DATE) or text[e : e + 1].isdigit():
             continue
         month, day = int(m["m"]), int(m["d"]) if m["d"] else None
         if not 1 <= month <= 12:
@@ -300,7 +299,7 @@ def find_dates(
         if day is None and not (m["y"] or m["yw"] or m["suffix"]):
             # a bare month: only when it reads as a time (5月, / 5月起), not 3月时
             after = text[e : e + 1]
-            if not after or after not in ",，、的起以中间期里前后是":
+            if not after or after not in _BARE_MONTH_AFTER:
                 continue
         if m["y"]:
             y: int | None = int(m["y"])

@@ -3,7 +3,8 @@
 Arabic digits (decimals, thousands separators), Chinese numerals (parsed by
 ``cn2an``, not by hand), mixtures (``3.5万``, ``12万余``), 十/百/千/万/亿
 multipliers, ranges (``3至5万``, ``3-5``) and the approximation markers around
-a number (the words are data, ``fazhi_ie/data/metric_numbers.json``):
+a number (the words are data, ``fazhi_ie/data/metric_numbers.json``; the
+numeral characters and regex templates are in ``fazhi_ie/data/numerals.json``):
 
 * ``余`` ``多`` ``超`` ``超过`` ``逾`` ``以上`` → ``more_than``
 * ``约`` ``近`` ``左右`` → ``about``; it wins over the others (``近8600余`` is about)
@@ -27,15 +28,21 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..resources import load_json
+from ..text.primitives import CN_DIGITS as _DIGITS_0_9
+from ..text.primitives import CN_NUMERAL, CN_UNITS, fill
 
-#: Chinese numeral characters below 万 (万/亿 are multipliers).
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_FACTORS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+#: Chinese numeral characters below 万 (万/亿 are multipliers): those of
+#: :data:`~fazhi_ie.text.primitives.CN_NUMERAL` but the circle ``○``.
+CN_DIGITS = CN_NUMERAL.replace("○", "")
+# the regex templates and character sets (fazhi_ie/data/numerals.json)
+_NUMERALS = load_json("numerals.json")
+_BARE_MULTIPLIERS: str = _NUMERALS["bare_multipliers"]  # 千余条 = 一千余条
+_TYPO_MULTIPLIERS: str = _NUMERALS["typo_multipliers"]  # 500百 = 500
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ARABIC_RE = re.compile(rf"^(?:{_ARABIC})$")
-_CN = f"[{CN_DIGITS}][{CN_DIGITS}万亿]*"  # 十二万, 一万二: 万/亿 inside a Chinese numeral
-_CN_RE = re.compile(f"^{_CN}$|^万$")
+_CN = fill(_NUMERALS["cn_pattern"], CN_DIGITS=CN_DIGITS)  # 十二万, 一万二
+_CN_RE = re.compile(fill(_NUMERALS["cn_whole"], CN=_CN))
 
 Number = int | float
 
@@ -85,8 +92,8 @@ def _as_number(d: Decimal) -> Number:
 def _parse_cn(text: str) -> Decimal | None:
     import cn2an
 
-    if text[0] in "百千万":  # 千余条, 近万名: a bare multiplier is one of it
-        text = "一" + text
+    if text[0] in _BARE_MULTIPLIERS:  # 千余条, 近万名: a bare multiplier is one of it
+        text = _DIGITS_0_9[1] + text
     try:
         return Decimal(str(cn2an.cn2an(text, "smart")))
     except (ValueError, KeyError, TypeError, IndexError, InvalidOperation):
@@ -113,10 +120,10 @@ def apply_multiplier(base: Decimal, multiplier: str) -> Decimal:
     A number of 100 or more followed by 百/千 is a typo read as meant:
     ``500百`` is 500.
     """
-    if multiplier and multiplier[0] in "百千" and base >= 100:
+    if multiplier and multiplier[0] in _TYPO_MULTIPLIERS and base >= 100:
         multiplier = multiplier[1:]
     for ch in multiplier:
-        base *= _FACTORS[ch]
+        base *= CN_UNITS[ch]
     return base
 
 
@@ -141,17 +148,14 @@ def number_regex() -> str:
     see :func:`expression_pattern`.
     """
     inner = _alt(markers().inner)
-    return (
-        rf"(?:{_ARABIC}|{_CN}|(?<=[近逾超约上])万|万(?=[余多]))"
-        rf"(?:{inner})?(?:千万|百万|[万亿]|(?<=\d)[千百])?(?:{inner})?"
-    )
+    return fill(_NUMERALS["number_pattern"], ARABIC=_ARABIC, CN=_CN, INNER=inner)
 
 
 @lru_cache(maxsize=1)
 def prefix_regex() -> str:
     """Regex source for the prefix markers (``上`` only before a bare 百/千/万)."""
     m = markers()
-    bare = "".join(f"|{re.escape(w)}(?=[百千万])" for w in m.bare_only)
+    bare = "".join(f"|{re.escape(w)}(?=[{_BARE_MULTIPLIERS}])" for w in m.bare_only)
     return rf"(?:{_alt(m.prefix)}{bare})*"
 
 
@@ -169,10 +173,7 @@ def expression_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _single_pattern() -> re.Pattern[str]:
     inner = _alt(markers().inner)
-    return re.compile(
-        rf"^(?P<n>{_ARABIC}|{_CN}|万)(?P<i1>{inner})?"
-        rf"(?P<m>千万|百万|[万亿千百])?(?P<i2>{inner})?$"
-    )
+    return re.compile(fill(_NUMERALS["single_pattern"], ARABIC=_ARABIC, CN=_CN, INNER=inner))
 
 
 def parse_one(text: str) -> tuple[Decimal, str, list[str]] | None:
