@@ -6,7 +6,11 @@ Sentences are written for these tests (invented places such as 青山市).
 import pytest
 
 from fazhi_ie import parse
-from fazhi_ie.components.base import EntitySpan
+from fazhi_ie.build.org_ner import only_generic, with_ner
+from fazhi_ie.components.base import EntitySpan, candidates
+from fazhi_ie.components.org_candidate import OrgCandidate
+from fazhi_ie.components.org_tokens import place_head_ok
+from fazhi_ie.components.organizations import OrgRecognizer
 from fazhi_ie.lexicons.orgs import cluster_core, kind_of, level_of, longest_suffix
 
 pytestmark = pytest.mark.model
@@ -26,6 +30,13 @@ def names(text):
 
 def mention_texts(text):
     return sorted(m.text for o in orgs(text) for m in o.mentions)
+
+
+def recognized(doc) -> list[OrgCandidate]:
+    """Run the recognizer on ``doc``; its candidates with the NER ORG spans merged in
+    (as the builder merges them)."""
+    OrgRecognizer()(doc)
+    return with_ner(doc, doc.text, candidates(doc, "orgs"), candidates(doc, "ner"))
 
 
 def test_name_starts_at_region_prefix_not_mid_word(nlp):
@@ -153,23 +164,41 @@ def test_role_follower_only_for_its_body(nlp):
 
 
 def test_ner_org_spans_are_merged(nlp):
-    from fazhi_ie.components.base import candidates
-    from fazhi_ie.components.organizations import OrgRecognizer
-
     text = "我们走进我爱我家超市。青山控股也来了。"
     doc = nlp.make_doc(text)
     ner = candidates(doc, "ner")
     ner.append(EntitySpan(4, 10, "ORG", text[4:10]))
     ner.append(EntitySpan(11, 15, "ORG", text[11:15]))
-    OrgRecognizer()(doc)
-    got = [(c["name"], c["source"]) for c in candidates(doc, "orgs")]
+    got = [(c.name, c.source) for c in recognized(doc)]
     # the NER span gives the fuller name; a span without an institution suffix is not taken
     assert got == [("我爱我家超市", "ner")]
 
 
+def test_recognizer_stores_typed_grammar_names_only(nlp):
+    # the NER merge happens once, in the builder: the store and doc.spans hold the
+    # grammar's names whether the NER ran before the recognizer or not
+    text = "我们走进我爱我家超市。白石区人民法院也来了。"
+    doc = nlp.make_doc(text)
+    candidates(doc, "ner").append(EntitySpan(4, 10, "ORG", text[4:10]))
+    OrgRecognizer()(doc)
+    stored = candidates(doc, "orgs")
+    assert all(isinstance(c, OrgCandidate) for c in stored)
+    grammar_names = [("爱我家超市", "company"), ("白石区人民法院", "court")]
+    assert [(c.name, c.kind) for c in stored] == grammar_names
+    assert {c.source for c in stored} == {"grammar"}
+    assert stored[1].region == "白石区"
+    assert [(sp.text, sp.label_) for sp in doc.spans["orgs"]] == grammar_names
+    # merged: the NER's fuller name replaces the grammar's; the store is not changed
+    merged = with_ner(doc, text, stored, candidates(doc, "ner"))
+    assert [(c.name, c.source) for c in merged] == [
+        ("我爱我家超市", "ner"),
+        ("白石区人民法院", "grammar"),
+    ]
+    assert [(c.name, c.kind) for c in candidates(doc, "orgs")] == grammar_names
+
+
 def test_ner_spans_merged_by_the_builder_when_ner_runs_later(nlp):
     from fazhi_ie.build import assemble
-    from fazhi_ie.components.base import candidates
     from fazhi_ie.text import normalize
 
     norm = normalize("我们走进我爱我家超市。")
@@ -194,14 +223,10 @@ def test_generic_units_need_a_name(nlp):
 
 
 def test_ner_span_over_coordinated_levels_is_not_one_body(nlp):
-    from fazhi_ie.components.base import candidates
-    from fazhi_ie.components.organizations import OrgRecognizer
-
     text = "州、市两级禁毒办联合开展宣传。"
     doc = nlp.make_doc(text)
     candidates(doc, "ner").append(EntitySpan(2, 8, "ORG", text[2:8]))
-    OrgRecognizer()(doc)
-    assert all("两级" not in c["name"] for c in candidates(doc, "orgs"))
+    assert all("两级" not in c.name for c in recognized(doc))
 
 
 def test_short_form_ending_one_longer_name_is_the_same_body(nlp):
@@ -234,41 +259,30 @@ def test_place_of_residence_station_is_generic(nlp):
 def test_ner_place_before_a_prefixed_name_gives_the_full_name(nlp):
     # The grammar knows 青山高新区 (an admin suffix) but not the bare city before it;
     # when the NER tags the whole court, its fuller name wins.
-    from fazhi_ie.components.base import candidates
-    from fazhi_ie.components.organizations import OrgRecognizer
-
     text = "日前,白城青山高新区人民法院开展普法宣传。"
     s, e = text.index("白城"), text.index("开展")
     grammar_only = nlp.make_doc(text)
-    OrgRecognizer()(grammar_only)
-    assert [c["name"] for c in candidates(grammar_only, "orgs")] == ["青山高新区人民法院"]
+    assert [c.name for c in recognized(grammar_only)] == ["青山高新区人民法院"]
     doc = nlp.make_doc(text)
     candidates(doc, "ner").append(EntitySpan(s, e, "ORG", text[s:e]))
-    OrgRecognizer()(doc)
-    got = [(c["name"], c["source"]) for c in candidates(doc, "orgs")]
+    got = [(c.name, c.source) for c in recognized(doc)]
     assert got == [("白城青山高新区人民法院", "ner")]
 
 
 def test_place_head_must_look_like_a_place():
-    from fazhi_ie.components.organizations import _place_head_ok
-
-    assert _place_head_ok("白城")
-    assert not _place_head_ok("全市")  # a determiner
-    assert not _place_head_ok("省")  # one character
-    assert not _place_head_ok("中央")  # a level word
-    assert not _place_head_ok("Ab")
+    assert place_head_ok("白城")
+    assert not place_head_ok("全市")  # a determiner
+    assert not place_head_ok("省")  # one character
+    assert not place_head_ok("中央")  # a level word
+    assert not place_head_ok("Ab")
 
 
 def _orgs_given_ner_span(nlp, text: str, ner_name: str) -> list[str]:
     """Organization names found in ``text`` when the NER proposes ``ner_name`` as ORG."""
-    from fazhi_ie.components.base import candidates
-    from fazhi_ie.components.organizations import OrgRecognizer
-
     doc = nlp.make_doc(text)
     s = text.index(ner_name)
     candidates(doc, "ner").append(EntitySpan(s, s + len(ner_name), "ORG", ner_name))
-    OrgRecognizer()(doc)
-    return [c["name"] for c in candidates(doc, "orgs")]
+    return [c.name for c in recognized(doc)]
 
 
 def test_ner_generic_units_need_a_place_like_the_grammars(nlp):
@@ -313,10 +327,8 @@ def test_ner_org_spans_that_name_a_class_are_not_taken(nlp):
 
 
 def test_only_generic_names():
-    from fazhi_ie.components.organizations import _only_generic
-
     generic = frozenset({"企业", "党支部", "派出所", "办公室"})
-    assert _only_generic("企业党支部", generic)
-    assert _only_generic("派出所办公室", generic)
-    assert not _only_generic("青松企业党支部", generic)
-    assert not _only_generic("党支部书记", generic)
+    assert only_generic("企业党支部", generic)
+    assert only_generic("派出所办公室", generic)
+    assert not only_generic("青松企业党支部", generic)
+    assert not only_generic("党支部书记", generic)

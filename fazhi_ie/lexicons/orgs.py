@@ -5,24 +5,49 @@ region units (``酒泉市``, ``白碱滩区(克拉玛依高新区)``, level word
 ``市``, ``区委``, ``中共``) and CORE the rest (``司法局``, ``委宣传部`` …).
 :func:`kind_of`, :func:`level_of` and :func:`cluster_core` give the record
 attributes and the key used to group mentions of one body.
+
+Every word list, character set and pattern of the grammar is read once, into
+:class:`Grammar` (:func:`grammar`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
 
-HAN = re.compile(r"^[\u3400-\u9fff]+$")
+__all__ = [
+    "Determiners",
+    "Grammar",
+    "Suffix",
+    "admin_suffix",
+    "cluster_core",
+    "grammar",
+    "kind_of",
+    "level_of",
+    "longest_suffix",
+]
 
 
 @dataclass(frozen=True)
 class Suffix:
     text: str
     kind: str
-    mode: str  # core | named | prefixed | sub
+    mode: str  # core | named | core_named | prefixed | sub
+
+
+@dataclass(frozen=True)
+class Determiners:
+    """Determiner characters, by the place the grammar checks them (see the data's note)."""
+
+    place_stem: frozenset[str]  # a place stem never starts with one (全市, 我区)
+    name_head: frozenset[str]  # a cut token head or a glued stem starting with one (该局)
+    before_name: frozenset[str]  # the token before an unprefixed name ends with one (该)
+    class_start: str  # the token before a name starts with it: a class (各级法院)
+    proximal: frozenset[str]  # 我市 / 本县: the level character belongs to the name
 
 
 @dataclass(frozen=True)
@@ -31,7 +56,7 @@ class Grammar:
     suffix_re: re.Pattern[str]
     admin_suffixes: tuple[str, ...]
     level_words: dict[str, str]
-    party_markers: frozenset[str]
+    party_markers: tuple[str, ...]
     not_place_stems: frozenset[str]
     stop_tokens: frozenset[str]
     determiners: frozenset[str]
@@ -40,7 +65,8 @@ class Grammar:
     followers: tuple[str, ...]
     credit_line: re.Pattern[str]
     credit_phrases: tuple[str, ...]
-    core_aliases: dict[str, str]
+    credit_phrase_ends: tuple[str, ...]
+    core_aliases: tuple[tuple[str, str], ...]  # longest first
     modifiers: frozenset[str]
     level_words_by_len: tuple[str, ...]
     max_modifier: int
@@ -51,47 +77,116 @@ class Grammar:
     core_rewrites: tuple[tuple[str, str], ...]
     role_followers: dict[str, tuple[str, ...]]
     weak_suffixes: frozenset[str]
+    # single characters and character sets
+    committee: str
+    province: str
+    coordinators: frozenset[str]
+    admin_last: frozenset[str]
+    bare_levels: frozenset[str]
+    proximal_levels: frozenset[str]
+    title_after_suffix: str
+    det: Determiners
+    # cores
+    single_body_cores: frozenset[str]
+    not_subunits: frozenset[str]
+    party_cores: frozenset[str]
+    # patterns
+    counting_re: re.Pattern[str]
+    count_after_re: re.Pattern[str]
+    counted_re: re.Pattern[str]
+    ordinal_re: re.Pattern[str]
+    ordinal_end_re: re.Pattern[str]
+    party_committee_re: re.Pattern[str]
+    # levels and kinds
+    admin_suffix_levels: dict[str, str]
+    national_prefixes: tuple[str, ...]
+    national_names: frozenset[str]
+    central_word: str
+    kind_overrides: tuple[tuple[str, str, frozenset[str]], ...]
+    # NER ORG spans and segmentation
+    ner_stop_prefixes: tuple[str, ...]
+    ner_stop_chars: frozenset[str]
+    ner_stop_words: tuple[str, ...]
+    tail_words: frozenset[str]
+
+
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _determiners(d: dict[str, str]) -> Determiners:
+    return Determiners(
+        place_stem=frozenset(d["place_stem"]),
+        name_head=frozenset(d["name_head"]),
+        before_name=frozenset(d["before_name"]),
+        class_start=d["class"],
+        proximal=frozenset(d["proximal"]),
+    )
 
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     d = load_json("org_grammar.json")
     suffixes = {s: Suffix(s, k, m) for s, k, m in d["suffixes"]}
-    alts = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
-    mods = tuple(sorted(set(d["modifiers"]), key=len, reverse=True))
+    alts = "|".join(map(re.escape, _longest_first(suffixes)))
+    mods = _longest_first(set(d["modifiers"]))
+    classifiers = "".join(d["ner_counted_classifiers"])
     return Grammar(
         suffixes=suffixes,
         # lookahead: every start position, longest suffix there
         suffix_re=re.compile(
             "(?=[" + "".join(sorted({s[0] for s in suffixes})) + f"])(?=({alts}))"
         ),
-        admin_suffixes=tuple(sorted(d["admin_suffixes"], key=len, reverse=True)),
+        admin_suffixes=_longest_first(d["admin_suffixes"]),
         level_words=dict(d["level_words"]),
-        party_markers=frozenset(d["party_markers"]),
+        party_markers=tuple(d["party_markers"]),
         not_place_stems=frozenset(d["region_stems_not_places"]),
         stop_tokens=frozenset(d["stop_tokens"]),
         determiners=frozenset(d["determiners"]),
         not_names=frozenset(d["name_tokens_not_names"]),
         generic_names=frozenset(d["generic_names"]),
-        followers=tuple(sorted(d["not_org_followers"], key=len, reverse=True)),
+        followers=_longest_first(d["not_org_followers"]),
         credit_line=re.compile(d["credit_line"]),
         credit_phrases=tuple(d["credit_phrases"]),
-        core_aliases=dict(d["core_aliases"]),
+        credit_phrase_ends=tuple(d["credit_phrase_ends"]),
+        core_aliases=tuple(sorted(d["core_aliases"].items(), key=lambda kv: -len(kv[0]))),
         modifiers=frozenset(mods),
-        level_words_by_len=tuple(sorted(d["level_words"], key=len, reverse=True)),
+        level_words_by_len=_longest_first(d["level_words"]),
         max_modifier=max((len(m) for m in mods), default=0),
-        not_org_words=tuple(sorted(d["not_org_words"], key=len, reverse=True)),
+        not_org_words=_longest_first(d["not_org_words"]),
         provinces=frozenset(d["provinces"]),
         generic_cores=frozenset(d["generic_cores"]),
         coordinated_standalone=tuple(d["coordinated_standalone"]),
         core_rewrites=tuple((a, b) for a, b in d["core_rewrites"]),
         role_followers={k: tuple(v) for k, v in d["role_followers"].items()},
         weak_suffixes=frozenset(d["weak_suffixes"]),
+        committee=d["committee_char"],
+        province=d["province_char"],
+        coordinators=frozenset(d["coordinators"]),
+        admin_last=frozenset(d["admin_last_chars"]),
+        bare_levels=frozenset(d["bare_level_tokens"]),
+        proximal_levels=frozenset(d["proximal_levels"]),
+        title_after_suffix=d["title_after_suffix"],
+        det=_determiners(d["determiner_chars"]),
+        single_body_cores=frozenset(d["single_body_cores"]),
+        not_subunits=frozenset(d["not_subunits"]),
+        party_cores=frozenset(d["party_cores"]),
+        counting_re=re.compile(d["counting_re"]),
+        count_after_re=re.compile(d["count_after_re"]),
+        counted_re=re.compile(d["counted_numbers_re"] + f"[{classifiers}]$"),
+        ordinal_re=re.compile(d["ordinal_re"]),
+        ordinal_end_re=re.compile(d["ordinal_end_re"]),
+        party_committee_re=re.compile(d["party_committee_re"]),
+        admin_suffix_levels=dict(d["admin_suffix_levels"]),
+        national_prefixes=tuple(d["national_prefixes"]),
+        national_names=frozenset(d["national_names"]),
+        central_word=d["central_word"],
+        kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
+        ner_stop_prefixes=tuple(d["ner_stop_prefixes"]),
+        ner_stop_chars=frozenset(d["ner_stop_chars"]),
+        ner_stop_words=tuple(d["ner_stop_words"]),
+        tail_words=frozenset(d["tail_words"]),
     )
-
-
-def is_han(text: str) -> bool:
-    return bool(HAN.match(text))
 
 
 @lru_cache(maxsize=8192)
@@ -113,79 +208,42 @@ def longest_suffix(name: str) -> Suffix | None:
     return None
 
 
-_LEVEL_BY_SUFFIX = {
-    "特别行政区": "provincial",
-    "自治区": "provincial",
-    "省": "provincial",
-    "自治州": "prefectural",
-    "市": "prefectural",
-    "州": "prefectural",
-    "盟": "prefectural",
-    "自治县": "county",
-    "自治旗": "county",
-    "县": "county",
-    "区": "county",
-    "旗": "county",
-    "高新区": "county",
-    "开发区": "county",
-    "新区": "county",
-    "镇": "township",
-    "乡": "township",
-    "街道": "township",
-    "村": "village",
-    "社区": "village",
-}
-
-_NATIONAL_PREFIXES = ("中央", "全国", "国家", "最高", "中共中央", "中国共产党中央", "国务院")
-_NATIONAL_NAMES = ("司法部", "公安部", "最高人民法院", "最高人民检察院", "最高检", "最高法")
-
-
 def level_of(marker: str | None, name: str) -> str | None:
     """Administrative level from the last level marker of the prefix."""
-    if name.startswith(_NATIONAL_PREFIXES) or name in _NATIONAL_NAMES:
+    g = grammar()
+    if name.startswith(g.national_prefixes) or name in g.national_names:
         return "national"
-    if name.startswith(("中共", "中国共产党")) and ("中央" in name[:8]):
+    if name.startswith(g.party_markers) and (g.central_word in name[:8]):
         return "national"
     if not marker:
         return None
-    return grammar().level_words.get(marker) or _LEVEL_BY_SUFFIX.get(marker)
+    return g.level_words.get(marker) or g.admin_suffix_levels.get(marker)
 
 
 def kind_of(name: str, core: str) -> str:
     """OrgKind value of a name from its suffix, with a few overrides."""
+    g = grammar()
     suf = longest_suffix(name)
     kind = suf.kind if suf is not None else "other"
-    if core in ("委", "党委") and name != core:
+    if core in g.party_cores and name != core:
         return "party"
-    if "公安" in name and kind in ("government", "other", "police"):
-        return "police"
-    if "检察" in name and kind in ("other", "government"):
-        return "procuratorate"
-    if "法院" in name and kind in ("other", "government"):
-        return "court"
-    if "司法" in name and kind in ("other", "government"):
-        return "justice_admin"
-    if kind == "government" and re.search(r"[省市县区州旗]委", name[:8]):
+    for word, new_kind, kinds in g.kind_overrides:
+        if word in name and kind in kinds:
+            return new_kind
+    if kind == "government" and g.party_committee_re.search(name[:8]):
         return "party"
     return kind
 
 
-_ORDINAL = re.compile(r"第?[一二三四五六七八九十百0-9]+届")
-
-
 def cluster_core(core: str) -> str:
     """The core of a name with abbreviations and optional words unified."""
-    aliases = grammar().core_aliases
-    out = _ORDINAL.sub("", core)
-    for a, b in grammar().core_rewrites:
+    g = grammar()
+    out = g.ordinal_re.sub("", core)
+    for a, b in g.core_rewrites:
         out = out.replace(a, b)
     # 市委宣传部 and 市宣传部, 市人民法院 and 市法院: same bodies.
-    for long, short in sorted(aliases.items(), key=lambda kv: -len(kv[0])):
+    for long, short in g.core_aliases:
         if out.endswith(long):
             out = out[: -len(long)] + short
             break
     return out
-
-
-def national_prefix(name: str) -> bool:
-    return name.startswith(_NATIONAL_PREFIXES)

@@ -1,0 +1,157 @@
+"""NER ORG spans added to the grammar's organization names: the one place they merge.
+
+The NER stage (trained on news, out of domain here) proposes ORG spans; one
+is taken where the grammar found nothing, or where it gives the fuller name
+of a grammar name (a shop name where the grammar stopped at 我, a place the
+grammar cannot know before its prefix: 包头 + 稀土高新区…). It must be a
+clean span on a token edge, end with an institution suffix, name one body
+(not a class: 3家企业党支部, 各派出所, 两级禁毒办) and pass the grammar's own
+exclusions (:func:`~fazhi_ie.components.org_lists.keep`, credit lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..components.base import EntitySpan
+from ..components.org_candidate import OrgCandidate
+from ..components.org_lists import credit_ranges, keep, outside
+from ..components.org_tokens import class_before, classify, place_head_ok
+from ..components.tokens import token_edges
+from ..lexicons.orgs import grammar, kind_of, level_of, longest_suffix
+from ..text.primitives import HAN_BASIC
+
+_NER_CLEAN = re.compile(f"[{HAN_BASIC}0-9A-Za-z()·]+")
+
+
+def brackets_ok(name: str) -> bool:
+    """Parentheses in a name are balanced and do not open it: ``某某(集团)公司``, not
+    ``)民委员会`` cut out of ``村(居)民委员会``."""
+    depth = 0
+    for ch in name:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0 and not name.startswith("(")
+
+
+@lru_cache(maxsize=4)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def only_generic(name: str, generic: frozenset[str]) -> bool:
+    """Whether ``name`` is made only of generic unit names (``企业党支部`` =
+    企业 + 党支部): it names no particular body."""
+    by_length = _longest_first(generic)
+    rest = name
+    while rest:
+        for word in by_length:
+            if rest.endswith(word):
+                rest = rest[: -len(word)]
+                break
+        else:
+            return False
+    return True
+
+
+def has_place_token(doc: Doc, start: int, end: int) -> bool:
+    """Whether a token of ``doc`` inside ``[start, end)`` is a place, a level word or a
+    party marker (:func:`~fazhi_ie.components.org_tokens.classify`), or a province
+    named without its suffix."""
+    g = grammar()
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.text in g.provinces or classify(t.text) in ("region", "level", "party") for t in span
+    )
+
+
+def _fuller(text: str, s: int, e: int, inner: list[OrgCandidate]) -> bool:
+    """Whether the NER span ``[s, e)`` is the fuller name of the one grammar name
+    inside it (ending where it ends, with a place-like head before a prefix)."""
+    return (
+        len(inner) == 1
+        and s < inner[0].start
+        and inner[0].end == e
+        and (not inner[0].prefix or place_head_ok(text[s : inner[0].start]))
+    )
+
+
+def _clean_span(text: str, s: int, e: int, starts: set[int], prev: str) -> bool:
+    """Whether the NER span ``[s, e)`` may name one body (before its suffix is read)."""
+    g = grammar()
+    name = text[s:e]
+    if not name or only_generic(name, g.generic_names) or len(name) < 4:
+        return False
+    if class_before(text, s, prev):
+        return False  # 3家企业党支部, 各派出所: a class, not one body
+    # The MSRA-trained NER is out of domain: keep only clean spans that
+    # start on a pkuseg token edge (not 联合X律师事务所, not 中,该分局).
+    if not _NER_CLEAN.fullmatch(name) or s not in starts or not brackets_ok(name):
+        return False
+    if name.startswith(g.ner_stop_prefixes) or any(ch in name for ch in g.ner_stop_chars):
+        return False
+    return not any(w in name for w in g.ner_stop_words)
+
+
+def _from_ner(
+    doc: Doc, text: str, found: list[OrgCandidate], ner: Sequence[EntitySpan]
+) -> list[OrgCandidate]:
+    """The NER ORG spans taken; a grammar name they extend is removed from ``found``."""
+    g = grammar()
+    out: list[OrgCandidate] = []
+    starts, _ = token_edges(doc)
+    token_ending = {t.idx + len(t.text): t.text for t in doc}
+    for n in ner:
+        if n.label != "ORG":
+            continue
+        s, e = n.start, n.end
+        inner = [c for c in found if s < c.end and c.start < e]
+        if any(c.start < e and s < c.end for c in out):
+            continue
+        if inner and not _fuller(text, s, e, inner):
+            continue
+        if not _clean_span(text, s, e, starts, token_ending.get(s, "")):
+            continue
+        name = text[s:e]
+        suf = longest_suffix(name)
+        if suf is None or suf.text == name:
+            continue
+        if suf.text in g.weak_suffixes and not has_place_token(doc, s, e - len(suf.text)):
+            # 综合办公室, 社区矫正办公室: the grammar's rule for generic units holds for
+            # the NER's spans too (a weak unit word needs a place in the name)
+            continue
+        cand = OrgCandidate(
+            start=s,
+            end=e,
+            name=name,
+            core=name,
+            suffix=suf.text,
+            mode=suf.mode,
+            kind=kind_of(name, name),
+            level=level_of(None, name),
+            source="ner",
+        )
+        if keep(text, cand):
+            if inner:
+                found.remove(inner[0])
+            out.append(cand)
+    return out
+
+
+def with_ner(
+    doc: Doc, text: str, found: Sequence[OrgCandidate], ner: Sequence[EntitySpan]
+) -> list[OrgCandidate]:
+    """The grammar's names ``found`` with the NER ORG spans ``ner`` merged in, by start.
+
+    ``found`` itself is not changed. Outside credit lines only, like the grammar's.
+    """
+    out = list(found)
+    if ner:
+        out += outside(_from_ner(doc, text, out, ner), credit_ranges(text))
+    out.sort(key=lambda c: c.start)
+    return out

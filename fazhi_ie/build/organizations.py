@@ -1,0 +1,180 @@
+"""Organization records: the recognizer's names clustered into one record per body.
+
+The candidates of ``fazhi_orgs`` get the NER ORG spans merged in
+(:func:`~fazhi_ie.build.org_ner.with_ner`), lose the header's publishing
+outlet and the names inside law titles, and are grouped by cluster core,
+region chain and level marker. A short form then joins the one group it
+names (市司法局 -> 酒泉市司法局, X派出所 -> Y公安X派出所, 法院 -> the one court of
+the article); each final group is one :class:`~fazhi_ie.records.Organization`
+whose mentions go into the Assembly's index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..components.base import KEYS
+from ..components.org_candidate import OrgCandidate
+from ..lexicons.orgs import cluster_core, grammar
+from ..records import AdminLevel, Organization, OrgKind
+from .context import Assembly
+from .org_ner import with_ner
+
+_Key = tuple[str, str | None, str | None]  # cluster core, region, level marker
+
+
+@dataclass(eq=False)
+class _Group:
+    """Mentions with one key; ``extra`` holds those of the groups merged into it."""
+
+    key: _Key
+    cands: list[OrgCandidate] = field(default_factory=list)
+    extra: list[OrgCandidate] = field(default_factory=list)
+
+
+def _range(c: Any) -> tuple[int, int]:
+    """Clean ``(start, end)`` of a candidate stored as an object or as a dict."""
+    start = getattr(c, "start", None)
+    if start is None:
+        return c["start"], c["end"]
+    return start, c.end
+
+
+def _candidates(ctx: Assembly) -> list[OrgCandidate]:
+    """The names of the article that may be bodies: grammar and NER names, without
+    the header's outlet and the names inside law titles."""
+    cands = with_ner(ctx.doc, ctx.text, ctx.candidates(KEYS.ORGS), ctx.candidates(KEYS.NER))
+    outlet = ctx.header_range("source")
+    if outlet is not None:
+        cands = [c for c in cands if not (c.start < outlet[1] and outlet[0] < c.end)]
+    source = ctx.norm.source
+    if source:
+        # The outlet is metadata; a body that also acts in the text stays.
+        cands = [c for c in cands if c.name != source or c.kind != "media"]
+    laws = [_range(c) for c in ctx.candidates(KEYS.LAWS)]
+    return [c for c in cands if not any(c.start < b and a < c.end for a, b in laws)]
+
+
+def _group(cands: list[OrgCandidate]) -> list[_Group]:
+    """Candidates grouped by cluster core, region chain and level marker."""
+    groups: list[_Group] = []
+    by_key: dict[_Key, _Group] = {}
+    # 龙安区 and 安阳市龙安区: the shorter chain names the same region
+    chains = sorted({c.region for c in cands if c.region}, key=len, reverse=True)
+    for c in cands:
+        region = c.region
+        if region:
+            region = next((r for r in chains if r.endswith(region)), region)
+        key = (cluster_core(c.core), region, c.marker)
+        grp = by_key.get(key)
+        if grp is None:
+            grp = by_key[key] = _Group(key)
+            groups.append(grp)
+        grp.cands.append(c)
+    return groups
+
+
+def _root(grp: _Group, merged: dict[_Group, _Group]) -> _Group:
+    seen = 0
+    while grp in merged and seen < 20:
+        grp = merged[grp]
+        seen += 1
+    return grp
+
+
+def _targets(grp: _Group, groups: list[_Group]) -> list[_Group]:
+    """The groups a short form without a region may name."""
+    core, _, marker = grp.key
+    others = [o for o in groups if o is not grp]
+    if marker is not None:
+        return [o for o in others if o.key[0] == core and o.key[1] and o.key[2] == marker]
+    targets = [o for o in others if o.key[0] == core]
+    if not targets and len(core) >= 4:
+        # 普法协调小组 after 县委依法治县委员会普法协调小组
+        targets = [o for o in others if o.key[0].endswith(core)]
+    if not targets and core in grammar().single_body_cores:
+        # 走进法院 after 青山市中级人民法院: the one court of the article
+        kind = grp.cands[0].kind
+        targets = [o for o in others if o.cands[0].kind == kind]
+    return targets
+
+
+def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
+    """市司法局 -> 酒泉市司法局 when that is the only 市-level body with that core;
+    the final groups, each with the mentions of the groups merged into it."""
+    merged: dict[_Group, _Group] = {}
+    for grp in groups:
+        short = grp.cands[0].name
+        if len(short) >= 4:
+            # a short form that ends exactly one longer name of the article
+            # (X派出所 after Y公安X派出所)
+            longer = [
+                o
+                for o in groups
+                if o is not grp and any(c.name.endswith(short) and c.name != short for c in o.cands)
+            ]
+            if len(longer) == 1 and _root(longer[0], merged) is not grp:
+                merged[grp] = _root(longer[0], merged)
+                continue
+        if grp.key[1] is not None:
+            continue
+        roots = {id(r): r for r in (_root(o, merged) for o in _targets(grp, groups))}
+        if len(roots) == 1:
+            merged[grp] = next(iter(roots.values()))
+        elif len(roots) > 1 and grp.key[2] is None:
+            merged[grp] = max(roots.values(), key=lambda o: len(o.cands))
+    final: list[_Group] = []
+    for grp in groups:
+        root = _root(grp, merged)
+        if root is grp:
+            final.append(grp)
+        else:
+            root.extra.extend(grp.cands)
+    return final
+
+
+def _article_regions(cands: list[OrgCandidate]) -> dict[str, str]:
+    """Level marker -> the one named region of that level the article uses."""
+    by_marker: dict[str, set[str]] = {}
+    for c in cands:
+        if c.region and c.marker:
+            by_marker.setdefault(c.marker, set()).add(c.region)
+    return {m: next(iter(rs)) for m, rs in by_marker.items() if len(rs) == 1}
+
+
+def _record(ctx: Assembly, cs: list[OrgCandidate], regions: dict[str, str]) -> Organization:
+    """The Organization of one group's mentions ``cs`` (sorted by start)."""
+    best = max(cs, key=lambda c: (len(c.name), c.region is not None, -c.start))
+    name = best.name
+    region = best.region
+    marker = best.marker
+    full = best.inherit + name  # 统战部 after 市委宣传部 -> 市委统战部
+    canonical = full
+    if region is None and marker is not None and full.startswith(marker):
+        fixed = regions.get(marker)
+        if fixed is not None:
+            canonical = fixed + full[len(marker) :]
+            region = fixed
+    level = best.level
+    if level is None:
+        level = next((c.level for c in cs if c.level), None)
+    kind = best.kind if best.kind in OrgKind.__members__ else "other"
+    return Organization(
+        id=ctx.next_id("org", ctx.organizations),
+        name=name,
+        canonical=canonical,
+        kind=OrgKind(kind),
+        level=AdminLevel(level) if level in AdminLevel.__members__ else None,
+        region=region,
+        mentions=[ctx.span(c.start, c.end) for c in cs],
+    )
+
+
+def build_organizations(ctx: Assembly) -> None:
+    """One Organization per body: mentions clustered by core and region."""
+    cands = _candidates(ctx)
+    regions = _article_regions(cands)
+    for grp in _merge_short_forms(_group(cands)):
+        cs = sorted(grp.cands + grp.extra, key=lambda c: c.start)
+        ctx.add(_record(ctx, cs, regions), [(c.start, c.end) for c in cs])

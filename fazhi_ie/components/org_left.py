@@ -1,0 +1,322 @@
+"""The left walk from an institution suffix, and the analysis of the name found.
+
+:func:`walk_left` collects the units left of a suffix, nearest first: region
+units (named places, level words, party markers, a parenthesised region),
+modifiers from the lexicon, quoted names, ordinals and free name tokens, and
+stops at punctuation, stop words and determiners. :func:`analyse` decides
+where the name starts (the leftmost region unit, or the free tokens a suffix
+needs) and reads its prefix, region, level marker and core.
+"""
+
+from __future__ import annotations
+
+from ..lexicons.orgs import admin_suffix, grammar, kind_of, level_of
+from ..text.primitives import is_han
+from .org_candidate import OrgCandidate
+from .org_tokens import (
+    REGION_TYPES,
+    Unit,
+    classify,
+    counted_before,
+    prefix_end_of,
+)
+from .tokens import Tokens
+
+OPEN_QUOTES = ("‘", "“", "「", "『")
+_CLOSE_QUOTES = frozenset("’”」』")
+#: At most this many free name tokens inside a name with a region prefix.
+MAX_FREE = 3
+
+
+def _modifier_before(text: str, toks: Tokens, pos: int) -> int | None:
+    """Length of the longest lexicon modifier ending at ``pos`` (may cross token edges:
+    全面/依法/治/市)."""
+    g = grammar()
+    for k in range(min(g.max_modifier, pos), 1, -1):
+        if text[pos - k : pos] in g.modifiers:
+            return k
+    return None
+
+
+def walk_left(text: str, toks: Tokens, pos: int, stems: dict[str, str] | None = None) -> list[Unit]:
+    """Units (start, end, type) left of ``pos``, nearest first."""
+    g = grammar()
+    committee = g.committee
+    units: list[Unit] = []
+    steps = 0
+    while pos > 0 and steps < 10:
+        steps += 1
+        mod = _modifier_before(text, toks, pos)
+        if mod is not None and (pos - mod) in toks.starts:
+            units.append((pos - mod, pos, "free"))
+            pos -= mod
+            continue
+        pm = next((w for w in g.party_markers if text.endswith(w, 0, pos)), None)
+        if pm is not None and (pos - len(pm)) in toks.starts:
+            units.append((pos - len(pm), pos, "party"))
+            pos -= len(pm)
+            continue
+        ch = text[pos - 1]
+        if ch in _CLOSE_QUOTES and not units:
+            # ‘暖心’未检工作室: a quoted name right before the suffix
+            op = max(text.rfind(q, max(0, pos - 10), pos - 1) for q in OPEN_QUOTES)
+            inner = text[op + 1 : pos - 1] if op >= 0 else ""
+            if inner and 2 <= len(inner) <= 8 and is_han(inner.replace("·", "")):
+                units.append((op, pos, "free"))
+                pos = op
+                continue
+            break
+        if ch == ")":
+            op = text.rfind("(", max(0, pos - 16), pos - 1)
+            inner = text[op + 1 : pos - 1] if op >= 0 else ""
+            if len(inner) >= 2 and is_han(inner) and admin_suffix(inner):
+                units.append((op, pos, "paren"))
+                pos = op
+                continue
+            break
+        if ch == committee and pos >= 2 and text[pos - 2] == ")":
+            # 区(高新区)委: the committee marker after a parenthesised region
+            units.append((pos - 1, pos, "level"))
+            pos -= 1
+            continue
+        om = g.ordinal_end_re.search(text, max(0, pos - 8), pos)
+        if om is not None and om.end() == pos:
+            units.append((om.start(), pos, "free"))
+            pos = om.start()
+            continue
+        start = toks.token_before(pos)
+        tok = text[start:pos]
+        if tok.isdigit() and len(tok) >= 3 and not units:
+            units.append((start, pos, "digits"))
+            pos = start
+            continue
+        if not tok or not is_han(tok):
+            break
+        typ = classify(tok)
+        if typ == "free" and ((stems and tok in stems) or tok in g.provinces):
+            typ = "region"
+        if typ == "glued":
+            # 联合县 / 司法局: keep the level character only
+            suf = admin_suffix(tok) or ""
+            stem = tok[: -len(suf)] if suf else tok
+            if (len(suf) == 1 or suf in g.level_words) and not (
+                stem in g.determiners or stem[0] in g.det.name_head
+            ):
+                units.append((pos - len(suf), pos, "level"))
+            break
+        if typ == "stop":
+            # 我市 / 本县: the level character belongs to the name
+            if len(tok) == 2 and tok[0] in g.det.proximal and tok[1] in g.proximal_levels:
+                units.append((pos - 1, pos, "level"))
+            break
+        if typ == "org":
+            # 市政府 / 法制办, 公安局 / 经济开发区分局: a parent body inside the name
+            lead = next((w for w in g.level_words_by_len if tok.startswith(w)), None)
+            if lead and len(tok) > len(lead):
+                units.append((start + len(lead), pos, "free"))
+                units.append((start, start + len(lead), "level"))
+            else:
+                units.append((start, pos, "orgtok"))
+            pos = start
+            continue
+        if typ == "free" and len(tok) > 4:
+            break
+        if typ == "free" and units and units[-1][2] in ("region", "level"):
+            rs, re_, rtyp = units[-1]
+            piece = text[rs:re_]
+            if piece.endswith(committee) and len(piece) > 1:
+                piece = piece[:-1]
+            suf = admin_suffix(piece) or ""
+            stem_len = len(piece) - len(suf)
+            if (
+                suf
+                and (suf != g.province or tok in g.provinces)
+                and 2 <= len(tok) <= 4
+                and (stem_len == 1 or (stem_len == 0 and (len(suf) == 1 or len(suf) >= 2)))
+                and (rtyp == "region" or piece in g.admin_suffixes)
+            ):
+                # 白堿 / 滩区, 酒泉 / 市, 克拉玛依 / 高新区: the place name goes on
+                units[-1] = (start, re_, "region")
+                pos = start
+                continue
+        units.append((start, pos, typ))
+        pos = start
+    return units
+
+
+def _core_start(text: str, toks: Tokens, s: int, suffix: str) -> tuple[int, bool] | None:
+    """Where the core before the suffix at ``s`` starts, and whether its head is a word.
+
+    A name does not start mid-word: 审计局, 农村局 take the whole token, unless the
+    token's head is a level word (市委 -> 市 + 委). None: the token's head is a
+    determiner or a stop word (该局长).
+    """
+    g = grammar()
+    core_start = s
+    for k in range(min(g.max_modifier, s), 1, -1):
+        # the longest modifier that starts on a token edge
+        if text[s - k : s] in g.modifiers and (s - k) in toks.starts:
+            core_start = s - k
+            break
+    head_ok = core_start < s
+    if core_start == s and s not in toks.starts:
+        ts = toks.start_at(s)
+        head = text[ts:s]
+        if is_han(head) and classify(head) not in ("level", "region", "party"):
+            if head in g.determiners or head in g.stop_tokens or head[0] in g.det.name_head:
+                return None
+            core_start = ts
+            head_ok = len(suffix) >= 2 or head in g.modifiers
+    return core_start, head_ok
+
+
+def _free_units(
+    text: str, units: list[Unit], suffix: str, ext: int, head_ok: bool
+) -> list[Unit] | None:
+    """The free tokens a name without a region prefix takes, by the suffix's mode;
+    None: no name."""
+    g = grammar()
+    suf = g.suffixes[suffix]
+    free = []
+    for u in units:
+        if u[2] not in ("free", "orgtok", "digits"):
+            break
+        free.append(u)
+    if suf.mode == "core":
+        return free[:1] if free and free[0][2] == "digits" else []
+    if suf.mode in ("named", "core_named"):
+        n = 1
+        if suf.kind == "company":
+            n = 4
+        elif free and (free[0][2] == "orgtok" or free[0][1] - free[0][0] == 1):
+            n = 3
+        use = list(free[:n])
+        while use and use[-1][2] == "orgtok":
+            use.pop()
+        if sum(u[1] - u[0] for u in use) > 10:
+            use = use[:1]
+        if use and all(text[u[0] : u[1]] in g.not_names for u in use):
+            use = []
+        if not use and (ext < 2 or not head_ok) and suf.mode == "named":
+            return None
+        return use
+    if suf.mode == "sub":
+        use = [u for u in free[:1] if text[u[0] : u[1]] in g.modifiers]
+        if not use and len(free) >= 2 and free[0][2] == "free" and free[1][2] == "orgtok":
+            use = free[:1]  # 中国银行 / 白石 / 支行: joined with its parent below
+        if not use and (ext < 2 or not head_ok):
+            return None
+        return use
+    # prefixed
+    use = [u for u in free[:1] if text[u[0]] in OPEN_QUOTES]
+    if ext < 2 or not head_ok:
+        mod_units = [u for u in free[:1] if text[u[0] : u[1]] in g.modifiers]
+        if not mod_units:
+            return None
+        use = mod_units
+    return use
+
+
+def _prefix(
+    text: str, use: list[Unit], start: int, stems: dict[str, str] | None
+) -> tuple[int, str | None, str | None]:
+    """End of the prefix (region units at the left edge), its named region and its
+    last level marker."""
+    g = grammar()
+    committee = g.committee
+    prefix_end = start
+    region_named: list[str] = []
+    marker = None
+    for u in reversed(use):
+        if u[2] not in REGION_TYPES:
+            break
+        prefix_end = u[1]
+        piece = text[u[0] : u[1]]
+        if u[2] == "region":
+            if piece.endswith(committee) and len(piece) > 1:
+                piece = piece[:-1]
+            if stems and not admin_suffix(piece) and stems.get(piece):
+                piece += stems[piece]  # 青山中院 in an article about 青山市
+            region_named.append(piece)
+            marker = admin_suffix(piece) or marker
+        elif u[2] == "paren":
+            if region_named:
+                region_named[-1] += piece
+        elif u[2] == "level":
+            m = piece[:-1] if piece.endswith(committee) and len(piece) > 1 else piece
+            if g.level_words.get(m) == "national":
+                pass
+            elif m in g.level_words or admin_suffix(m):
+                marker = m if m in g.level_words else admin_suffix(m)
+                if region_named and not admin_suffix(region_named[-1]) and admin_suffix(m):
+                    # 青山 (a known place) + 市委: the region is 青山市
+                    region_named[-1] += m
+    return prefix_end, "".join(region_named) or None, marker
+
+
+def analyse(
+    text: str,
+    toks: Tokens,
+    s: int,
+    e: int,
+    suffix: str,
+    stems: dict[str, str] | None = None,
+) -> OrgCandidate | None:
+    """The name ending with the suffix ``text[s:e]``, or None when there is none."""
+    g = grammar()
+    head = _core_start(text, toks, s, suffix)
+    if head is None:
+        return None
+    core_start, head_ok = head
+    units = walk_left(text, toks, core_start, stems)
+    left = [i for i, u in enumerate(units) if u[2] in REGION_TYPES]
+    if left:
+        last = left[-1]
+        n_free = sum(1 for u in units[: last + 1] if u[2] in ("free", "orgtok"))
+        if n_free > MAX_FREE:
+            left = []
+    if left:
+        use = units[: left[-1] + 1]
+        if any(u[2] == "orgtok" for u in use) and (
+            (len(suffix) == 1 and not head_ok) or suffix in g.not_subunits
+        ):
+            # 公安分局党委 is the 公安分局 itself; 司法局机关支部 is not a body here
+            return None
+    else:
+        free_use = _free_units(text, units, suffix, s - core_start, head_ok)
+        if free_use is None:
+            return None
+        use = free_use
+    if not left and suffix in g.weak_suffixes and not any(text[u[0]] in OPEN_QUOTES for u in use):
+        # 检察中心, 宣传站, 社区矫正办公室: a function word + a generic unit, no body
+        return None
+    start = use[-1][0] if use else core_start
+    # the token before the name: a determiner makes it generic (各级法院)
+    region_units = [u for u in use if u[2] in REGION_TYPES]
+    if start > 0:
+        ps = toks.token_before(start)
+        prev = text[ps:start]
+        if prev.startswith(g.det.class_start) or counted_before(text, start):
+            return None  # 各级法院, 十余个X公司: a class
+        if not region_units and (prev in g.determiners or (prev and prev[-1] in g.det.before_name)):
+            return None
+    name = text[start:e]
+    if name in g.generic_names:
+        return None
+    if text[prefix_end_of(use, start) : e] in g.generic_cores:
+        return None  # 区中小学校
+    prefix_end, region, marker = _prefix(text, use, start, stems)
+    core = text[prefix_end:e]
+    return OrgCandidate(
+        start=start,
+        end=e,
+        name=name,
+        prefix=text[start:prefix_end],
+        core=core,
+        region=region,
+        marker=marker,
+        suffix=suffix,
+        mode=g.suffixes[suffix].mode,
+        kind=kind_of(name, core),
+        level=level_of(marker, name),
+    )

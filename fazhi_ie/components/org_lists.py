@@ -1,0 +1,208 @@
+"""The names found, taken together: lists, overlaps, sub-units and exclusions.
+
+* :func:`coordinated`: 中央 is a body when coordinated with one (中央和省委);
+* :func:`shared_prefix`: the bare items of a list share the first item's
+  prefix (市委宣传部、统战部);
+* :func:`resolve`: of overlapping names the longest wins;
+* :func:`join_subunits`: 公安局 + 城东分局 + 巡警大队 is one name;
+* :func:`keep`: names followed by a platform or role word (…公众号, 人大代表),
+  generic classes and counted classes are dropped;
+* :func:`credit_ranges`: credit lines (来源:, 供稿, 编辑), where no name counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..lexicons.orgs import Suffix, grammar, kind_of, longest_suffix
+from ..text.primitives import is_han
+from .org_candidate import OrgCandidate
+from .tokens import Tokens
+
+_CLAUSE_TAIL = re.compile(r"[^,。;!?、:\n]*$")
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def coordinated(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """按照中央和省委要求: 中央 is a body when coordinated with one."""
+    g = grammar()
+    starts = {c.start for c in found}
+    ends = {c.end for c in found}
+    out = []
+    for word in g.coordinated_standalone:
+        i = text.find(word)
+        while i >= 0:
+            e = i + len(word)
+            if i in toks.starts and e in toks.ends and not any(c.start <= i < c.end for c in found):
+                after = text[e : e + 1] in g.coordinators and (e + 1) in starts
+                before = i > 0 and text[i - 1] in g.coordinators and (i - 1) in ends
+                if after or before:
+                    name = text[i:e]
+                    out.append(
+                        OrgCandidate(
+                            start=i,
+                            end=e,
+                            name=name,
+                            core=name,
+                            suffix=name,
+                            mode="core",
+                            kind="party",
+                            level="national",
+                        )
+                    )
+            i = text.find(word, e)
+    return out
+
+
+def _list_item_suffix(word: str) -> Suffix | None:
+    """The suffix of a bare list item that can share a prefix (统战部, 政法委), or None."""
+    g = grammar()
+    suf = longest_suffix(word)
+    if (
+        suf is None
+        or suf.mode == "named"
+        or not is_han(word)
+        or word in g.generic_names
+        or (len(suf.text) < len(word) and word[: -len(suf.text)] not in g.modifiers)
+        or (len(suf.text) == 1 and len(word) == 1)
+    ):
+        return None
+    return suf
+
+
+def shared_prefix(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """市委宣传部、统战部: a bare item of a list shares the prefix of the first.
+
+    Bare items already found take the prefix in place; the others are returned.
+    """
+    taken = {c.start: c for c in found}
+    out: list[OrgCandidate] = []
+    for c in sorted(found, key=lambda c: c.start):
+        if not c.prefix or c.inherit:
+            continue
+        pos = c.end
+        while pos < len(text) and text[pos] == "、" and (pos + 1) in toks.starts:
+            s = pos + 1
+            other = taken.get(s)
+            if other is not None:
+                if other.prefix or other.mode == "named":
+                    break
+                # 市委宣传部、政法委: the bare core takes the shared prefix too
+                other.region = c.region
+                other.marker = c.marker
+                other.level = c.level or other.level
+                other.inherit = c.prefix
+                pos = other.end
+                continue
+            e = next((x for x in sorted(toks.ends) if x > s), None)
+            if e is None:
+                break
+            word = text[s:e]
+            suf = _list_item_suffix(word)
+            if suf is None:
+                break
+            out.append(
+                OrgCandidate(
+                    start=s,
+                    end=e,
+                    name=word,
+                    core=word,
+                    region=c.region,
+                    marker=c.marker,
+                    suffix=suf.text,
+                    mode=suf.mode,
+                    kind=kind_of(c.prefix + word, word),
+                    level=c.level,
+                    inherit=c.prefix,
+                )
+            )
+            pos = e
+    return out
+
+
+def resolve(found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """Overlapping candidates: the longest wins."""
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in found:
+        if any(c.start < b and a < c.end for a, b in taken):
+            continue
+        taken.append((c.start, c.end))
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """公安局 + 城东分局 + 巡警大队 -> one name."""
+    party = grammar().party_markers
+    out: list[OrgCandidate] = []
+    for c in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == c.start
+            and (c.mode == "sub" or not c.region or c.prefix == "")
+            and not c.prefix.startswith(party)
+        ):
+            name = text[prev.start : c.end]
+            out[-1] = replace(
+                prev,
+                end=c.end,
+                name=name,
+                core=text[prev.start + len(prev.prefix) : c.end],
+                suffix=c.suffix,
+                mode=c.mode,
+                kind=kind_of(name, c.core) if c.kind != "grassroots" else c.kind,
+                parent=prev.name,
+            )
+            continue
+        out.append(c)
+    return out
+
+
+def keep(text: str, c: OrgCandidate) -> bool:
+    """Whether ``c`` names a body: not a platform or role (…公众号, 人大代表), not a
+    generic class, not a class being counted (全市共有律师事务所28家)."""
+    g = grammar()
+    after = text[c.end : c.end + 6]
+    for f in g.followers:
+        if after.startswith(f):
+            return False
+    if after.startswith(g.role_followers.get(c.suffix, ())):
+        return False  # 人大代表, 政协委员: role nouns
+    if c.name in g.generic_names:
+        return False
+    before = _CLAUSE_TAIL.search(text, max(0, c.start - 15), c.start)
+    if (
+        not c.prefix
+        and g.count_after_re.match(after)
+        and before
+        and g.counting_re.search(before.group(0))
+    ):
+        # 全市共有律师事务所28家, 公证处3个: a class being counted
+        return False
+    return True
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Clean ranges of the credit lines of ``text`` (来源:, 供稿, 编辑 …)."""
+    g = grammar()
+    out = []
+    for m in _LINE_RE.finditer(text):
+        line = m.group(0)
+        if g.credit_line.search(line):
+            out.append((m.start(), m.end()))
+            continue
+        stripped = line.strip()
+        if len(stripped) <= 60 and any(p in stripped for p in g.credit_phrases):
+            if stripped.endswith(g.credit_phrase_ends) or stripped.startswith(("(", "（")):
+                out.append((m.start(), m.end()))
+    return out
+
+
+def outside(found: list[OrgCandidate], ranges: list[tuple[int, int]]) -> list[OrgCandidate]:
+    """The candidates that do not start inside one of ``ranges``."""
+    return [c for c in found if not any(a <= c.start < b for a, b in ranges)]

@@ -1,0 +1,106 @@
+"""The tokens left of an organization name: boundaries and what each token is.
+
+(:class:`~fazhi_ie.components.tokens.Tokens` holds the token edges);
+:func:`classify` tells what a token before a name is (a place, a level word,
+a party marker, a stop word, an institution word or a free name token); the
+other helpers check place stems and the determiners or counts that make the
+name that follows a class of bodies rather than one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lexicons.orgs import admin_suffix, grammar, longest_suffix
+from ..text.primitives import is_han
+
+#: Unit types of a name prefix (the region chain at the left edge of a name).
+REGION_TYPES = ("region", "level", "party", "paren")
+
+#: A unit left of a name: ``(start, end, type)``.
+Unit = tuple[int, int, str]
+
+
+def prefix_end_of(use: list[Unit], start: int) -> int:
+    """End of the region units at the left edge of a name."""
+    end = start
+    for u in reversed(use):
+        if u[2] not in REGION_TYPES:
+            break
+        end = u[1]
+    return end
+
+
+@lru_cache(maxsize=1)
+def not_org_words() -> dict[str, tuple[str, ...]]:
+    """Words that end like a suffix but are no institution (干部, 举办), by last character."""
+    out: dict[str, list[str]] = {}
+    for w in grammar().not_org_words:
+        out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def counted_before(text: str, start: int) -> bool:
+    """Whether a count of bodies (``3家``, ``十余个``) ends at ``start``."""
+    return grammar().counted_re.search(text, max(0, start - 8), start) is not None
+
+
+def class_before(text: str, start: int, prev_token: str) -> bool:
+    """Whether the words before ``start`` make the name that follows a class: a count
+    of bodies (``3家``) or a determiner token ``prev_token`` (``各``, ``该``, ``全市``)."""
+    if counted_before(text, start):
+        return True
+    g = grammar()
+    return prev_token in g.determiners or prev_token.startswith(g.det.class_start)
+
+
+def place_stem_ok(stem: str) -> bool:
+    """Whether ``stem`` (a word without its admin suffix) can name a place."""
+    g = grammar()
+    if not stem or not is_han(stem):
+        return False
+    if stem in g.not_place_stems or stem in g.stop_tokens or stem in g.determiners:
+        return False
+    if stem[0] in g.det.place_stem:
+        return False
+    return True
+
+
+def place_head_ok(head: str) -> bool:
+    """Whether ``head``, which the NER puts in front of a grammar name that already has a
+    region prefix, can be a place name without a suffix: 2-4 Han characters, none of
+    the grammar's stop tokens, determiners, level words or modifiers."""
+    g = grammar()
+    if not 2 <= len(head) <= 4 or not is_han(head):
+        return False
+    if head in g.stop_tokens or head in g.determiners or head in g.level_words:
+        return False
+    return place_stem_ok(head) and not any(head.startswith(m) for m in g.modifiers)
+
+
+def classify(tok: str) -> str:
+    """Type of a token left of a name: region, level, party, stop, glued, org or free."""
+    g = grammar()
+    if tok in g.level_words or tok in g.admin_suffixes:
+        return "level"
+    if tok in g.party_markers:
+        return "party"
+    committee = g.committee
+    if len(tok) >= 2 and tok.endswith(committee) and tok[:-1] in g.level_words:
+        return "level"
+    if tok in g.stop_tokens or tok in g.determiners:
+        return "stop"
+    suf = admin_suffix(tok)
+    if suf is not None and len(tok) > len(suf):
+        stem = tok[: -len(suf)]
+        if suf == g.province and stem not in g.provinces:
+            return "glued"  # 得到省: provinces are a closed list
+        return "region" if place_stem_ok(stem) else "glued"
+    if len(tok) >= 2 and tok.endswith(committee) and admin_suffix(tok[:-1]):
+        stem = tok[:-1][: -len(admin_suffix(tok[:-1]) or "")]
+        return "region" if place_stem_ok(stem) else "stop"
+    if longest_suffix(tok) is not None and len(tok) >= 2:
+        suf2 = longest_suffix(tok)
+        if suf2 is not None and len(suf2.text) >= 2:
+            return "org"
+    return "free"
