@@ -4,7 +4,8 @@ import pytest
 from spacy.tokens import Doc
 
 from fazhi_ie.components.base import candidates
-from fazhi_ie.components.laws import LawRecognizer, classify_title, describe
+from fazhi_ie.components.laws import LawRecognizer
+from fazhi_ie.lexicons.laws import classify_title, describe
 
 
 def make_doc(nlp, words):
@@ -12,9 +13,7 @@ def make_doc(nlp, words):
 
 
 def names(doc):
-    return [
-        (c["name"], c["kind"], doc.text[c["start"] : c["end"]]) for c in candidates(doc, "laws")
-    ]
+    return [(c.name, c.kind, doc.text[c.start : c.end]) for c in candidates(doc, "laws")]
 
 
 @pytest.mark.parametrize(

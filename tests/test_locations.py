@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fazhi_ie import parse
-from fazhi_ie.components.locations import (
+from fazhi_ie.lexicons.gazetteer import (
     Place,
     _read_adcodes,
     _short_forms,
@@ -131,16 +131,17 @@ def test_mentions_are_raw_spans():
 
 
 def test_fallback_without_a_gazetteer_package(monkeypatch):
-    from fazhi_ie.components import locations
+    from fazhi_ie.components.locations import find_places
+    from fazhi_ie.lexicons import gazetteer as lexicon
 
-    monkeypatch.setattr(locations, "_adcodes_path", lambda package: None)
-    locations.gazetteer.cache_clear()
+    monkeypatch.setattr(lexicon, "_adcodes_path", lambda package: None)
+    lexicon.gazetteer.cache_clear()
     try:
-        gaz = locations.gazetteer()
+        gaz = lexicon.gazetteer()
         assert gaz.source == "fallback"
         assert {p.level for p in gaz.places.values()} == {"provincial"}
-        found = locations.find_places("甘肃省开展普法。", {0, 3}, {3, 7})
-        assert [(c["name"], c["level"]) for c in found] == [("甘肃省", "provincial")]
+        found = find_places("甘肃省开展普法。", {0, 3}, {3, 7})
+        assert [(c.name, c.level) for c in found] == [("甘肃省", "provincial")]
     finally:
         monkeypatch.undo()
-        locations.gazetteer.cache_clear()
+        lexicon.gazetteer.cache_clear()

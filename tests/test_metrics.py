@@ -9,10 +9,7 @@ from fazhi_ie.components.metrics import MetricRecognizer, classify, find_metrics
 
 
 def found(text):
-    return [
-        (c["value"], c["value_max"], c["unit"], c["approx"], c["quantity"])
-        for c in find_metrics(text)
-    ]
+    return [(c.value, c.value_max, c.unit, c.approx, c.quantity) for c in find_metrics(text)]
 
 
 def one(text):
@@ -152,7 +149,7 @@ def test_classify_prefers_nearest_cue():
 def test_candidates_have_exact_offsets():
     text = "活动现场共发放资料约2000份,解答咨询80余人次。"
     for c in find_metrics(text):
-        assert text[c["start"] : c["end"]] in ("约2000份", "80余人次")
+        assert text[c.start : c.end] in ("约2000份", "80余人次")
 
 
 # --- the component and the records ---------------------------------------------------

@@ -6,8 +6,9 @@ import pytest
 
 from fazhi_ie import parse
 from fazhi_ie.build import Assembly
+from fazhi_ie.build.persons import build_persons
 from fazhi_ie.components.base import EntitySpan, candidates
-from fazhi_ie.components.persons import build_persons, surname_length, valid_name
+from fazhi_ie.lexicons.person_rules import surname_length, valid_name
 from fazhi_ie.records import Organization, Span
 from fazhi_ie.text import normalize
 
@@ -122,9 +123,9 @@ def test_mentions_index_the_raw_text_and_names_are_clean():
 
 def test_candidates_carry_clean_offsets_and_title_start(nlp):
     doc = nlp("市司法局局长陶建华介绍说。")
-    (c,) = [c for c in candidates(doc, "persons") if c["source"] != "repeat"]
-    assert doc.text[c["start"] : c["end"]] == "陶建华"
-    assert doc.text[c["title_start"] :].startswith("局长")
+    (c,) = [c for c in candidates(doc, "persons") if c.source != "repeat"]
+    assert doc.text[c.start : c.end] == c.name == "陶建华"
+    assert c.title_start is not None and doc.text[c.title_start :].startswith("局长")
     assert [s.text for s in doc.spans["persons"]] == ["陶建华"]
 
 
@@ -137,15 +138,15 @@ def test_affiliation_to_the_organization_before_the_title(nlp):
     text = "青山市司法局党组书记、局长宋志平介绍说,今年以来成效明显。"
     ctx = _ctx(nlp, text)
     s = text.index("青山市司法局")
-    ctx.organizations = [
+    ctx.add(
         Organization(
             id="org-1",
             name="青山市司法局",
             canonical="青山市司法局",
             mentions=[Span(start=s, end=s + 6, text="青山市司法局")],
-        )
-    ]
-    ctx.persons = []
+        ),
+        [(s, s + 6)],  # clean offsets: the text is already clean
+    )
     build_persons(ctx)
     (p,) = ctx.persons
     assert (p.name, p.organization, p.titles) == ("宋志平", "org-1", ["党组书记", "局长"])
@@ -154,14 +155,15 @@ def test_affiliation_to_the_organization_before_the_title(nlp):
 def test_no_affiliation_across_a_sentence(nlp):
     text = "青山市司法局开展活动。局长宋志平说,效果很好。"
     ctx = _ctx(nlp, text)
-    ctx.organizations = [
+    ctx.add(
         Organization(
             id="org-1",
             name="青山市司法局",
             canonical="青山市司法局",
             mentions=[Span(start=0, end=6, text="青山市司法局")],
-        )
-    ]
+        ),
+        [(0, 6)],
+    )
     build_persons(ctx)
     assert ctx.persons[0].organization is None
 
