@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import pytest
+from spacy.language import Language
 
 from fazhi_ie import parse
-from fazhi_ie.components.events import find_mentions, trigger_rules
+from fazhi_ie.build import Assembly, assemble
+from fazhi_ie.build.event_drafts import EventDraft, merge_drafts
+from fazhi_ie.components.events import EventMention, find_mentions, trigger_rules
 from fazhi_ie.records import EventType
+from fazhi_ie.text import normalize
+from fazhi_ie.values.dates import DateExpr
 
 pytestmark = pytest.mark.usefixtures("nlp")
 
 
 def types(text: str) -> list[str]:
-    return [c["type"] for c in find_mentions(text)]
+    return [c.type for c in find_mentions(text)]
 
 
 @pytest.mark.parametrize(
@@ -143,3 +151,62 @@ def test_audience_as_written() -> None:
     art = parse("5月6日,青川县司法局邀请社区居民代表30余人参加法治讲座。\n", published="2022-05-07")
     (ev,) = art.events
     assert ev.audience == "社区居民代表"
+
+
+def test_mentions_are_typed_with_clean_offsets() -> None:
+    text = "4月2日,某镇司法所在广场开展普法宣传活动。"
+    (c,) = find_mentions(text)
+    assert isinstance(c, EventMention)
+    assert text[c.start : c.end] == c.trigger and c.type == "publicity"
+    assert (c.sent_start, c.sent_end) == (0, len(text))
+
+
+def test_events_are_added_with_their_trigger_range(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    norm = normalize("5月6日,青川县司法局举办法治讲座。\n")
+    seen: dict[str, list[tuple[int, int]]] = {}
+    add = Assembly.add
+
+    def spy(self: Assembly, record: Any, ranges: Iterable[tuple[int, int]] = ()) -> Any:
+        seen[record.id] = list(ranges)
+        return add(self, record, seen[record.id])
+
+    monkeypatch.setattr(Assembly, "add", spy)
+    art = assemble(nlp(norm.text), norm, published="2022-05-07")
+    (ev,) = art.events
+    ((s, e),) = seen[ev.id]
+    assert ev.trigger is not None and norm.text[s:e] == ev.trigger.text == "讲座"
+    assert art.relations and all(seen[r.id] == [] for r in art.relations)
+
+
+def _draft(start: int, *, headline: bool, date: str | None, orgs: list[str]) -> EventDraft:
+    c = EventMention(start, start + 2, "lecture", "讲座", start, start + 10, start)
+    d = DateExpr(start, start + 1, "x", date, resolved=date is not None)
+    return EventDraft(
+        mention=c,
+        type=c.type,
+        date=d,
+        name=None,
+        theme=None,
+        sent=(start, start + 10),
+        headline=headline,
+        named_day=False,
+        participants=[],
+        audience=None,
+        location=None,
+        laws=[],
+        metrics=[],
+        organizers=orgs,
+    )
+
+
+def test_a_headline_and_its_body_sentence_merge() -> None:
+    text = " " * 40
+    head = _draft(0, headline=True, date=None, orgs=["org-1"])
+    body = _draft(20, headline=False, date="2022-05-06", orgs=["org-1", "org-2"])
+    (g,) = merge_drafts(text, [head, body], trigger_rules())
+    assert g.date is not None and g.date.date == "2022-05-06"
+    assert g.organizers == ["org-1", "org-2"] and g.lead is body
+    other = _draft(20, headline=False, date="2022-05-07", orgs=["org-3"])
+    assert len(merge_drafts(text, [body, other], trigger_rules())) == 2

@@ -1,0 +1,107 @@
+"""The date of an event mention.
+
+The nearest date expression in the mention's sentence (see
+:mod:`fazhi_ie.values.dates`), else a recurring day named there (宪法宣传周期间),
+else the last explicit date earlier in its paragraph. The header's
+publication date is never an activity's date.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from ..components.events import EventMention
+from ..lexicons.triggers import TriggerRules
+from ..text.primitives import paragraph_of, sentence_of
+from ..values.dates import DateExpr, find_dates
+from .context import Assembly
+
+__all__ = ["DateIndex", "article_dates", "enumerated_details", "is_named_day"]
+
+
+@dataclass(slots=True)
+class DateIndex:
+    """The article's date expressions in text order, with their starts for bisection."""
+
+    text: str
+    dates: list[DateExpr]
+    starts: list[int]
+
+    def date_for(self, c: EventMention, r: TriggerRules) -> DateExpr | None:
+        """The mention's date: an explicit date in its sentence (nearest before the
+        trigger first), else a recurring day named there (宪法宣传周期间), else the
+        last explicit date earlier in its paragraph."""
+        text, dates, starts = self.text, self.dates, self.starts
+        s0, s1 = c.sent_start, c.sent_end
+        lo = bisect_right(starts, s0 - 1)
+        hi = bisect_right(starts, s1 - 1)
+        inside = dates[lo:hi]
+        # 12月4日是第七个国家宪法日: a date defining a day, not the activity's
+        explicit = [
+            d for d in inside if d.kind != "recurring" and not _definitional(text, d, c.start, r)
+        ]
+        before = [d for d in explicit if d.end <= c.start]
+        # the trigger names a campaign period itself: “宪法宣传周”活动
+        own = [
+            d
+            for d in inside
+            if d.kind == "recurring" and d.date_end and d.start <= c.start < d.end + 1
+        ]
+        if before:
+            return before[-1]
+        if own:
+            return own[0]
+        explicit = [d for d in explicit if d.date]
+        if explicit:
+            return explicit[0]
+        if inside:
+            before = [d for d in inside if d.end <= c.start]
+            return before[-1] if before else inside[0]
+        p0, _ = paragraph_of(text, s0)
+        prev = [
+            d
+            for d in dates[bisect_right(starts, p0 - 1) : lo]
+            if d.kind != "recurring"
+            and not (d.date_end and text.startswith(r.definitional_after, d.end))
+        ]
+        if prev:
+            return prev[-1]
+        return None
+
+
+def _definitional(text: str, d: DateExpr, trigger: int, r: TriggerRules) -> bool:
+    return d.end < trigger and text.startswith(r.definitional_after, d.end)
+
+
+def article_dates(ctx: Assembly) -> DateIndex:
+    """The date expressions of the article, the header's publication date left out."""
+    dates = [d for d in find_dates(ctx.text, ctx.published) if d.kind != "recurring" or d.date]
+    published = ctx.header_range("published")
+    if published is not None:
+        ps, pe = published
+        dates = [d for d in dates if not (d.start < pe and ps < d.end)]
+    return DateIndex(text=ctx.text, dates=dates, starts=[d.start for d in dates])
+
+
+def is_named_day(text: str, c: EventMention, d: DateExpr | None, r: TriggerRules) -> bool:
+    """A date read off a recurring day named in the sentence, not used as the
+    activity's time: 宪法日 (weak) but not 宪法宣传周期间 nor “宪法宣传周”活动."""
+    return (
+        d is not None
+        and d.kind == "recurring"
+        and not (d.start <= c.start < d.end)  # the activity is the period itself
+        and not r.day_as_time_re.match(text[d.end : d.end + 5])
+    )
+
+
+def enumerated_details(text: str, c: EventMention, r: TriggerRules) -> EventMention | None:
+    """An enumerated heading (1、举办…报告会。) is told in the next sentence of its
+    paragraph: that sentence, as a mention with an empty trigger at its end."""
+    if not r.enumerated_re.match(text[c.sent_start : c.sent_end]):
+        return None
+    _, p1 = paragraph_of(text, c.sent_start)
+    if c.sent_end >= p1:
+        return None
+    s0, s1 = sentence_of(text, c.sent_end, c.sent_end)
+    return replace(c, sent_start=s0, sent_end=s1, start=s1, end=s1)

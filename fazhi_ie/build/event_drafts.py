@@ -1,0 +1,178 @@
+"""Drafts of events and their merging.
+
+Each event mention gives one :class:`EventDraft` (or several: one per
+organizer when they act one by one, one per listed name). Drafts of one
+activity — same type, compatible dates, organizers and names: a caption or a
+headline repeating a body sentence — merge into one :class:`EventGroup`,
+which becomes an :class:`~fazhi_ie.records.Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..components.events import EventMention
+from ..lexicons.triggers import TriggerRules
+from ..values.dates import DateExpr
+
+__all__ = ["EventDraft", "EventGroup", "merge_drafts"]
+
+
+@dataclass(slots=True)
+class EventDraft:
+    """What one mention says about an activity."""
+
+    mention: EventMention
+    type: str
+    date: DateExpr | None
+    name: str | None
+    theme: str | None
+    sent: tuple[int, int]
+    headline: bool  # the mention is on a headline or a caption line
+    named_day: bool  # the date is read off a named day, not the activity's time
+    participants: list[str]
+    audience: str | None
+    location: str | None
+    laws: list[str]
+    metrics: list[str]
+    organizers: list[str] = field(default_factory=list)
+    listed: bool = False  # one of several quoted names listed in the sentence
+
+    @property
+    def weak(self) -> bool:
+        """A date that yields to another: a headline's, or one read off a named day
+        that is not used as the time of the activity (宪法宣传周期间 is)."""
+        return self.headline or self.named_day
+
+
+@dataclass(slots=True)
+class EventGroup:
+    """Drafts of one activity: the first draft's reading, completed by the others."""
+
+    type: str
+    date: DateExpr | None
+    name: str | None
+    theme: str | None
+    headline: bool
+    named_day: bool
+    participants: list[str]
+    audience: str | None
+    location: str | None
+    laws: list[str]
+    metrics: list[str]
+    organizers: list[str]
+    mentions: list[EventDraft]
+
+    @classmethod
+    def start(cls, d: EventDraft) -> EventGroup:
+        return cls(
+            type=d.type,
+            date=d.date,
+            name=d.name,
+            theme=d.theme,
+            headline=d.headline,
+            named_day=d.named_day,
+            participants=d.participants,
+            audience=d.audience,
+            location=d.location,
+            laws=d.laws,
+            metrics=d.metrics,
+            organizers=d.organizers,
+            mentions=[d],
+        )
+
+    @property
+    def weak(self) -> bool:
+        return self.headline or self.named_day
+
+    @property
+    def lead(self) -> EventDraft:
+        """The mention shown (trigger, evidence): the first body sentence, since a
+        headline says less."""
+        return next((m for m in self.mentions if not m.headline), self.mentions[0])
+
+    def absorb(self, d: EventDraft) -> None:
+        """Add a draft of this activity: a better date, more organizers, what is missing."""
+        self.mentions.append(d)
+        if _weaker(self, d):
+            self.date = d.date
+            self.headline = d.headline
+        if set(self.organizers) < set(d.organizers):
+            # a headline names the lead body only; the body sentence names them all
+            self.organizers = d.organizers
+        if self.name is None:
+            self.name = d.name
+        if self.theme is None:
+            self.theme = d.theme
+        if self.audience is None:
+            self.audience = d.audience
+        if self.location is None:
+            self.location = d.location
+        self.participants = _union(self.participants, d.participants)
+        self.laws = _union(self.laws, d.laws)
+        self.metrics = _union(self.metrics, d.metrics)
+
+
+def _union(a: list[str], b: list[str]) -> list[str]:
+    return a + [x for x in b if x not in a]
+
+
+def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[EventGroup]:
+    """Group the drafts of one activity, in the order of their first mention."""
+    groups: list[EventGroup] = []
+    for d in drafts:
+        target = next((g for g in groups if _same(text, g, d, r)), None)
+        if target is None:
+            groups.append(EventGroup.start(d))
+        else:
+            target.absorb(d)
+    return groups
+
+
+def _weaker(g: EventGroup, d: EventDraft) -> bool:
+    """Draft ``d`` says more about the date than group ``g``: a body sentence's date
+    beats a headline's, any date beats none."""
+    if d.date is None or d.date.date is None:
+        return False
+    if g.date is None or g.date.date is None:
+        return True
+    return g.weak and not d.weak
+
+
+def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
+    """Two mentions of one activity: same type, compatible dates and organizers, and
+    not two activities listed in one sentence."""
+    if g.type != d.type:
+        return False
+    if any(
+        m.sent == d.sent
+        and (
+            r.another_name(text, m.mention.end, d.mention.start)
+            or (m.listed and d.listed and m.name != d.name)
+        )
+        for m in g.mentions
+    ):
+        return False
+    # two captions naming their organizers are two activities (a review's photo captions)
+    if (
+        d.headline
+        and d.organizers
+        and any(
+            m.headline and m.organizers and _line(text, m) != _line(text, d) for m in g.mentions
+        )
+    ):
+        return False
+    d1, e1 = (g.date.date, g.date.date_end) if g.date is not None else (None, None)
+    d2, e2 = (d.date.date, d.date.date_end) if d.date is not None else (None, None)
+    # a headline or caption takes its date from the body
+    weak = g.weak or d.weak
+    if d1 and d2 and not weak and (d1, e1) != (d2, e2):
+        return False
+    o1, o2 = set(g.organizers), set(d.organizers)
+    if g.headline or d.headline:
+        return not (o1 and o2 and not (o1 <= o2 or o2 <= o1))
+    return not (o1 and o2 and o1 != o2)
+
+
+def _line(text: str, m: EventDraft) -> str:
+    return text[m.sent[0] : m.sent[1]].strip().lstrip("—-－ ")

@@ -1,0 +1,178 @@
+"""Who and where of an event mention: organizers, participants, audience, place.
+
+Organizers are the organizations in the subject of the hold verb: a
+coordinated list right before the last organizer verb (``A、B联合开展``), or
+those named in ``由…主办/承办``; ``相继``/``分别`` makes them act one by one.
+Participants are invited (``邀请…``); the audience is the phrase an audience
+noun stands in (``邀请…代表``, ``为…学生讲解``); the place is a location right
+after ``在``/``于``/``赴``.
+
+Mentions of records come as ``(start, end, id)`` in clean offsets, sorted
+(:meth:`~fazhi_ie.build.context.Assembly.mentions`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..components.events import EventMention
+from ..lexicons.triggers import TriggerRules
+
+__all__ = ["audience", "ids_in", "location", "participants", "subject_orgs"]
+
+#: (start, end, record id) of a mention, clean offsets
+At = tuple[int, int, str]
+
+
+def ids_in(spans: list[At], s0: int, s1: int) -> list[str]:
+    """Ids of the mentions inside ``[s0, s1)``, each once, in order."""
+    out: list[str] = []
+    for s, e, oid in spans:
+        if s0 <= s and e <= s1 and oid not in out:
+            out.append(oid)
+    return out
+
+
+def subject_orgs(
+    c: EventMention, text: str, orgs: list[At], r: TriggerRules
+) -> tuple[list[str], bool]:
+    """Organizations acting as subject of the activity, and whether they act one by one."""
+    s0, trig = c.sent_start, c.start
+    # 由A、B主办/承办 anywhere in the sentence
+    sent_text = text[s0 : c.sent_end]
+    hosts: list[str] = []
+    for m in r.host_re.finditer(sent_text):
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
+    if hosts:
+        return hosts, False
+    # the last organizer verb before the trigger in the sentence
+    window = text[s0:trig]
+    verb_at = -1
+    for v in r.organizer_verbs:
+        k = window.rfind(v)
+        if k > verb_at:
+            verb_at = k
+    # 某单位参加了…活动: those who attend are participants
+    if max((window.rfind(v) for v in r.attend_verbs), default=-1) > verb_at:
+        return [], False
+    # 某局组织某中心工作人员…开展: the staff act, their body organizes nothing
+    orgs = [o for o in orgs if not text.startswith(r.personnel_after, o[1])]
+    end = s0 + verb_at if verb_at >= 0 else trig
+    cands = [(s, e, oid) for s, e, oid in orgs if s0 <= s and e <= end]
+    if not cands:
+        end = trig
+        cands = [(s, e, oid) for s, e, oid in orgs if s0 <= s and e <= end]
+    if not cands:
+        return [], False
+    chain, pos = _chain_before(text, s0, end, cands, r)
+    if not chain:
+        chain = _sentence_subject(text, s0, cands, r)
+    ids: list[str] = []
+    for _, _, oid in reversed(chain):
+        if oid not in ids:
+            ids.append(oid)
+    seq = any(w in text[pos:trig] for w in r.sequential)
+    return ids, seq
+
+
+def _chain_before(
+    text: str, s0: int, end: int, cands: list[At], r: TriggerRules
+) -> tuple[list[At], int]:
+    """The chain of organizations right before ``end`` (the verb), joined by
+    coordination words, last first; and where the chain starts."""
+    chain: list[At] = []
+    pos = end
+    for s, e, oid in reversed(cands):
+        gap = text[e:pos]
+        if chain:
+            if not _coordinated(gap, r):
+                break
+        elif len(gap) > 25 or re.search(r"[。；;！？]", gap):
+            break
+        elif re.search(r"[，,]", gap) and not re.match(r"^[^，,]*[，,][^，,]{0,12}$", gap):
+            break
+        prefix = text[max(s0, s - 3) : s]
+        if (
+            any(prefix.endswith(w) for w in r.object_before_org)
+            or _locative(text, s0, s, r)
+            or _directed(text, s0, s, r)
+        ):
+            if chain:
+                break
+            pos = s
+            continue
+        chain.append((s, e, oid))
+        pos = s
+    return chain, pos
+
+
+def _directed(text: str, s0: int, s: int, r: TriggerRules) -> bool:
+    """An organization whose instructions are followed: 根据某委员会的部署."""
+    clause0 = max(text.rfind(ch, s0, s) for ch in "，,；;") + 1
+    return bool(r.directed_re.search(text[max(s0, clause0) : s]))
+
+
+def _locative(text: str, s0: int, s: int, r: TriggerRules) -> bool:
+    """An organization inside a place phrase: 在某县某商场门口."""
+    k = text.rfind(r.locative_marker, max(s0, s - 12), s)
+    return k >= 0 and not any(ch in r.locative_joiners for ch in text[k:s])
+
+
+def _sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> list[At]:
+    """The first organization list of the sentence when it is its subject."""
+    chain: list[At] = []
+    for s, e, oid in cands:
+        prefix = text[max(s0, s - 3) : s]
+        if chain:
+            if _coordinated(text[chain[-1][1] : s], r):
+                chain.append((s, e, oid))
+                continue
+            break
+        if any(prefix.endswith(w) for w in r.object_before_org) or _locative(text, s0, s, r):
+            continue
+        if r.invite_verb in text[s0:s] or _directed(text, s0, s, r):
+            break
+        chain.append((s, e, oid))
+    return list(reversed(chain))
+
+
+def _coordinated(gap: str, r: TriggerRules) -> bool:
+    """The text between two organizations of one list (、 / 和 / 联合)."""
+    g = gap.strip()
+    return not g or g in r.coordination
+
+
+def participants(
+    text: str, c: EventMention, orgs: list[At], persons: list[At], r: TriggerRules
+) -> list[str]:
+    """Organizations and persons invited (邀请…) in the sentence, up to its first
+    full stop or semicolon."""
+    s0, s1 = c.sent_start, c.sent_end
+    k = text.find(r.invite_verb, s0, s1)
+    if k < 0:
+        return []
+    end = s1
+    for ch in "。；;":
+        j = text.find(ch, k, s1)
+        if j >= 0:
+            end = min(end, j)
+    return ids_in(orgs, k, end) + ids_in(persons, k, end)
+
+
+def audience(text: str, c: EventMention, r: TriggerRules) -> str | None:
+    """Those the activity was for, as written: 邀请…代表, 为…学生讲解."""
+    s0, s1 = c.sent_start, c.sent_end
+    for pattern in (r.invited_re, r.served_re):
+        m = pattern.search(text, s0, s1)
+        if m and r.audience_re.search(m.group(1)):
+            return m.group(1).strip()
+    return None
+
+
+def location(text: str, c: EventMention, locs: list[At], r: TriggerRules) -> str | None:
+    """The first location of the sentence right after 在/于/赴."""
+    for s, _e, lid in locs:
+        if c.sent_start <= s < c.sent_end and text[max(0, s - 1) : s] in r.location_markers:
+            return lid
+    return None

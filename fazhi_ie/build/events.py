@@ -1,0 +1,199 @@
+"""Events: the activities reported as held, from the mentions ``fazhi_events`` found.
+
+:func:`build_events` runs in steps:
+
+1. :func:`_linked_mentions`: clean mention offsets of the records an event
+   links to (organizations, persons, locations, laws, metrics);
+2. :func:`_drafts`: each mention's reading (:class:`EventDraft`): its date
+   (:mod:`.event_dates`: nearest date expression in its sentence, else the
+   last one earlier in its paragraph, else the date of the activity reported
+   last), organizers (:mod:`.event_roles`: the subject of the hold verb,
+   ``A、B联合开展``, ``由…主办/承办``; a pronoun such as 该局 takes the last
+   organizers), participants, audience, place, laws and metrics (in its
+   sentence and the follow-up sentences, :mod:`.event_details`). ``相继``/``分别``
+   split an organizer list into one activity each, listed quoted names into
+   one activity per name;
+3. :func:`~.event_drafts.merge_drafts`: the drafts of one activity become one
+   group (a caption or headline repeating a body sentence is the same event);
+4. :func:`_add_events`: one Event per group, each metric reported by one
+   event only, and ``Metric.event`` set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..components.events import KEY, EventMention
+from ..lexicons.triggers import TriggerRules, trigger_rules
+from ..records import Event, EventType
+from ..values.dates import DateExpr
+from .context import Assembly
+from .event_dates import DateIndex, article_dates, enumerated_details, is_named_day
+from .event_details import (
+    follow_up,
+    is_headline,
+    listed_names,
+    metrics_for,
+    name,
+    theme,
+    trim,
+)
+from .event_drafts import EventDraft, EventGroup, merge_drafts
+from .event_roles import At, audience, ids_in, location, participants, subject_orgs
+
+__all__ = ["build_events"]
+
+
+@dataclass(slots=True)
+class _Linked:
+    """Clean mentions ``(start, end, id)`` of the records events link to, and the
+    start of every event mention."""
+
+    orgs: list[At]
+    persons: list[At]
+    locs: list[At]
+    laws: list[At]
+    metrics: list[At]
+    triggers: list[int]
+
+
+def build_events(ctx: Assembly) -> None:
+    """Events from the mentions found by ``fazhi_events`` (see the module docstring)."""
+    mentions = ctx.candidates(KEY, EventMention)
+    if not mentions:
+        return
+    r = trigger_rules()
+    linked = _linked_mentions(ctx, mentions)
+    drafts = _drafts(ctx.text, mentions, article_dates(ctx), linked, r)
+    _add_events(ctx, merge_drafts(ctx.text, drafts, r))
+    _link_metrics(ctx)
+
+
+def _linked_mentions(ctx: Assembly, mentions: list[EventMention]) -> _Linked:
+    return _Linked(
+        orgs=ctx.mentions(ctx.organizations),
+        persons=ctx.mentions(ctx.persons),
+        locs=ctx.mentions(ctx.locations),
+        laws=ctx.mentions(ctx.laws),
+        metrics=ctx.mentions(ctx.metrics),
+        triggers=[c.start for c in mentions],
+    )
+
+
+def _drafts(
+    text: str, mentions: list[EventMention], dates: DateIndex, linked: _Linked, r: TriggerRules
+) -> list[EventDraft]:
+    """The drafts of the mentions in text order; a mention without a date takes
+    the date of the activity reported last, one without organizers but with a
+    pronoun (该局) the organizers named last."""
+    out: list[EventDraft] = []
+    last_orgs: list[str] = []
+    context: DateExpr | None = None  # the date of the activity reported last
+    for c in mentions:
+        # an enumerated heading is told in the sentence after it
+        ahead = enumerated_details(text, c, r)
+        d = dates.date_for(c, r)
+        if d is None and ahead is not None:
+            d = dates.date_for(ahead, r)
+        if d is None:
+            d = context
+        elif d.date:
+            context = d
+        organizers, seq = subject_orgs(c, text, linked.orgs, r)
+        if not organizers and ahead is not None:
+            organizers, seq = subject_orgs(ahead, text, linked.orgs, r)
+        before = text[c.sent_start : c.start]
+        if not organizers and any(p in before for p in r.pronouns) and last_orgs:
+            organizers = list(last_orgs)
+        if organizers:
+            last_orgs = organizers
+        base = _draft(text, c, d, organizers, linked, r)
+        out += _split(base, seq, listed_names(text, c, r))
+    return out
+
+
+def _draft(
+    text: str,
+    c: EventMention,
+    d: DateExpr | None,
+    organizers: list[str],
+    linked: _Linked,
+    r: TriggerRules,
+) -> EventDraft:
+    """What the mention's sentence (and the sentences that follow it up) say."""
+    s0, s1 = c.sent_start, c.sent_end
+    follow = follow_up(text, c, linked.triggers, r)
+    # laws of the sentence, then those of the follow-up sentences
+    in_sent = ids_in(linked.laws, s0, s1)
+    laws = in_sent + [
+        x for f0, f1 in follow for x in ids_in(linked.laws, f0, f1) if x not in in_sent
+    ]
+    return EventDraft(
+        mention=c,
+        type=c.type,
+        date=d,
+        name=name(text, c, r),
+        theme=theme(text, c, r),
+        sent=(s0, s1),
+        headline=is_headline(text, c),
+        named_day=is_named_day(text, c, d, r),
+        participants=participants(text, c, linked.orgs, linked.persons, r),
+        audience=audience(text, c, r),
+        location=location(text, c, linked.locs, r),
+        laws=laws,
+        metrics=metrics_for(c, linked.metrics, follow),
+        organizers=organizers,
+    )
+
+
+def _split(base: EventDraft, seq: bool, names: list[str]) -> list[EventDraft]:
+    """One draft per organizer when they act one by one (相继/分别), one per
+    listed quoted name (“A”“B”等演出活动), else the draft itself."""
+    if seq and len(base.organizers) > 1:
+        return [replace(base, organizers=[oid]) for oid in base.organizers]
+    if len(names) > 1:
+        return [replace(base, name=n, listed=True) for n in names]
+    return [base]
+
+
+def _add_events(ctx: Assembly, groups: list[EventGroup]) -> None:
+    """One Event per group, its trigger and evidence from the group's lead mention;
+    a metric goes to the first event that reports it."""
+    text = ctx.text
+    used_metrics: set[str] = set()
+    for g in groups:
+        lead = g.lead
+        d = g.date
+        mets = [m for m in g.metrics if m not in used_metrics]
+        used_metrics.update(mets)
+        c = lead.mention
+        event = Event(
+            id=ctx.next_id("evt", ctx.events),
+            type=EventType(g.type),
+            name=g.name,
+            theme=g.theme,
+            date=d.date if d is not None else None,
+            date_end=d.date_end if d is not None else None,
+            date_text=d.text if d is not None else None,
+            date_resolved=bool(d is not None and d.resolved and d.date),
+            organizers=g.organizers,
+            participants=[p for p in g.participants if p not in g.organizers],
+            audience=g.audience,
+            location=g.location,
+            laws=g.laws,
+            metrics=mets,
+            trigger=ctx.span(c.start, c.end),
+            evidence=ctx.span(*trim(text, *lead.sent)),
+        )
+        ctx.add(event, [(c.start, c.end)])
+
+
+def _link_metrics(ctx: Assembly) -> None:
+    """Set Metric.event for the metrics an event reports."""
+    owner = {m: ev.id for ev in ctx.events for m in ev.metrics}
+    if not owner:
+        return
+    ctx.metrics[:] = [
+        m.model_copy(update={"event": owner[m.id]}) if m.id in owner and m.event is None else m
+        for m in ctx.metrics
+    ]

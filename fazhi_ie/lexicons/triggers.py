@@ -1,0 +1,173 @@
+"""Event trigger rules: the word lists and patterns of ``data/event_triggers.json``.
+
+Everything the event recognizer (:mod:`fazhi_ie.components.events`) and the
+event and relation builders (:mod:`fazhi_ie.build.events` and its helpers,
+:mod:`fazhi_ie.build.relations`) read is loaded once, into
+:class:`TriggerRules` (:func:`trigger_rules`): trigger words by event type,
+the verbs that frame a trigger as held, the cues that spoil it, the words of
+organizer and audience phrases, and the compiled patterns. The data file's
+``_doc`` notes say what each key means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..resources import load_json
+from ..text.primitives import fill
+
+__all__ = ["MeetingPlace", "TriggerRules", "load_trigger_rules", "trigger_rules"]
+
+
+def _words(words: list[str]) -> str:
+    """A regex alternation of ``words`` in the data's order."""
+    return "|".join(map(re.escape, words))
+
+
+def _longest_first(words: list[str]) -> str:
+    return _words(sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class MeetingPlace:
+    """在…会议上: a trigger containing ``trigger_contains``, ``after`` right after
+    it and ``before`` earlier in its clause."""
+
+    trigger_contains: str
+    after: str
+    before: str
+
+
+@dataclass(frozen=True)
+class TriggerRules:
+    # recognizer: triggers and their frames
+    trigger_re: re.Pattern[str]
+    types: dict[str, str]
+    hold_verbs: tuple[str, ...]
+    frame_after: tuple[str, ...]
+    held_after: tuple[str, ...]
+    held_right_after: tuple[str, ...]
+    self_framed: frozenset[str]
+    self_framed_object_re: re.Pattern[str]
+    meeting_decided: tuple[str, ...]
+    meeting_place: MeetingPlace
+    quoted_activity_frames: tuple[str, ...]
+    secondary: frozenset[str]
+    # recognizer: what spoils a trigger
+    reference_after: tuple[str, ...]
+    reference_cues: tuple[str, ...]
+    spoil_cues: tuple[str, ...]
+    sentence_spoil: tuple[str, ...]
+    purpose: tuple[str, ...]
+    back_reference_re: re.Pattern[str]
+    count_after_re: re.Pattern[str]
+    form_open: tuple[str, ...]
+    form_close: tuple[str, ...]
+    form_list_re: re.Pattern[str]
+    another_name_re: re.Pattern[str]
+    # builders: organizers
+    organizer_verbs: tuple[str, ...]
+    coordination: tuple[str, ...]
+    sequential: tuple[str, ...]
+    host_re: re.Pattern[str]
+    object_before_org: tuple[str, ...]
+    personnel_after: tuple[str, ...]
+    attend_verbs: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    directed_re: re.Pattern[str]
+    locative_marker: str
+    locative_joiners: str
+    # builders: dates, names, participants, audience, place
+    enumerated_re: re.Pattern[str]
+    definitional_after: tuple[str, ...]
+    day_as_time_re: re.Pattern[str]
+    listed_re: re.Pattern[str]
+    theme_re: re.Pattern[str]
+    name_suffix: str
+    invite_verb: str
+    invited_re: re.Pattern[str]
+    served_re: re.Pattern[str]
+    audience_re: re.Pattern[str]
+    location_markers: tuple[str, ...]
+    # relations
+    quote_re: re.Pattern[str]
+
+    def another_name(self, text: str, a: int, b: int) -> bool:
+        """A second quoted activity name in ``text[a:b]``: “…”宣传活动和“…”活动."""
+        return bool(self.another_name_re.search(text[a:b]))
+
+
+def _types(d: dict[str, Any]) -> dict[str, str]:
+    types: dict[str, str] = {}
+    for etype, words in d["types"].items():
+        for w in words:
+            types.setdefault(w, etype)
+    return types
+
+
+@lru_cache(maxsize=1)
+def trigger_rules() -> TriggerRules:
+    """The rules of ``data/event_triggers.json``, read once."""
+    d = load_json("event_triggers.json")
+    types = _types(d)
+    host = fill(d["host_pattern"], HOST_FRAMES=_words(d["host_frames"]))
+    meeting = d["meeting_place"]
+    return TriggerRules(
+        trigger_re=re.compile(_longest_first(list(types))),
+        types=types,
+        hold_verbs=tuple(d["hold_verbs"]),
+        frame_after=tuple(d["frame_after"]),
+        held_after=tuple(d["held_after"]),
+        held_right_after=tuple(d["held_right_after"]),
+        self_framed=frozenset(w for ws in d["self_framed"].values() for w in ws),
+        self_framed_object_re=re.compile(f"(?:{_words(d['self_framed_objects'])})"),
+        meeting_decided=tuple(d["meeting_decided"]),
+        meeting_place=MeetingPlace(
+            trigger_contains=meeting["trigger_contains"],
+            after=meeting["after"],
+            before=meeting["before"],
+        ),
+        quoted_activity_frames=tuple(d["quoted_activity_frames"]),
+        secondary=frozenset(d["secondary_types"]),
+        reference_after=tuple(d["reference_after"]),
+        reference_cues=tuple(d["reference_cues"]),
+        spoil_cues=tuple(d["spoil_cues"]),
+        sentence_spoil=tuple(d["sentence_spoil_cues"]),
+        purpose=tuple(d["purpose_openers"]),
+        back_reference_re=re.compile(d["back_reference_pattern"]),
+        count_after_re=re.compile(d["count_after_pattern"]),
+        form_open=tuple(d["form_open"]),
+        form_close=tuple(d["form_close"]),
+        form_list_re=re.compile(d["form_list_pattern"]),
+        another_name_re=re.compile(d["another_name_pattern"]),
+        organizer_verbs=tuple(sorted(d["organizer_verbs"], key=len, reverse=True)),
+        coordination=tuple(d["coordination"]),
+        sequential=tuple(d["sequential"]),
+        host_re=re.compile(host),
+        object_before_org=tuple(d["object_before_org"]),
+        personnel_after=tuple(d["personnel_after"]),
+        attend_verbs=tuple(d["attend_verbs"]),
+        pronouns=tuple(d["relative_pronouns"]),
+        directed_re=re.compile(d["directed_pattern"]),
+        locative_marker=d["locative_marker"],
+        locative_joiners=d["locative_joiners"],
+        enumerated_re=re.compile(d["enumerated_pattern"]),
+        definitional_after=tuple(d["definitional_after"]),
+        day_as_time_re=re.compile(f'^[”」"]?(?:{_words(d["day_as_time_after"])})'),
+        listed_re=re.compile(d["listed_pattern"]),
+        theme_re=re.compile(d["theme_pattern"]),
+        name_suffix=d["name_suffix"],
+        invite_verb=d["invite_verb"],
+        invited_re=re.compile(d["invited_pattern"]),
+        served_re=re.compile(d["served_pattern"]),
+        audience_re=re.compile(_words(sorted(d["audience"], key=len)[::-1])),
+        location_markers=tuple(d["location_markers"]),
+        quote_re=re.compile(f"(?:{_words(d['quote_verbs'])})[:：]?\\s*“([^“”]{{2,400}})”"),
+    )
+
+
+#: The loader under the ``load_<thing>`` name of the lexicons.
+load_trigger_rules = trigger_rules
