@@ -135,11 +135,6 @@ W102 = Code(
     "input contained {count} undecodable byte(s), replaced with U+FFFD",
     "Check the source encoding.",
 )
-W103 = Code(
-    "W103",
-    "no publication date found in the text",
-    "Pass published=... when the date is known from metadata.",
-)
 W104 = Code(
     "W104",
     "published date given by the caller ({given}) differs from the text ({found})",

@@ -28,7 +28,6 @@ from .errors import (
 )
 from .records import Notice
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 

@@ -70,13 +70,6 @@ def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
 
-def token_edges(doc: Doc) -> tuple[set[int], set[int]]:
-    """Character offsets where tokens start and where they end."""
-    starts = {t.idx for t in doc}
-    ends = {t.idx + len(t.text) for t in doc}
-    return starts, ends
-
-
 def put(doc: Doc, key: str, found: Sequence[Any], labels: Iterable[str]) -> None:
     """Store ``found`` under ``key`` and as ``doc.spans[key]`` with ``labels``."""
     candidates(doc, key).extend(found)
