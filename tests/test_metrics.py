@@ -159,6 +159,7 @@ def test_component_sets_spans(blank_zh):
     assert [s.label_ for s in doc.spans["metrics"]] == ["materials", "consultations"]
 
 
+@pytest.mark.pipeline
 def test_parse_builds_metric_records_with_raw_spans(nlp):
     from fazhi_ie import parse
 

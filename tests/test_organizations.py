@@ -13,8 +13,6 @@ from fazhi_ie.components.org_tokens import place_head_ok
 from fazhi_ie.components.organizations import OrgRecognizer
 from fazhi_ie.lexicons.orgs import cluster_core, kind_of, level_of, longest_suffix
 
-pytestmark = pytest.mark.model
-
 
 def orgs(text):
     art = parse(text)
@@ -39,28 +37,33 @@ def recognized(doc) -> list[OrgCandidate]:
     return with_ner(doc, doc.text, candidates(doc, "orgs"), candidates(doc, "ner"))
 
 
+@pytest.mark.pipeline
 def test_name_starts_at_region_prefix_not_mid_word(nlp):
     assert "市司法局" in mention_texts("昨天,志愿者在市司法局的指导下走上街头。")
     assert "县司法局" in names("团县委联合县司法局开展宣传。")
 
 
+@pytest.mark.pipeline
 def test_named_region_chain_and_free_name(nlp):
     got = names("青山市白石区人民法院与白石区红星中学举行座谈。")
     assert "青山市白石区人民法院" in got
     assert "白石区红星中学" in got
 
 
+@pytest.mark.pipeline
 def test_coordinated_list_gives_one_org_per_item(nlp):
     got = names("会议邀请了市人大、市政府、市政协的负责同志。")
     assert got == ["市人大", "市政协", "市政府"]
 
 
+@pytest.mark.pipeline
 def test_party_committee_prefix(nlp):
     got = names("青山市委宣传部和市委政法委共同主办此次活动。")
     assert "青山市委宣传部" in got
     assert "市委政法委" in got
 
 
+@pytest.mark.pipeline
 def test_clustering_fixes_region_and_canonical(nlp):
     text = (
         "青山市司法局今天举办开放日。市司法局有关负责人介绍了工作情况。群众参观了司法局的调解室。"
@@ -75,12 +78,14 @@ def test_clustering_fixes_region_and_canonical(nlp):
     assert len(org.mentions) == 3
 
 
+@pytest.mark.pipeline
 def test_canonical_makes_region_explicit():
     text = "青山市公安局民警走进校园。随后,市司法局工作人员作了讲解。"
     by_name = {o.name: o for o in orgs(text)}
     assert by_name["市司法局"].canonical == "青山市司法局"
 
 
+@pytest.mark.pipeline
 def test_pronoun_references_are_not_mentions(nlp):
     found = orgs("白石区人民检察院开展活动,该院干警讲解了法律知识。")
     assert [o.name for o in found] == ["白石区人民检察院"]
@@ -97,24 +102,29 @@ def test_pronoun_references_are_not_mentions(nlp):
         "村干部们认真学习了民法典。",
     ],
 )
+@pytest.mark.pipeline
 def test_exclusions(text, nlp):
     assert orgs(text) == []
 
 
+@pytest.mark.pipeline
 def test_credit_lines_are_metadata(nlp):
     text = "青山市司法局开展法律咨询。\n来源:白石县司法局\n编辑:张三"
     assert names(text) == ["青山市司法局"]
 
 
+@pytest.mark.pipeline
 def test_sub_units_join_their_parent(nlp):
     got = names("青山市公安局白石分局刑侦大队民警到校宣讲。")
     assert got == ["青山市公安局白石分局刑侦大队"]
 
 
+@pytest.mark.pipeline
 def test_body_party_committee_is_the_body(nlp):
     assert names("白石区公安分局党委组织民警学习。") == ["白石区公安分局"]
 
 
+@pytest.mark.pipeline
 def test_law_titles_are_not_organizations(nlp):
     assert orgs("大家学习了《中华人民共和国人民法院组织法》。") == []
 
@@ -129,19 +139,23 @@ def test_name_analysis_helpers():
     assert cluster_core("第九届人民代表大会常务委员会") == cluster_core("人大常委会")
 
 
+@pytest.mark.pipeline
 def test_centre_named_only_when_coordinated_with_a_body(nlp):
     assert names("根据中央和省委的部署,各地积极行动。") == ["中央", "省委"]
     assert orgs("大家认真学习中央有关会议精神。") == []
 
 
+@pytest.mark.pipeline
 def test_quoted_name_before_suffix(nlp):
     assert names("学生们参观了‘彩虹’未检工作室。") == ["‘彩虹’未检工作室"]
 
 
+@pytest.mark.pipeline
 def test_verb_glued_to_province_is_not_a_place(nlp):
     assert names("这项工作获得省政府的表彰。") == ["省政府"]
 
 
+@pytest.mark.pipeline
 def test_intermediate_court_short_form_clusters_with_city_court(nlp):
     found = orgs("青山市委召开会议。青山中院院长出席,市法院干警参加。")
     court = [o for o in found if o.kind.value == "court"]
@@ -150,19 +164,23 @@ def test_intermediate_court_short_form_clusters_with_city_court(nlp):
     assert sorted(m.text for m in court[0].mentions) == ["市法院", "青山中院"]
 
 
+@pytest.mark.pipeline
 def test_counted_classes_are_not_bodies(nlp):
     assert orgs("据统计,全市共有律师事务所28家。") == []
 
 
+@pytest.mark.pipeline
 def test_parenthesised_region(nlp):
     assert names("白石区(青山高新区)委政法委组织学习。") == ["白石区(青山高新区)委政法委"]
 
 
+@pytest.mark.pipeline
 def test_role_follower_only_for_its_body(nlp):
     assert names("市司法局代表在会上作了交流发言。") == ["市司法局"]
     assert names("白石县人大常委会副主任李四出席。") == ["白石县人大常委会"]
 
 
+@pytest.mark.pipeline
 def test_ner_org_spans_are_merged(nlp):
     text = "我们走进我爱我家超市。青山控股也来了。"
     doc = nlp.make_doc(text)
@@ -174,6 +192,7 @@ def test_ner_org_spans_are_merged(nlp):
     assert got == [("我爱我家超市", "ner")]
 
 
+@pytest.mark.pipeline
 def test_recognizer_stores_typed_grammar_names_only(nlp):
     # the NER merge happens once, in the builder: the store and doc.spans hold the
     # grammar's names whether the NER ran before the recognizer or not
@@ -197,6 +216,7 @@ def test_recognizer_stores_typed_grammar_names_only(nlp):
     assert [(c.name, c.kind) for c in candidates(doc, "orgs")] == grammar_names
 
 
+@pytest.mark.pipeline
 def test_ner_spans_merged_by_the_builder_when_ner_runs_later(nlp):
     from fazhi_ie.build import assemble
     from fazhi_ie.text import normalize
@@ -208,6 +228,7 @@ def test_ner_spans_merged_by_the_builder_when_ner_runs_later(nlp):
     assert [o.name for o in art.organizations] == ["我爱我家超市"]
 
 
+@pytest.mark.pipeline
 def test_list_items_share_the_first_prefix(nlp):
     found = orgs("青山市委宣传部、统战部、政法委负责同志参加。")
     assert [(o.name, o.canonical) for o in found] == [
@@ -218,10 +239,12 @@ def test_list_items_share_the_first_prefix(nlp):
     assert {o.kind.value for o in found} == {"party"}
 
 
+@pytest.mark.pipeline
 def test_generic_units_need_a_name(nlp):
     assert orgs("工作人员来到宣传站和社区矫正办公室。") == []
 
 
+@pytest.mark.pipeline
 def test_ner_span_over_coordinated_levels_is_not_one_body(nlp):
     text = "州、市两级禁毒办联合开展宣传。"
     doc = nlp.make_doc(text)
@@ -229,6 +252,7 @@ def test_ner_span_over_coordinated_levels_is_not_one_body(nlp):
     assert all("两级" not in c.name for c in recognized(doc))
 
 
+@pytest.mark.pipeline
 def test_short_form_ending_one_longer_name_is_the_same_body(nlp):
     # 红城派出所 alone takes 红城村 as its region; it is still the station named in full
     text = "永登县公安局红城派出所民警走进红城村开展反诈宣传。下一步,红城派出所将继续宣传。"
@@ -236,6 +260,7 @@ def test_short_form_ending_one_longer_name_is_the_same_body(nlp):
     assert [(o.name, len(o.mentions)) for o in found] == [("永登县公安局红城派出所", 2)]
 
 
+@pytest.mark.pipeline
 def test_suffix_ending_inside_a_segmenter_word(nlp):
     # pkuseg cuts 派出所在 as 派出/所在: the grammar alone (no NER) must still end
     # the name after 所, as it does before 于
@@ -247,6 +272,7 @@ def test_suffix_ending_inside_a_segmenter_word(nlp):
         assert sorted(o.name for o in art.organizations) == sorted(["白石镇司法所", "白石派出所"])
 
 
+@pytest.mark.pipeline
 def test_place_of_residence_station_is_generic(nlp):
     # 户籍所在地派出所 / 居住地派出所: "the station where one is registered", no body
     from fazhi_ie import load
@@ -256,6 +282,7 @@ def test_place_of_residence_station_is_generic(nlp):
         assert parse(text, nlp=rules_only).organizations == []
 
 
+@pytest.mark.pipeline
 def test_ner_place_before_a_prefixed_name_gives_the_full_name(nlp):
     # The grammar knows 青山高新区 (an admin suffix) but not the bare city before it;
     # when the NER tags the whole court, its fuller name wins.
@@ -285,6 +312,7 @@ def _orgs_given_ner_span(nlp, text: str, ner_name: str) -> list[str]:
     return [c.name for c in recognized(doc)]
 
 
+@pytest.mark.pipeline
 def test_ner_generic_units_need_a_place_like_the_grammars(nlp):
     # a weak unit word (办公室, 工作室, 部, 中心, 站) after a function word names no body,
     # whether the grammar or the NER proposes it; with a place in the name it does
@@ -296,6 +324,7 @@ def test_ner_generic_units_need_a_place_like_the_grammars(nlp):
         assert _orgs_given_ner_span(nlp, text, ner_name) == want, text
 
 
+@pytest.mark.pipeline
 def test_ner_org_spans_with_unbalanced_brackets_are_not_taken(nlp):
     # an NER span cut inside 村(居)民委员会 starts with ")": not a name; balanced
     # brackets inside a name are fine
@@ -311,6 +340,7 @@ def test_ner_org_spans_with_unbalanced_brackets_are_not_taken(nlp):
         assert _orgs_given_ner_span(nlp, text, ner_name) == want, text
 
 
+@pytest.mark.pipeline
 def test_ner_org_spans_that_name_a_class_are_not_taken(nlp):
     # after a count of bodies (3家, 十余个) or a determiner, or made only of generic
     # unit words, an NER span names a class of bodies, not one; a named one stays

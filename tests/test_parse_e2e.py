@@ -9,13 +9,13 @@ from conftest import EXAMPLES
 
 from fazhi_ie import Article, InputError, parse, parse_many
 
-pytestmark = pytest.mark.model
+pytestmark = pytest.mark.pipeline
 
 
 @pytest.fixture(scope="module")
-def open_day(nlp) -> Article:
+def open_day(_nlp_rules) -> Article:
     text = (EXAMPLES / "01_open_day.txt").read_text(encoding="utf-8")
-    return parse(text, id="open-day", nlp=nlp)
+    return parse(text, id="open-day", nlp=_nlp_rules)
 
 
 def all_spans_grounded(article: Article) -> None:

@@ -12,8 +12,6 @@ from fazhi_ie.lexicons.person_rules import surname_length, valid_name
 from fazhi_ie.records import Organization, Span
 from fazhi_ie.text import normalize
 
-pytestmark = pytest.mark.model
-
 
 def names(text: str) -> list[str]:
     return [p.name for p in parse(text).persons]
@@ -75,6 +73,7 @@ def test_surnames_single_compound_and_strict():
         ("作者:柳诗雨子", ["柳诗雨子"]),
     ],
 )
+@pytest.mark.pipeline
 def test_patterns(text, expected):
     assert names(text) == expected
 
@@ -99,10 +98,12 @@ def test_patterns(text, expected):
         "由于天气原因,活动推迟。",
     ],
 )
+@pytest.mark.pipeline
 def test_no_person(text):
     assert names(text) == []
 
 
+@pytest.mark.pipeline
 def test_one_person_per_name_with_every_mention_and_titles():
     text = "区人民法院院长蒋卫国出席活动。随后,蒋卫国为新任陪审员颁发证书。"
     (p,) = parse(text).persons
@@ -112,6 +113,7 @@ def test_one_person_per_name_with_every_mention_and_titles():
     assert p.id == "per-1"
 
 
+@pytest.mark.pipeline
 def test_mentions_index_the_raw_text_and_names_are_clean():
     raw = "縣司法局局長陳(chén)立新介紹說,活動很成功。"
     art = parse(raw)
@@ -121,6 +123,7 @@ def test_mentions_index_the_raw_text_and_names_are_clean():
     assert raw[m.start : m.end] == m.text == "陳(chén)立新"
 
 
+@pytest.mark.pipeline
 def test_candidates_carry_clean_offsets_and_title_start(nlp):
     doc = nlp("市司法局局长陶建华介绍说。")
     (c,) = [c for c in candidates(doc, "persons") if c.source != "repeat"]
@@ -134,6 +137,7 @@ def _ctx(nlp, text: str) -> Assembly:
     return Assembly(doc=nlp(norm.text), norm=norm)
 
 
+@pytest.mark.pipeline
 def test_affiliation_to_the_organization_before_the_title(nlp):
     text = "青山市司法局党组书记、局长宋志平介绍说,今年以来成效明显。"
     ctx = _ctx(nlp, text)
@@ -152,6 +156,7 @@ def test_affiliation_to_the_organization_before_the_title(nlp):
     assert (p.name, p.organization, p.titles) == ("宋志平", "org-1", ["党组书记", "局长"])
 
 
+@pytest.mark.pipeline
 def test_no_affiliation_across_a_sentence(nlp):
     text = "青山市司法局开展活动。局长宋志平说,效果很好。"
     ctx = _ctx(nlp, text)
@@ -168,6 +173,7 @@ def test_no_affiliation_across_a_sentence(nlp):
     assert ctx.persons[0].organization is None
 
 
+@pytest.mark.pipeline
 def test_ner_persons_are_merged(nlp):
     text = "这次活动中,小区居民钟楚汉认真听讲。"
     ctx = _ctx(nlp, text)
@@ -178,6 +184,7 @@ def test_ner_persons_are_merged(nlp):
     assert [p.name for p in ctx.persons] == ["钟楚汉"]
 
 
+@pytest.mark.pipeline
 def test_ner_weekdays_are_not_persons(nlp):
     # 周 is a surname, so an NER span 周四 ("Thursday") looks like a name
     text = "周四下午,社区居民钟楚汉来到普法广场。"
@@ -189,8 +196,9 @@ def test_ner_weekdays_are_not_persons(nlp):
     assert [p.name for p in ctx.persons] == ["钟楚汉"]
 
 
+@pytest.mark.pipeline
 @pytest.mark.shared
-def test_persons_score_on_the_shared_articles(shared_dir):
+def test_persons_score_on_the_shared_articles(shared_dir, ner_on):
     from fazhi_ie.evaluate import evaluate_dir
 
     for sub in ("seeds", "corpus/dev"):
@@ -199,6 +207,7 @@ def test_persons_score_on_the_shared_articles(shared_dir):
         assert f1 >= 0.9, (sub, c)
 
 
+@pytest.mark.pipeline
 def test_ner_names_inside_a_short_quotation_are_not_persons(nlp):
     # a quoted programme or brand name (“青禾·一片天”) is not a person, even with a
     # transliteration dot; a name outside the quotation, or quoted in a long
@@ -217,6 +226,7 @@ def test_ner_names_inside_a_short_quotation_are_not_persons(nlp):
     assert [(p.name, len(p.mentions)) for p in ctx.persons] == [("钟楚汉", 2)]
 
 
+@pytest.mark.pipeline
 def test_ner_two_character_names_need_an_unambiguous_surname(nlp):
     # 安 and 明 are surnames but also begin common words (安抚, 明确): a two-character
     # name the NER alone proposes with such a surname is a word; three characters,

@@ -7,14 +7,20 @@ from conftest import shared_articles
 
 from fazhi_ie import parse_many
 
-pytestmark = [pytest.mark.shared, pytest.mark.model]
+pytestmark = [pytest.mark.shared, pytest.mark.pipeline]
 
 
 @pytest.fixture(scope="module")
-def parsed(shared_dir, nlp):
+def parsed(shared_dir):
+    """Every shared article, parsed with the NER stage when the extra is installed
+    (its spans must be grounded too)."""
+    from fazhi_ie.pipeline import ner_available
+
     paths = shared_articles()
     items = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in paths]
-    return list(zip(items, parse_many(items, batch_size=8), strict=True))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FAZHI_IE_NER", "1" if ner_available() else "0")
+        return list(zip(items, parse_many(items, batch_size=8), strict=True))
 
 
 def test_every_shared_article_parses_without_error(parsed):
