@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import load
 
 _LAZY = {"parse": "api", "parse_many": "api", "load": "pipeline"}
+#: Submodules reachable as attributes after a plain ``import fazhi_ie``.
+_SUBMODULES = frozenset({"summary"})
 
 
 def __getattr__(name: str) -> Any:
@@ -48,6 +50,10 @@ def __getattr__(name: str) -> Any:
 
         module = importlib.import_module(f".{_LAZY[name]}", __name__)
         return getattr(module, name)
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -58,3 +58,10 @@ def test_article_round_trips_through_json():
     again = Article.model_validate_json(art.model_dump_json())
     assert again == art
     assert [p for p, _ in again.iter_spans()] == ["metrics.met-1"]
+
+
+def test_summary_is_reachable_after_import_fazhi_ie():
+    # the README's `fazhi_ie.summary.summarize(article)` after a plain import
+    import fazhi_ie
+
+    assert callable(fazhi_ie.summary.summarize)
