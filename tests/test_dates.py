@@ -106,3 +106,59 @@ def test_day_in_brackets_after_a_relative_word() -> None:
 
 def test_anniversary_fixes_the_year() -> None:
     assert article_year("为庆祝新中国成立70周年,5月10日举办活动。") == 2019
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("民国113年5月2日,白河分局举办讲座。", ("民国113年5月2日", "2024-05-02", None)),
+        ("112年09月03号白河国中举办反毒活动。", ("112年09月03号", "2023-09-03", None)),
+    ],
+)
+def test_roc_years(text: str, expected: tuple[str, str, None]) -> None:
+    assert dates(text) == [expected]
+    assert article_year("民国112年,白河分局持续宣导反诈。") == 2023
+
+
+def test_party_anniversary_fixes_the_year() -> None:
+    assert article_year("为庆祝党成立一百周年,青山县举办知识竞赛。4月9日颁奖。") == 2021
+    assert ("4月9日", "2021-04-09", None) in dates("庆祝中国共产党成立100周年,4月9日颁奖。")
+    assert article_year("今年是总体国家安全观提出十周年。") == 2024
+
+
+def test_law_anniversary_gives_no_year() -> None:
+    assert article_year("青山县纪念某条例实施十周年,4月9日举办座谈会。") is None
+
+
+def test_first_after_something_is_no_first_ever() -> None:
+    text = "今年是白河条例生效后的首个全民国家安全教育日,4月15日举办活动。"
+    assert article_year(text) is None
+    assert article_year("第九个全民国家安全教育日到来。") == 2024
+
+
+def test_named_day_by_its_date() -> None:
+    assert dates("青山县开展“4·15”宣传。", "2022-04-20")[0][1:] == ("2022-04-15", None)
+    assert dates("青山县开展4·15宣传。")[0][1:] == ("--04-15", None)
+    assert dates("围绕“12.4”主题开展宣传。", "2021-12-06")[0][1:] == ("2021-12-04", None)
+    assert dates("增长了4.15万元。", "2021-12-06") == []
+
+
+def test_day_number_between_ordinal_and_name() -> None:
+    assert dates("第十个122“全国交通安全日”到来。") == [
+        ("第十个122“全国交通安全日”", "2021-12-02", None)
+    ]
+    assert article_year("今年6月26日是第36个“6·26”国际禁毒日。") == 2023
+
+
+def test_water_week_is_a_range() -> None:
+    assert dates("第二十九届中国水周。") == [("第二十九届中国水周", "2016-03-22", "2016-03-28")]
+
+
+def test_next_month_from_the_base() -> None:
+    assert dates("讲座将于下月举行。", "2019-12-27") == [("下月", "2020-01", None)]
+
+
+def test_a_year_also_stated_as_a_starting_point_is_not_the_article_year() -> None:
+    text = "2022年以来,青山县检察院开展讲座60余次。2022年举办的一堂直播课影响广泛。6月1日颁奖。"
+    assert article_year(text) is None
+    assert ("6月1日", "--06-01", None) in dates(text)

@@ -39,7 +39,14 @@ def types(text: str) -> list[str]:
         ("某县举行法治宣传月启动仪式。", "launch"),
         ("某局组织干部参观法治教育基地。", "visit"),
         ("某市召开大会表彰先进集体。", "award"),
-        ("某中学举行模拟法庭活动。", "other"),
+        ("某中学举行升旗仪式。", "other"),
+        ("某中学举行模拟法庭活动。", "performance"),
+        ("6月2日,青山市举行禁毒宣传月开幕式。", "launch"),
+        ("白河县警察局办理防诈骗宣导活动。", "publicity"),
+        ("白河基金会于昨日举办国庆嘉年华。", "publicity"),
+        ("青山市医保局召开新闻发布会。", "meeting"),
+        ("李明远为三百名师生作了专题法治宣讲。", "lecture"),
+        ("李明远走进青山第一中学,受聘担任该校法治副校长。", "other"),
     ],
 )
 def test_trigger_families(sentence: str, etype: str) -> None:
@@ -220,3 +227,100 @@ def test_a_headline_and_its_body_sentence_merge() -> None:
     assert g.organizers == ["org-1", "org-2"] and g.lead is body
     other = _draft(20, headline=False, date="2022-05-07", orgs=["org-3"])
     assert len(merge_drafts(text, [body, other], trigger_rules())) == 2
+
+
+def test_planned_with_a_date_is_an_event_planned_without_is_not() -> None:
+    assert types("青山市司法局将于下月十日举行法治讲座。") == ["lecture"]
+    assert types("青山市司法局将举行法治讲座。") == []
+    assert types("白河法院将继续与白河中学合作,开展模拟法庭等活动。") == []
+
+
+def test_trigger_inside_a_venue_or_role_noun_is_no_event() -> None:
+    assert types("典礼在青山会议展览中心举行。") == []
+    assert types("同学们踊跃争做禁毒宣传员。") == []
+    assert types("白河律所的法律咨询在服务大厅举行。") == ["consultation"]
+
+
+def test_speech_is_no_competition() -> None:
+    assert types("李明远应邀出席并演讲。") == []
+
+
+def test_award_joined_by_jian_is_its_own_event() -> None:
+    assert types("白河县司法局举行普法知识竞赛决赛暨颁奖礼。") == ["competition", "award"]
+
+
+def test_campaign_named_only_by_its_launch() -> None:
+    assert types("11月3日,白河镇消防宣传月活动启动仪式在广场举行。") == ["launch"]
+
+
+def test_subsession_meeting_is_folded() -> None:
+    assert types("在随后召开的座谈会上,检察官介绍了工作。") == []
+
+
+def test_publicity_inside_a_performance_name_is_part_of_it() -> None:
+    text = "青山区检察院举办的“护苗同行—模拟法庭进校园”活动在白河中学开展。"
+    assert types(text) == ["performance"]
+
+
+def test_quoted_activity_name_holding_a_trigger() -> None:
+    text = "白河区网信办主办的“2024年网络安全宣传周白河活动”在全区进行。"
+    assert types(text) == ["publicity"]
+
+
+def test_forms_of_a_clause_of_their_own_do_not_spoil_the_launch() -> None:
+    text = "9月1日,白河宣传周正式启动,工作人员通过摆放展板、发放资料等方式宣传知识。"
+    assert "launch" in types(text)
+    assert types("白河工会在开展讲座、培训,提供咨询等常规方式的基础上开展了演出活动。") == [
+        "performance"
+    ]
+
+
+def _organizers(text: str, etype: str, published: str = "2022-06-20") -> list[list[str]]:
+    art = parse(text, published=published)
+    names = {o.id: o.name for o in art.organizations}
+    return [[names[o] for o in e.organizers] for e in art.events if e.type.value == etype]
+
+
+@pytest.mark.pipeline
+def test_host_without_you_and_sponsors() -> None:
+    text = "白河县司法局主办、青山基金会赞助的禁毒嘉年华于6月9日在广场举行。\n"
+    assert _organizers(text, "publicity") == [["白河县司法局"]]
+
+
+@pytest.mark.pipeline
+def test_lead_host_joins_the_coordinated_bodies() -> None:
+    text = "6月16日,由青山市安委办牵头,青山市应急局、青山市公安局联合开展安全生产宣传活动。\n"
+    assert _organizers(text, "publicity") == [["青山市安委办", "青山市应急局", "青山市公安局"]]
+
+
+@pytest.mark.pipeline
+def test_appointment_is_organized_by_the_school() -> None:
+    text = "5月8日,青山市人民检察院检察长李明远走进青山市第一中学,受聘担任该校法治副校长。\n"
+    assert _organizers(text, "other") == [["青山市第一中学"]]
+
+
+@pytest.mark.pipeline
+def test_inviting_body_organizes_what_the_invited_attend() -> None:
+    text = "6月2日,青山市人民法院干警邀请社区居民参加公众开放日活动。\n"
+    assert _organizers(text, "open_day") == [["青山市人民法院"]]
+
+
+@pytest.mark.pipeline
+def test_theme_phrase_between_coordinated_organizers() -> None:
+    text = "3月5日,青山区委政法委以“崇尚科学”为主题,联合白河乡平安办开展反邪教宣传活动。\n"
+    assert _organizers(text, "publicity") == [["青山区委政法委", "白河乡平安办"]]
+
+
+@pytest.mark.pipeline
+def test_launch_takes_the_campaign_hosts_and_one_campaign() -> None:
+    text = (
+        "12月1日至7日,由青山市司法局主办的“宪法宣传周”活动在全市进行。\n"
+        "12月1日,宪法宣传周在青山广场正式启动。\n"
+    )
+    art = parse(text, published="2022-12-08")
+    names = {o.id: o.name for o in art.organizations}
+    got = sorted((e.type.value, e.date, tuple(names[o] for o in e.organizers)) for e in art.events)
+    assert got == [
+        ("launch", "2022-12-01", ("青山市司法局",)),
+        ("publicity", "2022-12-01", ("青山市司法局",)),
+    ]

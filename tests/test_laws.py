@@ -106,3 +106,51 @@ def test_unbracketed_decisions_and_named_plans(blank_zh):
         ("关于加强法治乡村建设的决定", "normative_document"),
         ("“九五”普法规划", "normative_document"),
     ]
+
+
+def chars(nlp, text):
+    return LawRecognizer()(make_doc(nlp, list(text)))
+
+
+def test_names_inside_a_title_that_is_no_law_are_mentions(blank_zh):
+    doc = chars(blank_zh, "李明远作了题为《宪法与青山市的发展》的报告。")
+    assert [n for n, _, _ in names(doc)] == ["宪法"]
+
+
+def test_a_law_like_title_among_names_of_works_is_a_work(blank_zh):
+    doc = chars(blank_zh, "园内立有《獬豸》、《宪法》、《天平》等雕塑。")
+    assert names(doc) == []
+    doc = chars(blank_zh, "学习《宪法》、《民法典》、《青山读本》。")
+    assert [n for n, _, _ in names(doc)] == ["宪法", "民法典"]
+
+
+def test_list_items_after_a_law_are_laws_by_their_ending(blank_zh):
+    doc = chars(blank_zh, "宣传宪法、青山省文明行为促进条例和白河县物业管理办法,以及相关法规。")
+    assert [(n, k) for n, k, _ in names(doc)] == [
+        ("宪法", "law"),
+        ("青山省文明行为促进条例", "regulation"),
+        ("白河县物业管理办法", "regulation"),
+    ]
+
+
+def test_quoted_and_studied_names_are_laws_by_their_ending(blank_zh):
+    doc = chars(blank_zh, "制作“青山市养犬管理条例”展板,践行“谁执法谁普法”。")
+    assert [n for n, _, _ in names(doc)] == ["青山市养犬管理条例"]
+    doc = chars(blank_zh, "向村民宣传青山省河道保护法,学习辨识诈骗手法。")
+    assert [n for n, _, _ in names(doc)] == ["青山省河道保护法"]
+
+
+def test_hong_kong_short_names(blank_zh):
+    assert describe("香港国安法")[1] == "中华人民共和国香港特别行政区维护国家安全法"
+    assert describe("香港基本法")[1] == "中华人民共和国香港特别行政区基本法"
+
+
+@pytest.mark.pipeline
+def test_basic_law_short_form_joins_the_named_basic_law(nlp):
+    from fazhi_ie import parse
+
+    art = parse("白河社团举办香港基本法讲座,讲解基本法的由来。", nlp=nlp)
+    assert [law.name for law in art.laws] == ["香港基本法"]
+    assert len(art.laws[0].mentions) == 2
+    art = parse("白河社团举办讲座,讲解基本法的由来。", nlp=nlp)
+    assert [law.name for law in art.laws] == ["基本法"]

@@ -44,12 +44,12 @@ def one(text):
         ("培训人民调解员300余名。", (300, None, "名", "more_than", "audience")),
         ("全市新建法治文化阵地12个。", (12, None, "个", "exact", "institutions")),
         ("共有38家成员单位参与。", (38, None, "家", "exact", "institutions")),
-        ("法律顾问已覆盖全县147个村。", (147, None, "个", "exact", "other")),
+        ("法律顾问已覆盖全县147个村。", (147, None, "个", "exact", "institutions")),
         ("上千份资料很快发放一空。", (1000, None, "份", "more_than", "materials")),
         ("现场发放宣传品100人左右。", (100, None, "人", "about", "audience")),
         ("发放宣传单800百余份。", (800, None, "份", "more_than", "materials")),
-        ("计划开展巡回宣讲3-5场。", (3, 5, "场", "exact", "activities")),
-        ("预计惠及群众2至3万人。", (20000, 30000, "人", "exact", "audience")),
+        ("本周开展巡回宣讲3-5场。", (3, 5, "场", "exact", "activities")),
+        ("活动惠及群众2至3万人。", (20000, 30000, "人", "exact", "audience")),
         ("发放资料万余份。", (10000, None, "份", "more_than", "materials")),
         ("共有逾千人次在线观看。", (1000, None, "人次", "more_than", "views")),
         ("与企业签订协议20份。", (20, None, "份", "exact", "other")),
@@ -74,7 +74,7 @@ def test_audience_figure_of_a_livestream_is_views():
 
 
 def test_activity_cue_after_a_count_of_places_must_be_close():
-    assert one("在全县22个村(社区)开展巡回宣讲。")[4] == "other"
+    assert one("在全县22个村(社区)开展巡回宣讲。")[4] == "institutions"
     assert one("集中开展7项主题普法活动。")[4] == "activities"
 
 
@@ -87,6 +87,36 @@ def test_list_items_share_the_verb_and_class():
 def test_enumeration_comma_keeps_the_verb():
     got = found("命名市级示范村15个、示范社区6个。")
     assert [(g[0], g[4]) for g in got] == [(15, "institutions"), (6, "institutions")]
+
+
+def test_covered_villages_are_institutions_but_provinces_are_other():
+    assert one("法律服务覆盖白河县9个乡镇。")[4] == "institutions"
+    assert one("作品来自全国30余个省市。")[4] == "other"
+    assert one("建成5个省级示范基地。")[4] == "institutions"
+
+
+def test_small_chinese_count_of_communities_is_not_structural():
+    assert one("青山街道下辖的五个社区开展了宣传。")[:3] == (5, None, "个")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("有2万余位用户访问了答题页面。", "views"),
+        ("为80余位居民提供了法律咨询。", "consultations"),
+        ("36名调解员参加了培训。", "audience"),
+        ("白河县法院发布了12个典型案例。", "cases"),
+        ("现场悬挂横幅6处。", "materials"),
+        ("向居民发放雨伞300把。", "materials"),
+    ],
+)
+def test_quantity_cues(text, quantity):
+    assert one(text)[4] == quantity
+
+
+def test_approximate_teens_and_investment_in_a_facility():
+    assert one("有十几间学校参加了比赛。")[:4] == (10, None, "间", "more_than")
+    assert one("法治广场总投资60万元。")[:4] == (600000, None, "元", "exact")
 
 
 # --- exclusions ------------------------------------------------------------------
@@ -118,10 +148,28 @@ def test_enumeration_comma_keeps_the_verb():
         "更新于2020-07-19 08:05 浏览次数:318",
         "李某被骗取6万元,法院并处罚金3000元。",
         "民法典共7编、1260条。",
+        "开设了进企业、进学校、进社区3个主题日。",
+        "围绕禁毒日、消防日、交通日等三个主题日开展。",
+        "这两部法律与群众密切相关。",
+        "宪法历经5次修正。",
+        "下一步,该局将继续开展宣讲30场。",
+        "青山市律师协会力争与60个村签订协议。",
+        "• 白河县近一周已发生地震12次",
     ],
 )
 def test_not_metrics(text):
     assert found(text) == []
+
+
+def test_lists_of_counts_and_built_units_are_not_sums_of_an_enumeration():
+    got = found("推荐微电影2部、短视频2部。")
+    assert [g[0] for g in got] == [2, 2]
+    assert one("组建法律、心理、调解三支服务队伍。")[:3] == (3, None, "支")
+
+
+def test_a_batch_count_is_grouping_but_its_items_count():
+    assert [g[0] for g in found("先后发布两批共计18个案例。")] == [18]
+    assert one("先后发布第三批18个典型案例。")[0] == 18
 
 
 def test_repeated_approximate_figure_is_one_fact():
@@ -174,3 +222,8 @@ def test_parse_builds_metric_records_with_raw_spans(nlp):
     assert art.metrics[0].subject == "宣传资料"
     if art.organizations:  # linked to the organization named before it in the sentence
         assert art.metrics[0].organization == art.organizations[0].id
+
+
+def test_a_list_summed_with_deng_repeats_the_figure_already_given():
+    text = "白河县法院发布第二批6个典型案例。包括甲某诉乙某合同纠纷案、丙某盗窃案等6个案例。"
+    assert [g[0] for g in found(text)] == [6]

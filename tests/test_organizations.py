@@ -362,3 +362,123 @@ def test_only_generic_names():
     assert only_generic("派出所办公室", generic)
     assert not only_generic("青松企业党支部", generic)
     assert not only_generic("党支部书记", generic)
+
+
+# --- names with a coordinator, national bodies, bare bureaus ---------------------------
+
+
+@pytest.mark.pipeline
+def test_coordinator_inside_one_name(nlp):
+    got = names("白河县教育和体育局与青山市司法局共同举办讲座。")
+    assert "白河县教育和体育局" in got
+    assert "青山市司法局" in got
+    assert "政务及文书事务局" in names("讲座由政务及文书事务局主办。")
+    # a body on the right is real coordination
+    assert names("青山市法院和检察院的干警参加。") == ["检察院", "青山市法院"]
+
+
+@pytest.mark.pipeline
+def test_national_bodies(nlp):
+    got = names("工业和信息化部、国务院港澳事务办公室与共青团中央联合发文。")
+    assert got == sorted(["国务院港澳事务办公室", "工业和信息化部", "共青团中央"])
+    assert names("这是公安部刑事侦查局开发的软件。") == ["公安部刑事侦查局"]
+
+
+@pytest.mark.pipeline
+def test_bare_bureaus_and_associations(nlp):
+    got = names("活动由法务局、劳工局及旅游局合办,青山基金会、青山市三水青年协进会赞助。")
+    for n in ["法务局", "劳工局", "旅游局", "青山基金会", "青山市三水青年协进会"]:
+        assert n in got
+    assert "视障人士协会" in names("视障人士协会会长李明远出席。")
+    assert names("今年的布局和骗局都变了。") == []
+
+
+@pytest.mark.pipeline
+def test_party_committee_and_government_are_two_bodies(nlp):
+    got = names("青山镇妇联联合镇党委政府开展活动。")
+    assert "镇党委" in got and "政府" in got
+
+
+@pytest.mark.pipeline
+def test_punctuation_glued_level_and_long_chains(nlp):
+    assert "市应急局" in names("由市安委办牵头,市应急局参加。")
+    assert "青山农村商业银行有限公司" in names("青山农村商业银行有限公司员工参加。")
+    assert names("白河县人民法院民一庭、刑一庭干警到校。") == ["刑一庭", "白河县人民法院民一庭"]
+
+
+# --- teams, local units, bare 中央 ------------------------------------------------------
+
+
+@pytest.mark.pipeline
+def test_named_teams(nlp):
+    assert "白杨讲师团" in names("青山市妇联开展“护苗——白杨讲师团法治巡讲”活动。")
+    assert names("组建“护苗青年税法宣传小分队”,走进社区。") == ["护苗青年税法宣传小分队"]
+    got = names("白河县检察院“蒲公英”团队成员参加。")
+    assert "白河县检察院" in got and "“蒲公英”团队" in got
+    assert names("他们组织“防诈中心”宣传。") == []
+
+
+@pytest.mark.pipeline
+def test_local_units_summoned_or_listed(nlp):
+    assert names("白石镇组织司法所、派出所工作人员走进学校。") == ["司法所", "派出所"]
+    got = names("白石镇组织镇综治办、安办、派出所等部门开展宣传。")
+    assert got == ["安办", "派出所", "镇综治办"]
+    assert "派出所" not in names("县局禁毒大队、派出所民警参加。")
+
+
+@pytest.mark.pipeline
+def test_bare_central_issuing_instructions(nlp):
+    assert "中央" in names("为落实中央、省、市部署,青山市司法局开展宣传。")
+
+
+# --- exclusions ----------------------------------------------------------------------------
+
+
+@pytest.mark.pipeline
+def test_gangs_counted_classes_apps_and_titles_are_no_bodies(nlp):
+    assert names("警方捣毁一个诈骗集团。") == []
+    assert names("青山城区9家律师事务所参加。") == []
+    assert names("请下载“青山反诈中心”APP。") == []
+    got = names("青山市审计局财务科科长李明远介绍。")
+    assert got == ["青山市审计局"]
+    assert names("下级法院应当遵守。") == []
+
+
+@pytest.mark.pipeline
+def test_sidebar_bullets_are_furniture(nlp):
+    text = (
+        "青山市司法局开展宣传。\n"
+        "相关新闻\n"
+        "  • 白河煤矿举行演练\n"
+        "  • 李明远托儿所办家长会\n"
+        "  • 青山检验局提醒市民\n"
+    )
+    assert names(text) == ["青山市司法局"]
+
+
+# --- clustering -----------------------------------------------------------------------------
+
+
+@pytest.mark.pipeline
+def test_short_forms_cluster(nlp):
+    found = orgs("青山市医疗保障局召开会议。市医保局负责人介绍情况。")
+    assert len(found) == 1
+    found = orgs("青山特区政府民政及青年事务局(民青局)发布通告。民青局表示欢迎。")
+    assert len(found) == 1
+    found = orgs("社会工作局派员出席。社工局处长李明远讲话。")
+    assert len(found) == 1
+    found = orgs("白杨公司与白杨科技公司签约。")
+    assert len(found) == 2
+    found = orgs("“莎莉”讲师团成立。莎莉讲师团成员宣讲。")
+    assert len(found) == 1
+
+
+@pytest.mark.pipeline
+def test_descriptive_team_labels_are_no_bodies(nlp):
+    assert names("青山市司法局组建了一支法律服务小分队。") == ["青山市司法局"]
+    assert "“星光”志愿服务队" in names("“星光”志愿服务队走进社区。")
+
+
+@pytest.mark.pipeline
+def test_body_named_after_a_law_is_kept(nlp):
+    assert names("基本法基金会今天举办讲座,宣传基本法。") == ["基本法基金会"]

@@ -164,3 +164,68 @@ def test_title_span_maps_to_raw_traditional():
     assert n.title_span is not None
     assert n.title_span.text == "青山縣開展普法宣傳活動"
     assert (n.title_span.start, n.title_span.end) == (0, 11)
+
+
+# --- publication date: second-round classes ---------------------------------------------
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("發佈時間:15/04/2019", "2019-04-15"),  # day first, as on Hong Kong and Macau sites
+        ("發佈時間:03/05/2019", "2019-05-03"),
+        ("發布日期:民國113年5月2日", "2024-05-02"),  # ROC year
+        ("發布日期:113-05-02", "2024-05-02"),  # ROC year after a label
+    ],
+)
+def test_regional_header_dates(header, expected):
+    raw = f"白河縣舉辦法治講座\n{header}\n{BODY}"
+    assert normalize(raw).published == expected
+
+
+def test_bare_roc_numbers_need_a_label():
+    assert normalize(f"白河县举办法治讲座\n编号 112-3-4\n{BODY}").published is None
+
+
+def test_source_line_with_a_date_at_the_foot():
+    raw = f"{BODY}\n{BODY}\n来源:青山日报 2017年3月22日"
+    assert normalize(raw).published == "2017-03-22"
+
+
+def test_time_label_of_an_event_block_is_not_publication():
+    raw = (
+        "时间:2022年6月8日15:00\n主题:青山县禁毒新闻发布会\n地点:县政府三楼会议室\n"
+        f"主持人:县公安局副局长 李明远\n{BODY}"
+    )
+    assert normalize(raw).published is None
+
+
+def test_date_line_that_continues_a_sentence_is_content():
+    raw = f"你知道今天是什么日子吗\n2023年12月4日\n是第十个国家宪法日\n{BODY}"
+    assert normalize(raw).published is None
+
+
+def test_site_menu_does_not_use_up_the_header_zone():
+    menu = "\n".join(f"• 青山新闻栏目{i}" for i in range(30))
+    raw = f"{menu}\n白河县举办法治讲座\n2019-09-27 00:32\n{BODY}"
+    assert normalize(raw).published == "2019-09-27"
+
+
+def test_date_alone_under_the_title_after_an_early_body_line():
+    raw = f"{BODY}\n白河县举办法治讲座\n2018/7/28\n{BODY}"
+    assert normalize(raw).published == "2018-07-28"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # a dateline after other words, outlet names joined by a middle dot
+        (f"青山晚报·白河客户端6月26日讯(通讯员 李明远){BODY}", "--06-26"),
+        # the year stated for the same period gives the dateline its year
+        (f"青山网6月11日讯 6月10日,2021年青山县食品安全宣传周启动。{BODY}", "2021-06-11"),
+        # 电 starting a word is no dateline
+        (f"白河县举办法治讲座\n5月2日电视台播出了专题节目,{BODY}", None),
+    ],
+)
+def test_dateline_classes(raw, expected):
+    n = normalize(raw)
+    assert n.published == expected
+    spans_ok(n)

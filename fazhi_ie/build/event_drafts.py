@@ -166,7 +166,7 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
     d2, e2 = (d.date.date, d.date.date_end) if d.date is not None else (None, None)
     # a headline or caption takes its date from the body
     weak = g.weak or d.weak
-    if d1 and d2 and not weak and (d1, e1) != (d2, e2):
+    if d1 and d2 and not weak and (d1, e1) != (d2, e2) and not _in_period(g, d, r):
         return False
     o1, o2 = set(g.organizers), set(d.organizers)
     if g.headline or d.headline:
@@ -176,3 +176,17 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
 
 def _line(text: str, m: EventDraft) -> str:
     return text[m.sent[0] : m.sent[1]].strip().lstrip("—-－ ")
+
+
+def _in_period(g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
+    """A campaign period (宣传周) mentioned on a day inside the range of the group's
+    campaign period: the same campaign (…宣传周正式启动 on its first day)."""
+    if g.date is None or d.date is None:
+        return False
+    ranged, day = (g.date, d.date) if g.date.date_end else (d.date, g.date)
+    day_mentions = [d] if ranged is g.date else g.mentions
+    if not any(m.mention.trigger.endswith(r.period_suffixes) for m in day_mentions):
+        return False
+    if not ranged.date_end or day.date_end or not (ranged.date and day.date):
+        return False
+    return ranged.date <= day.date <= ranged.date_end

@@ -38,26 +38,30 @@ def subject_orgs(
 ) -> tuple[list[str], bool]:
     """Organizations acting as subject of the activity, and whether they act one by one."""
     s0, trig = c.sent_start, c.start
-    # 由A、B主办/承办 anywhere in the sentence
-    sent_text = text[s0 : c.sent_end]
-    hosts: list[str] = []
-    for m in r.host_re.finditer(sent_text):
-        a, b = s0 + m.start(1), s0 + m.end(1)
-        hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
-    if hosts:
+    if c.trigger in r.appointment:
+        return _appointing(c, text, orgs), False
+    # 某中心主办，某基金会赞助: supporters organize nothing
+    orgs = [o for o in orgs if not text.startswith(r.non_host_after, o[1])]
+    hosts, lead = _hosts(c, text, orgs, r)
+    if hosts and not lead:
         return hosts, False
     # the last organizer verb before the trigger in the sentence
     window = text[s0:trig]
-    verb_at = -1
+    verb_at, verb_end = -1, -1
     for v in r.organizer_verbs:
         k = window.rfind(v)
         if k > verb_at:
-            verb_at = k
-    # 某单位参加了…活动: those who attend are participants
-    if max((window.rfind(v) for v in r.attend_verbs), default=-1) > verb_at:
-        return [], False
+            verb_at, verb_end = k, k + len(v)
+    # 某单位参加了…活动: those who attend are participants, unless invited
+    # (A邀请B参加…活动: A organizes); 出席在某地举行的…: the verb is the host's
+    attend_at = max((window.rfind(v) for v in r.attend_verbs), default=-1)
+    invited = 0 <= window.rfind(r.invite_verb) < attend_at
+    relative = verb_end >= 0 and window[verb_end : verb_end + 1] == r.relative_marker
+    if not invited and (attend_at > verb_at or (0 <= attend_at and relative)):
+        return hosts, False
     # 某局组织某中心工作人员…开展: the staff act, their body organizes nothing
-    orgs = [o for o in orgs if not text.startswith(r.personnel_after, o[1])]
+    # (unless no body stands before them: 某镇组织司法所工作人员…, 某院干警邀请…)
+    orgs = [o for o in orgs if not _staff_of_other(text, s0, o, orgs, r)]
     end = s0 + verb_at if verb_at >= 0 else trig
     cands = [(s, e, oid) for s, e, oid in orgs if s0 <= s and e <= end]
     if not cands:
@@ -68,12 +72,64 @@ def subject_orgs(
     chain, pos = _chain_before(text, s0, end, cands, r)
     if not chain:
         chain = _sentence_subject(text, s0, cands, r)
-    ids: list[str] = []
+    ids: list[str] = list(hosts)
     for _, _, oid in reversed(chain):
         if oid not in ids:
             ids.append(oid)
     seq = any(w in text[pos:trig] for w in r.sequential)
     return ids, seq
+
+
+def _staff_of_other(text: str, s0: int, o: At, orgs: list[At], r: TriggerRules) -> bool:
+    """Organization ``o`` only names whose staff act (某中心工作人员) and another body
+    of the sentence, not listed with it, stands before it and sends them."""
+    if not text.startswith(r.personnel_after, o[1]):
+        return False
+    before = [p for p in orgs if s0 <= p[0] and p[1] <= o[0]]
+    listed = o
+    for p in reversed(before):
+        gap = text[p[1] : listed[0]].strip()
+        if not _coordinated(gap, r) or gap in r.organizer_verbs:
+            return True
+        listed = p
+    return False
+
+
+def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple[list[str], bool]:
+    """Hosts named in the sentence: 由A、B主办/承办, or A、B主办 without 由; and whether
+    they lead others named before the verb (由A牵头，B、C联合开展)."""
+    s0 = c.sent_start
+    sent_text = text[s0 : c.sent_end]
+    hosts: list[str] = []
+    lead = False
+    for m in r.host_re.finditer(sent_text):
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
+        lead = lead or m.group(0).endswith(r.lead_frame)
+    if hosts:
+        return hosts, lead
+    # 某中心主办 / A、B合办: a chain right before a host word
+    sent_orgs = [o for o in orgs if s0 <= o[0] and o[1] <= c.sent_end]
+    for i, (_s, e, _oid) in enumerate(sent_orgs):
+        if text.startswith(r.host_after_org, e):
+            chain, _ = _chain_before(text, s0, e, sent_orgs[: i + 1], r)
+            hosts += [oid for _, _, oid in reversed(chain) if oid not in hosts]
+    return hosts, False
+
+
+def _appointing(c: EventMention, text: str, orgs: list[At]) -> list[str]:
+    """The body that appoints (受聘担任某中学法治副校长): the organization after the
+    trigger in its clause, else the last one before it in the sentence."""
+    clause_end = c.sent_end
+    for ch in "，,；;。":
+        k = text.find(ch, c.end, c.sent_end)
+        if k >= 0:
+            clause_end = min(clause_end, k)
+    after = [oid for s, e, oid in orgs if c.end <= s and e <= clause_end]
+    if after:
+        return after[:1]
+    before = [oid for s, e, oid in orgs if c.sent_start <= s and e <= c.start]
+    return before[-1:]
 
 
 def _chain_before(
@@ -86,7 +142,8 @@ def _chain_before(
     for s, e, oid in reversed(cands):
         gap = text[e:pos]
         if chain:
-            if not _coordinated(gap, r):
+            # A以“…”为主题，联合B开展: the theme stands between A and the coordinator
+            if not _coordinated(r.theme_gap_re.sub("", gap), r):
                 break
         elif len(gap) > 25 or re.search(r"[。；;！？]", gap):
             break

@@ -65,7 +65,9 @@ def build_events(ctx: Assembly) -> None:
     r = trigger_rules()
     linked = _linked_mentions(ctx, mentions)
     drafts = _drafts(ctx.text, mentions, article_dates(ctx), linked, r)
-    _add_events(ctx, merge_drafts(ctx.text, drafts, r))
+    groups = merge_drafts(ctx.text, drafts, r)
+    _launch_hosts(groups)
+    _add_events(ctx, groups)
     _link_metrics(ctx)
 
 
@@ -154,6 +156,17 @@ def _split(base: EventDraft, seq: bool, names: list[str]) -> list[EventDraft]:
     if len(names) > 1:
         return [replace(base, name=n, listed=True) for n in names]
     return [base]
+
+
+def _launch_hosts(groups: list[EventGroup]) -> None:
+    """A launch that names no host takes the organizers of the campaign reported with
+    it (the first publicity event with organizers)."""
+    campaign = next((g for g in groups if g.type == "publicity" and g.organizers), None)
+    if campaign is None:
+        return
+    for g in groups:
+        if g.type == "launch" and not g.organizers:
+            g.organizers = list(campaign.organizers)
 
 
 def _add_events(ctx: Assembly, groups: list[EventGroup]) -> None:

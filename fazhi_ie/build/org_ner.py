@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..components.base import EntitySpan
 from ..components.org_candidate import OrgCandidate
-from ..components.org_lists import credit_ranges, keep, outside
+from ..components.org_lists import credit_ranges, keep, outside, sidebar_ranges
 from ..components.org_tokens import class_before, classify, place_head_ok
 from ..components.tokens import token_edges
 from ..lexicons.orgs import grammar, kind_of, level_of, longest_suffix
@@ -70,15 +70,31 @@ def has_place_token(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _summons_inside(doc: Doc, start: int, end: int) -> bool:
+    """Whether a token inside ``[start, end)`` is a summoning verb (猫街镇组织司法所 is a
+    place, a verb and a unit, no name)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    words = grammar().summon_words
+    return span is not None and any(t.text in words for t in span)
+
+
 def _fuller(text: str, s: int, e: int, inner: list[OrgCandidate]) -> bool:
     """Whether the NER span ``[s, e)`` is the fuller name of the one grammar name
     inside it (ending where it ends, with a place-like head before a prefix)."""
-    return (
-        len(inner) == 1
-        and s < inner[0].start
-        and inner[0].end == e
-        and (not inner[0].prefix or place_head_ok(text[s : inner[0].start]))
-    )
+    if len(inner) != 1:
+        return False
+    c = inner[0]
+    if c.start == s and c.end < e:
+        # 警察局 + 刑警大队: the NER span goes on with a sub-unit
+        suf = longest_suffix(text[c.end : e])
+        g = grammar()
+        return (
+            suf is not None
+            and suf.mode == "sub"
+            and suf.text not in g.not_subunits
+            and suf.text not in g.title_folded
+        )
+    return s < c.start and c.end == e and (not c.prefix or place_head_ok(text[s : c.start]))
 
 
 def _clean_span(text: str, s: int, e: int, starts: set[int], prev: str) -> bool:
@@ -119,7 +135,7 @@ def _from_ner(
             continue
         name = text[s:e]
         suf = longest_suffix(name)
-        if suf is None or suf.text == name:
+        if suf is None or suf.text == name or _summons_inside(doc, s, e):
             continue
         if suf.text in g.weak_suffixes and not has_place_token(doc, s, e - len(suf.text)):
             # 综合办公室, 社区矫正办公室: the grammar's rule for generic units holds for
@@ -152,6 +168,6 @@ def with_ner(
     """
     out = list(found)
     if ner:
-        out += outside(_from_ner(doc, text, out, ner), credit_ranges(text))
+        out += outside(_from_ner(doc, text, out, ner), credit_ranges(text) + sidebar_ranges(text))
     out.sort(key=lambda c: c.start)
     return out

@@ -53,7 +53,12 @@ def _candidates(ctx: Assembly) -> list[OrgCandidate]:
         # The outlet is metadata; a body that also acts in the text stays.
         cands = [c for c in cands if c.name != source or c.kind != "media"]
     laws = [_range(c) for c in ctx.candidates(KEYS.LAWS)]
-    return [c for c in cands if not any(c.start < b and a < c.end for a, b in laws)]
+    # 基本法委员会 holds the law name 基本法 and is a body; a name inside a title is not
+    return [
+        c
+        for c in cands
+        if not any(c.start < b and a < c.end and not (c.start <= a and b < c.end) for a, b in laws)
+    ]
 
 
 def _group(cands: list[OrgCandidate]) -> list[_Group]:
@@ -100,13 +105,63 @@ def _targets(grp: _Group, groups: list[_Group]) -> list[_Group]:
     return targets
 
 
-def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
+def _bracketed(text: str, groups: list[_Group]) -> dict[_Group, _Group]:
+    """民青局 in ``X事务局(民青局)``: a name in brackets right after another is its
+    short form; group of the short form -> group of the name."""
+    g = grammar()
+    ends = {c.end: grp for grp in groups for c in grp.cands}
+    out: dict[_Group, _Group] = {}
+    for grp in groups:
+        for c in grp.cands:
+            if (
+                c.start > 0
+                and text[c.start - 1 : c.start] in g.open_brackets
+                and text[c.end : c.end + 1] in g.close_brackets
+            ):
+                long = ends.get(c.start - 1)
+                if long is not None and long is not grp and len(grp.cands) <= len(long.cands) + 2:
+                    out[grp] = long
+                    break
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _abbreviates(c: OrgCandidate, others: list[OrgCandidate]) -> bool:
+    """Whether the unprefixed 3-4 character name ``c`` abbreviates one of ``others``:
+    same first character of the core and same last character, its characters in order
+    (社工局 in 社会工作局, 民青局 in 民政及青年事务局)."""
+    short = c.name
+    if c.prefix or not 3 <= len(short) <= 4:
+        return False
+    for o in others:
+        core = o.core
+        if (
+            len(core) > len(short)
+            and not any(
+                core.startswith(short[:i]) and core.endswith(short[i:])
+                for i in range(1, len(short))
+            )
+            and core[0] == short[0]
+            and core[-1] == short[-1]
+            and _subsequence(short, core)
+        ):
+            return True
+    return False
+
+
+def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
     """市司法局 -> 酒泉市司法局 when that is the only 市-level body with that core;
     the final groups, each with the mentions of the groups merged into it."""
-    merged: dict[_Group, _Group] = {}
+    merged: dict[_Group, _Group] = _bracketed(text, groups) if text else {}
     for grp in groups:
+        if grp in merged:
+            continue
         short = grp.cands[0].name
-        if len(short) >= 4:
+        if len(short) >= 3:
             # a short form that ends exactly one longer name of the article
             # (X派出所 after Y公安X派出所)
             longer = [
@@ -118,6 +173,10 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
                 merged[grp] = _root(longer[0], merged)
                 continue
         if grp.key[1] is not None:
+            continue
+        abbr = [o for o in groups if o is not grp and _abbreviates(grp.cands[0], o.cands)]
+        if len(abbr) == 1 and _root(abbr[0], merged) is not grp:
+            merged[grp] = _root(abbr[0], merged)  # 社工局 -> 社会工作局
             continue
         roots = {id(r): r for r in (_root(o, merged) for o in _targets(grp, groups))}
         if len(roots) == 1:
@@ -175,6 +234,6 @@ def build_organizations(ctx: Assembly) -> None:
     """One Organization per body: mentions clustered by core and region."""
     cands = _candidates(ctx)
     regions = _article_regions(cands)
-    for grp in _merge_short_forms(_group(cands)):
+    for grp in _merge_short_forms(_group(cands), ctx.text):
         cs = sorted(grp.cands + grp.extra, key=lambda c: c.start)
         ctx.add(_record(ctx, cs, regions), [(c.start, c.end) for c in cs])

@@ -88,10 +88,19 @@ def _site(text: str, masked: str, m: re.Match[str], r: TriggerRules) -> _Site:
 
 def _spoiled(x: _Site, r: TriggerRules) -> bool:
     """A reference, a total, an ongoing duty, a purpose or a form of another activity."""
+    clause = x.clause_before
+    for w in r.spoil_exempt:  # 将于…举行 announces a dated activity
+        clause = clause.replace(w, "")
     return (
         any(x.after.startswith(w) for w in r.reference_after)
+        # a venue's name: 会议展览中心, 会议室
+        or _venue(x.after, r)
+        # 宣传月活动启动仪式: the campaign is only named by its launch
+        or (x.type == "publicity" and any(w in x.after for w in r.campaign_launched_after))
+        # 随后召开的座谈会上: a sub-session of the activity just reported
+        or (x.type in r.subsession_types and any(c in x.clause_before for c in r.subsession_cues))
         or any(c in x.clause_before for c in r.reference_cues)
-        or any(c in x.clause_before for c in r.spoil_cues)
+        or any(c in clause for c in r.spoil_cues)
         or any(c in x.before for c in r.sentence_spoil)
         # 本次…活动的开展: a look back at the activity already reported
         or bool(r.back_reference_re.search(x.text, x.sent[0], min(x.sent[1], x.end + 4)))
@@ -103,11 +112,20 @@ def _spoiled(x: _Site, r: TriggerRules) -> bool:
     )
 
 
+def _venue(after: str, r: TriggerRules) -> bool:
+    """The trigger starts a venue's name: 会议展览中心, 会议室 (not 咨询在大厅)."""
+    head = after[:4]
+    ks = [head.find(w) for w in r.venue_after if w in head]
+    return bool(ks) and not any(ch in r.venue_breaks for ch in head[: min(ks)])
+
+
 def _in_form_list(x: _Site, r: TriggerRules) -> bool:
     """The trigger names a form of another activity: 通过…、现场咨询等形式."""
     text = x.text
     after = text[x.end : x.sent[1]]
-    if r.form_list_re.match(after):
+    m = r.form_list_re.match(after)
+    # …启动，工作人员通过…等方式: the forms belong to a clause of their own
+    if m and not any(len(o) > 1 and o in m.group(0) for o in r.form_open):
         return True
     close = min((after.find(c) for c in r.form_close if c in after), default=-1)
     if close < 0 or any(ch in after[:close] for ch in "，,；;"):
@@ -143,7 +161,16 @@ def _framed(x: _Site, r: TriggerRules) -> bool:
         )
         or x.after.startswith(r.meeting_decided)
     )
-    return held_clause or held_after or self_framed or met or (framed and (held or heading))
+    # 受聘担任…: the appointment is a verb itself
+    appointed = x.word in r.appointment
+    return (
+        held_clause
+        or held_after
+        or self_framed
+        or met
+        or appointed
+        or (framed and (held or heading))
+    )
 
 
 def _quoted_away(x: _Site, r: TriggerRules) -> bool:
@@ -155,6 +182,9 @@ def _quoted_away(x: _Site, r: TriggerRules) -> bool:
     if x.named:
         return False
     k = text.find("”", x.end, s1)
+    # the quote is an activity's name: “2025年某某宣传周白河活动”
+    if k >= 0 and text[x.end : k].endswith(r.quoted_activity_frames):
+        return False
     quoted_activity = (
         k >= 0 and "“" not in text[x.end : k] and text.startswith(r.quoted_activity_frames, k + 1)
     )
@@ -183,11 +213,17 @@ def find_mentions(text: str) -> list[EventMention]:
             )
         )
     out = _drop_nested(text, out, r)
+    out = _drop_name_parts(text, out)
     out = _drop_launched(out, r)
-    # visits and awards inside a paragraph that reports another activity are parts of it
+    # visits and awards inside a paragraph that reports another activity are parts of
+    # it, unless joined to it by 暨 (…决赛暨颁奖礼 reports both)
     primary = {paragraph_of(text, c.start) for c in out if c.type not in r.secondary}
     return [
-        c for c in out if c.type not in r.secondary or paragraph_of(text, c.start) not in primary
+        c
+        for c in out
+        if c.type not in r.secondary
+        or paragraph_of(text, c.start) not in primary
+        or text[max(0, c.start - 1) : c.start] in r.primary_before
     ]
 
 
@@ -205,6 +241,39 @@ def _drop_nested(text: str, found: list[EventMention], r: TriggerRules) -> list[
             continue
         out.append(c)
     return out
+
+
+def _drop_name_parts(text: str, found: list[EventMention]) -> list[EventMention]:
+    """A publicity trigger inside the quoted name of an activity of another type is
+    part of that activity: “…模拟法庭进校园”活动 is a performance, 《宪法进机关》主题直播
+    a livestream."""
+    drop: set[int] = set()
+    for i, c in enumerate(found):
+        if c.type != "publicity":
+            continue
+        closing = _name_end(text, c)
+        if closing < 0:
+            continue
+        for j in (i - 1, i + 1):
+            o = found[j] if 0 <= j < len(found) else None
+            if o is None or o.type == "publicity" or o.sent_start != c.sent_start:
+                continue
+            # the other trigger is in the same name, or names it right after its end
+            if (o.start < c.start and _name_end(text, o) == closing) or (
+                closing <= o.start <= closing + 6
+            ):
+                drop.add(i)
+    return [c for i, c in enumerate(found) if i not in drop]
+
+
+def _name_end(text: str, c: EventMention) -> int:
+    """The offset of the closing mark of the quoted or titled name the trigger is in,
+    else -1."""
+    for o, e in ("“”", "《》", "「」"):
+        k = text.rfind(o, c.sent_start, c.start)
+        if k >= 0 and text.rfind(e, c.sent_start, c.start) < k:
+            return text.find(e, c.end, c.sent_end)
+    return -1
 
 
 def _drop_launched(found: list[EventMention], r: TriggerRules) -> list[EventMention]:

@@ -11,8 +11,12 @@ Not metrics (``data/metric_exclusions.json`` and the structural rules of
 numbers, percentages, numbers inside 《》 titles, averages (``平均每个村…超4名``),
 generic ``一名/一个``, vague counts (``数十人``), enumerations with small
 Chinese numerals (``四个方面``, ``十项措施``), structural counts (``4个模块``),
-durations and rates (``3个月``, ``2个百分点``), and money or article counts in
-a case story or a law's description (a fraud loss, a fine, ``1260条``).
+durations and rates (``3个月``, ``2个百分点``), money or article counts in
+a case story or a law's description (a fraud loss, a fine, ``1260条``), counts
+that only add up the enumeration just before them (``进机关、进校园、进社区3个主题日``),
+counts of batches that group the next number (``两批共计18个``), targets in a
+sentence that announces a plan (``将继续开展…20场``) and anything on a bulleted
+line of a link block.
 
 The quantity class comes from cue words near the number in the same clause
 (``data/metric_quantity.json``): the nearest cue wins; without one, an item
@@ -167,9 +171,9 @@ def _excluded(text: str, m: re.Match[str], unit: str, data: MetricData) -> bool:
 def _structural(text: str, m: re.Match[str], unit: str, value: float, data: MetricData) -> bool:
     if unit not in data.structural_units:
         return False
-    if not _HAS_ASCII_DIGIT.search(m.group("num")) and value <= data.structural_max:
-        return True
     after = text[m.end() : m.end() + 6]
+    if not _HAS_ASCII_DIGIT.search(m.group("num")) and value <= data.structural_max:
+        return not any(after.startswith(n) for n in data.counted_nouns)
     if any(after.startswith(e) for e in data.structural_exceptions):
         return False
     return any(after.startswith(n) for n in data.structural_nouns)
@@ -181,6 +185,56 @@ def _context_excluded(unit: str, clause: str, data: MetricData) -> bool:
             if not any(w in clause for w in unless):
                 return True
     return False
+
+
+def _plan(text: str, start: int, clause_end: int, data: MetricData) -> bool:
+    """A number in a sentence that announces a plan (将继续…, 力争…) is a target."""
+    lo = max(0, start - data.plan_window)
+    i = start
+    while i > lo and text[i - 1] not in SENTENCE_END:
+        i -= 1
+    return data.plan_words.search(text, i, clause_end) is not None
+
+
+def _adds_up_list(text: str, start: int, value: float, data: MetricData) -> bool:
+    """``A、B、C等3个部门``: a count of as many items as the enumeration right before it."""
+    lo = max(0, start - data.enumeration_window)
+    i = start
+    while i > lo and text[i - 1] not in CLAUSE_END:
+        i -= 1
+    clause = text[i:start]
+    if _HAS_ASCII_DIGIT.search(clause) or any(w in clause for w in data.enumeration_unless):
+        return False
+    for link in data.enumeration_links:
+        if clause.endswith(link):
+            clause = clause[: -len(link)]
+            break
+    items = clause.split("、")
+    if len(items) < 2 or any(not x or len(x) > data.enumeration_item_max for x in items[1:]):
+        return False
+    return len(items) == value
+
+
+def _in_link_line(text: str, pos: int, data: MetricData) -> bool:
+    """The number stands on a bulleted line of a related-news or link block."""
+    lo = max(0, pos - data.plan_window)
+    i = pos
+    while i > lo and text[i - 1] != "\n":
+        i -= 1
+    line = text[i:pos].lstrip()
+    return bool(line) and line[0] in data.link_bullets
+
+
+def _groups_next_number(text: str, end: int, unit: str, data: MetricData) -> bool:
+    """``两批共计18个``: a count of batches that only groups the count after it."""
+    if unit not in data.grouping_units:
+        return False
+    rest = text[end : end + 4]
+    for link in data.grouping_links:
+        if rest.startswith(link):
+            rest = rest[len(link) :]
+            break
+    return bool(rest) and (rest[0].isdigit() or rest[0] in CN_DIGITS)
 
 
 def _unitless_ok(text: str, m: re.Match[str], data: MetricData) -> bool:
@@ -221,11 +275,21 @@ def find_metrics(text: str) -> list[MetricCandidate]:
             continue
         if _structural(text, m, unit, q.value, data):
             continue
+        if _groups_next_number(text, end, unit, data):
+            continue
+        if _adds_up_list(text, m.start(), q.value, data):
+            continue
         before = _clause_before(text, m.start())
         if any(w in before for w in data.clause_words):
             continue
+        if before.endswith(data.enumeration_links) and any(
+            o.value == q.value and o.unit == unit for o in out
+        ):
+            continue  # …等5个案例 after 第三批5个案例: the list sums a figure already given
         after = _clause_after(text, end)
         if _context_excluded(unit, before + after, data):
+            continue
+        if _plan(text, m.start(), end + len(after), data) or _in_link_line(text, m.start(), data):
             continue
         quantity, _dist = classify(unit, before, after, data)
         sent = _sentence_start(text, m.start())

@@ -10,7 +10,7 @@ needs) and reads its prefix, region, level marker and core.
 
 from __future__ import annotations
 
-from ..lexicons.orgs import admin_suffix, grammar, kind_of, level_of
+from ..lexicons.orgs import admin_suffix, grammar, kind_of, level_of, longest_suffix
 from ..text.primitives import is_han
 from .org_candidate import OrgCandidate
 from .org_tokens import (
@@ -38,8 +38,83 @@ def _modifier_before(text: str, toks: Tokens, pos: int) -> int | None:
     return None
 
 
-def walk_left(text: str, toks: Tokens, pos: int, stems: dict[str, str] | None = None) -> list[Unit]:
-    """Units (start, end, type) left of ``pos``, nearest first."""
+def _token_fix(text: str, toks: Tokens, start: int, pos: int, tok: str) -> tuple[int, str]:
+    """The token ending at ``pos`` as the left walk reads it: the Han tail of a token
+    the segmenter glued over punctuation (``牵头,市`` -> ``市``), or a long admin suffix
+    cut into tokens (``特别`` / ``行政区`` -> ``特别行政区``)."""
+    g = grammar()
+    if tok and not is_han(tok):
+        k = len(tok)
+        while k > 0 and is_han(tok[k - 1]):
+            k -= 1
+        if 0 < k < len(tok):
+            return pos - (len(tok) - k), tok[k:]
+        return start, tok
+    for suf in g.admin_suffixes:
+        if len(suf) > len(tok) and text.endswith(suf, 0, pos) and (pos - len(suf)) in toks.starts:
+            return pos - len(suf), suf
+    return start, tok
+
+
+def _bare_head(head: str) -> bool:
+    """Whether ``head`` may name a bureau on its own (法务 in 法务局): a free Han word
+    that is no generic noun, stop word or determiner."""
+    g = grammar()
+    return (
+        is_han(head)
+        and head not in g.not_names
+        and head not in g.stop_tokens
+        and head not in g.determiners
+        and head[0] not in g.det.name_head
+        and classify(head) == "free"
+    )
+
+
+def _content_word(tok: str) -> bool:
+    """A word ending in a level character whose stem is no place (农村, 城乡): part of
+    a name, not a level marker glued to a verb (联合县)."""
+    g = grammar()
+    suf = admin_suffix(tok) or ""
+    stem = tok[: -len(suf)] if suf else tok
+    return (
+        len(suf) == 1
+        and stem in g.not_place_stems
+        and stem not in g.determiners
+        and stem[0] not in g.det.place_stem
+    )
+
+
+def _coordinated_inside(
+    text: str, toks: Tokens, units: list[Unit], start: int, suffix: str
+) -> bool:
+    """Whether the coordinator token at ``start`` is inside one name (工业和信息化部,
+    政制及内地事务局): only free words stand between it and a government suffix, and a
+    free word of 2-4 characters stands before it (not a body: 法院和检察院)."""
+    g = grammar()
+    if suffix not in g.coordinated_core_suffixes:
+        return False
+    if units and (any(u[2] != "free" for u in units) or units[0][1] - units[-1][0] > 6):
+        return False
+    ps = toks.token_before(start)
+    prev = text[ps:start]
+    return (
+        2 <= len(prev) <= 4
+        and is_han(prev)
+        and classify(prev) == "free"
+        and longest_suffix(prev) is None
+        and text[ps - 1 : ps] not in g.coordinators
+    )
+
+
+def walk_left(
+    text: str,
+    toks: Tokens,
+    pos: int,
+    stems: dict[str, str] | None = None,
+    suffix: str = "",
+) -> list[Unit]:
+    """Units (start, end, type) left of ``pos``, nearest first (``suffix``: the suffix
+    the name ends with, which decides whether a coordinator may be inside it)."""
     g = grammar()
     committee = g.committee
     units: list[Unit] = []
@@ -64,6 +139,9 @@ def walk_left(text: str, toks: Tokens, pos: int, stems: dict[str, str] | None = 
             if inner and 2 <= len(inner) <= 8 and is_han(inner.replace("·", "")):
                 units.append((op, pos, "free"))
                 pos = op
+                ps = toks.token_before(pos)
+                if classify(text[ps:pos]) == "org":
+                    break  # 检察院“青青草”团队: a proper name, not a part of the body before
                 continue
             break
         if ch == ")":
@@ -86,15 +164,24 @@ def walk_left(text: str, toks: Tokens, pos: int, stems: dict[str, str] | None = 
             continue
         start = toks.token_before(pos)
         tok = text[start:pos]
+        start, tok = _token_fix(text, toks, start, pos, tok)
         if tok.isdigit() and len(tok) >= 3 and not units:
             units.append((start, pos, "digits"))
             pos = start
             continue
         if not tok or not is_han(tok):
             break
+        if tok in g.name_coordinators:
+            if not _coordinated_inside(text, toks, units, start, suffix):
+                break
+            units.append((start, pos, "coord"))
+            pos = start
+            continue
         typ = classify(tok)
         if typ == "free" and ((stems and tok in stems) or tok in g.provinces):
             typ = "region"
+        if typ == "glued" and _content_word(tok):
+            typ = "free"  # 农村 / 商业银行: a word, not a place glued to a level
         if typ == "glued":
             # 联合县 / 司法局: keep the level character only
             suf = admin_suffix(tok) or ""
@@ -179,9 +266,15 @@ def _free_units(
     suf = g.suffixes[suffix]
     free = []
     for u in units:
-        if u[2] not in ("free", "orgtok", "digits"):
+        if u[2] not in ("free", "orgtok", "digits", "coord"):
             break
         free.append(u)
+    coord = next((i for i, u in enumerate(free) if u[2] == "coord"), None)
+    if coord is not None and coord + 1 < len(free):
+        if len(free) > coord + 2:
+            return None  # more words before: a longer name cut short, or a list
+        return free[: coord + 2]  # 政制及内地事务局: both words belong to the name
+    free = free[:coord]
     if suf.mode == "core":
         return free[:1] if free and free[0][2] == "digits" else []
     if suf.mode in ("named", "core_named"):
@@ -190,6 +283,8 @@ def _free_units(
             n = 4
         elif free and (free[0][2] == "orgtok" or free[0][1] - free[0][0] == 1):
             n = 3
+        elif suffix in g.two_word_named:
+            n = 2  # 听障人士协会
         use = list(free[:n])
         while use and use[-1][2] == "orgtok":
             use.pop()
@@ -268,7 +363,9 @@ def analyse(
     if head is None:
         return None
     core_start, head_ok = head
-    units = walk_left(text, toks, core_start, stems)
+    if suffix in g.bare_bureau_suffixes and s - core_start == 2 and _bare_head(text[core_start:s]):
+        head_ok = True  # 法务局, 劳工局: a bureau named by a two-character field
+    units = walk_left(text, toks, core_start, stems, suffix)
     left = [i for i, u in enumerate(units) if u[2] in REGION_TYPES]
     if left:
         last = left[-1]
@@ -277,6 +374,24 @@ def analyse(
             left = []
     if left:
         use = units[: left[-1] + 1]
+        if (
+            use[0][2] == "orgtok"
+            and text[use[0][0] : use[0][1]] in g.paired_party_cores
+            and suffix in g.paired_government
+            and core_start == s
+        ):
+            # 镇党委政府: two bodies; the government shares the party committee's prefix
+            inherit = text[use[-1][0] : prefix_end_of(use[1:], use[-1][0])]
+            return OrgCandidate(
+                start=s,
+                end=e,
+                name=suffix,
+                core=suffix,
+                suffix=suffix,
+                mode=g.suffixes[suffix].mode,
+                kind=kind_of(suffix, suffix),
+                inherit=inherit,
+            )
         if any(u[2] == "orgtok" for u in use) and (
             (len(suffix) == 1 and not head_ok) or suffix in g.not_subunits
         ):

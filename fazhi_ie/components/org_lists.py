@@ -37,7 +37,12 @@ def coordinated(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgC
             if i in toks.starts and e in toks.ends and not any(c.start <= i < c.end for c in found):
                 after = text[e : e + 1] in g.coordinators and (e + 1) in starts
                 before = i > 0 and text[i - 1] in g.coordinators and (i - 1) in ends
-                if after or before:
+                # 落实中央、省、市部署, 中央要求: a bare 中央 that issues instructions
+                levels = (
+                    text[e : e + 1] in g.list_marks and text[e + 1 : e + 2] in g.proximal_levels
+                )
+                orders = text.startswith(g.central_instruction_words, e)
+                if after or before or levels or orders:
                     name = text[i:e]
                     out.append(
                         OrgCandidate(
@@ -135,15 +140,42 @@ def resolve(found: list[OrgCandidate]) -> list[OrgCandidate]:
     return out
 
 
+def _parent_part(text: str, c: OrgCandidate) -> OrgCandidate | None:
+    """The parent body at the head of ``c`` (市审计局 in 市审计局财务科), or None."""
+    g = grammar()
+    for p in range(c.end - len(c.suffix) - 1, c.start + len(c.prefix) + 1, -1):
+        suf = longest_suffix(text[c.start : p])
+        if suf is not None and suf.mode != "sub" and p - c.start >= 3:
+            name = text[c.start : p]
+            core = text[c.start + len(c.prefix) : p]
+            kind = kind_of(name, core)
+            return replace(
+                c, end=p, name=name, core=core, suffix=suf.text, mode=suf.mode, kind=kind
+            )
+        if text[p - 1] not in g.title_after_suffix and not is_han(text[p - 1]):
+            return None
+    return None
+
+
 def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
     """公安局 + 城东分局 + 巡警大队 -> one name."""
-    party = grammar().party_markers
+    g = grammar()
+    party = g.party_markers
     out: list[OrgCandidate] = []
     for c in found:
+        if c.suffix in g.title_folded and text.startswith(
+            c.suffix[-1] + g.title_after_suffix, c.end
+        ):
+            # 市审计局财务科科长: the department is named only in a title
+            c = _parent_part(text, c)
+            if c is None:
+                continue
         prev = out[-1] if out else None
         if (
             prev is not None
             and prev.end == c.start
+            and not c.inherit
+            and text[c.start] not in g.quote_chars  # “青青草”团队: a name of its own
             and (c.mode == "sub" or not c.region or c.prefix == "")
             and not c.prefix.startswith(party)
         ):
@@ -167,7 +199,9 @@ def keep(text: str, c: OrgCandidate) -> bool:
     """Whether ``c`` names a body: not a platform or role (…公众号, 人大代表), not a
     generic class, not a class being counted (全市共有律师事务所28家)."""
     g = grammar()
-    after = text[c.end : c.end + 6]
+    after = text[c.end : c.end + 8].lstrip(g.quote_chars)  # “国家反诈中心”APP
+    if g.counted_inside_re.search(c.name):
+        return False  # 城区9家律师事务所: a counted class
     for f in g.followers:
         if after.startswith(f):
             return False
@@ -175,6 +209,13 @@ def keep(text: str, c: OrgCandidate) -> bool:
         return False  # 人大代表, 政协委员: role nouns
     if c.name in g.generic_names:
         return False
+    if (
+        c.suffix in g.team_suffixes
+        and text[c.start - 1 : c.start] not in g.quote_chars
+        and not any(q in c.name for q in g.quote_chars)
+        and c.name[: -len(c.suffix)].endswith(g.team_descriptors)
+    ):
+        return False  # 法律服务小分队: a descriptive label, no team name
     before = _CLAUSE_TAIL.search(text, max(0, c.start - 15), c.start)
     if (
         not c.prefix
@@ -200,6 +241,25 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         if len(stripped) <= 60 and any(p in stripped for p in g.credit_phrases):
             if stripped.endswith(g.credit_phrase_ends) or stripped.startswith(("(", "（")):
                 out.append((m.start(), m.end()))
+    return out
+
+
+def sidebar_ranges(text: str) -> list[tuple[int, int]]:
+    """Clean ranges of related-news sidebars: runs of short lines opened by a bullet."""
+    g = grammar()
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(text + "\n"):
+        line = m.group(0).strip()
+        if line[:1] and line[0] in g.sidebar_bullet and len(line) <= g.sidebar_max_chars:
+            run.append((m.start(), m.end()))
+            continue
+        if line and len(run) >= g.sidebar_min_lines:
+            out.append((run[0][0], run[-1][1]))
+        if line:
+            run = []
+    if len(run) >= g.sidebar_min_lines:
+        out.append((run[0][0], run[-1][1]))
     return out
 
 

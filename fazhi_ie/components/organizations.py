@@ -39,6 +39,7 @@ from ..lexicons.orgs import admin_suffix, grammar
 from ..text.primitives import is_han
 from .base import KEYS, Recognizer, candidates
 from .org_candidate import OrgCandidate
+from .org_extra import local_units, quoted_name
 from .org_left import analyse
 from .org_lists import (
     coordinated,
@@ -48,6 +49,7 @@ from .org_lists import (
     outside,
     resolve,
     shared_prefix,
+    sidebar_ranges,
 )
 from .org_tokens import classify, not_org_words
 from .tokens import Tokens
@@ -129,7 +131,7 @@ class OrgRecognizer(Recognizer):
                 for w in not_org_words().get(suffix[-1], ())
             ):
                 continue
-            cand = analyse(text, toks, s, e, suffix, stems)
+            cand = quoted_name(text, s, e, suffix) or analyse(text, toks, s, e, suffix, stems)
             if cand is not None:
                 found.append(cand)
         found = resolve(found)
@@ -138,7 +140,9 @@ class OrgRecognizer(Recognizer):
         found.sort(key=lambda c: c.start)
         found = join_subunits(text, found)
         found = [c for c in found if keep(text, c)]
-        return outside(found, credit_ranges(text))
+        found += local_units(text, toks, found)
+        found.sort(key=lambda c: c.start)
+        return outside(found, credit_ranges(text) + sidebar_ranges(text))
 
 
 @Language.factory(

@@ -35,6 +35,7 @@ class MetricData:
     structural_max: int
     structural_nouns: tuple[str, ...]
     structural_exceptions: tuple[str, ...]
+    counted_nouns: tuple[str, ...]
     after_unit_exclusions: tuple[str, ...]
     unitless: re.Pattern[str]
     before_words: tuple[str, ...]
@@ -56,6 +57,15 @@ class MetricData:
     subject_stop: re.Pattern[str]
     subject_trail: re.Pattern[str]
     subject_drop: re.Pattern[str]
+    plan_words: re.Pattern[str]
+    plan_window: int
+    enumeration_window: int
+    enumeration_item_max: int
+    enumeration_links: tuple[str, ...]
+    enumeration_unless: tuple[str, ...]
+    link_bullets: frozenset[str]
+    grouping_units: frozenset[str]
+    grouping_links: tuple[str, ...]
 
 
 def _alt(words: list[str]) -> str:
@@ -99,6 +109,7 @@ def metric_data() -> MetricData:
         structural_max=int(units["structural_max"]),
         structural_nouns=tuple(units["structural_nouns"]),
         structural_exceptions=tuple(units["structural_noun_exceptions"]),
+        counted_nouns=tuple(units["counted_nouns"]),
         after_unit_exclusions=tuple(units["after_unit_exclusions"]),
         unitless=re.compile(
             f"(?:{_alt(units['unitless_cues'])})(?:{_alt(units['unitless_links'])})*$"
@@ -125,4 +136,13 @@ def metric_data() -> MetricData:
         subject_stop=re.compile("[" + re.escape(quant["subject_stop_chars"]) + "]"),
         subject_trail=re.compile(f"(?:{_alt(quant['subject_trail'])})+$"),
         subject_drop=re.compile(f"^.*(?:{_alt(quant['subject_drop'])})"),
+        plan_words=re.compile(_alt(excl["plan_words"])),
+        plan_window=int(excl["plan_window"]),
+        enumeration_window=int(excl["enumeration_window"]),
+        enumeration_item_max=int(excl["enumeration_item_max"]),
+        enumeration_links=tuple(sorted(excl["enumeration_links"], key=len, reverse=True)),
+        enumeration_unless=tuple(excl["enumeration_unless"]),
+        link_bullets=frozenset(excl["link_bullets"]),
+        grouping_units=frozenset(excl["grouping_units"]),
+        grouping_links=tuple(sorted(excl["grouping_links"], key=len, reverse=True)),
     )

@@ -81,6 +81,26 @@ class Grammar:
     committee: str
     province: str
     coordinators: frozenset[str]
+    name_coordinators: frozenset[str]
+    coordinated_core_suffixes: frozenset[str]
+    bare_bureau_suffixes: frozenset[str]
+    two_word_named: frozenset[str]
+    open_brackets: frozenset[str]
+    quote_chars: str
+    title_folded: frozenset[str]
+    local_levels: frozenset[str]
+    team_suffixes: frozenset[str]
+    team_descriptors: tuple[str, ...]
+    local_units_re: re.Pattern[str]
+    summon_words: frozenset[str]
+    list_marks: frozenset[str]
+    central_instruction_words: tuple[str, ...]
+    sidebar_bullet: str
+    sidebar_min_lines: int
+    sidebar_max_chars: int
+    close_brackets: frozenset[str]
+    paired_party_cores: frozenset[str]
+    paired_government: frozenset[str]
     admin_last: frozenset[str]
     bare_levels: frozenset[str]
     proximal_levels: frozenset[str]
@@ -94,6 +114,7 @@ class Grammar:
     counting_re: re.Pattern[str]
     count_after_re: re.Pattern[str]
     counted_re: re.Pattern[str]
+    counted_inside_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
     ordinal_end_re: re.Pattern[str]
     party_committee_re: re.Pattern[str]
@@ -163,6 +184,26 @@ def grammar() -> Grammar:
         committee=d["committee_char"],
         province=d["province_char"],
         coordinators=frozenset(d["coordinators"]),
+        name_coordinators=frozenset(d["name_coordinators"]),
+        coordinated_core_suffixes=frozenset(d["coordinated_core_suffixes"]),
+        bare_bureau_suffixes=frozenset(d["bare_bureau_suffixes"]),
+        two_word_named=frozenset(d["two_word_named"]),
+        open_brackets=frozenset(d["short_form_brackets"][0]),
+        quote_chars=d["quote_chars"],
+        title_folded=frozenset(d["title_folded_suffixes"]),
+        local_levels=frozenset(d["local_levels"]),
+        team_suffixes=frozenset(d["team_suffixes"]),
+        team_descriptors=tuple(d["team_descriptors"]),
+        local_units_re=re.compile("|".join(map(re.escape, _longest_first(d["local_units"])))),
+        summon_words=frozenset(d["summon_words"]),
+        list_marks=frozenset(d["list_marks"]),
+        central_instruction_words=_longest_first(d["central_instruction_words"]),
+        sidebar_bullet=d["sidebar_bullet"],
+        sidebar_min_lines=int(d["sidebar_min_lines"]),
+        sidebar_max_chars=int(d["sidebar_max_chars"]),
+        close_brackets=frozenset(d["short_form_brackets"][1]),
+        paired_party_cores=frozenset(d["paired_bodies"]["party"]),
+        paired_government=frozenset(d["paired_bodies"]["government"]),
         admin_last=frozenset(d["admin_last_chars"]),
         bare_levels=frozenset(d["bare_level_tokens"]),
         proximal_levels=frozenset(d["proximal_levels"]),
@@ -174,6 +215,7 @@ def grammar() -> Grammar:
         counting_re=re.compile(d["counting_re"]),
         count_after_re=re.compile(d["count_after_re"]),
         counted_re=re.compile(d["counted_numbers_re"] + f"[{classifiers}]$"),
+        counted_inside_re=re.compile(d["counted_inside_numbers_re"] + f"[{classifiers}]"),
         ordinal_re=re.compile(d["ordinal_re"]),
         ordinal_end_re=re.compile(d["ordinal_end_re"]),
         party_committee_re=re.compile(d["party_committee_re"]),
@@ -235,10 +277,15 @@ def kind_of(name: str, core: str) -> str:
     return kind
 
 
+@lru_cache(maxsize=2)
+def _quote_table(chars: str) -> dict[int, None]:
+    return {ord(c): None for c in chars}
+
+
 def cluster_core(core: str) -> str:
     """The core of a name with abbreviations and optional words unified."""
     g = grammar()
-    out = g.ordinal_re.sub("", core)
+    out = g.ordinal_re.sub("", core.translate(_quote_table(g.quote_chars)))
     for a, b in g.core_rewrites:
         out = out.replace(a, b)
     # 市委宣传部 and 市宣传部, 市人民法院 and 市法院: same bodies.

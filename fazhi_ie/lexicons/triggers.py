@@ -56,10 +56,19 @@ class TriggerRules:
     meeting_place: MeetingPlace
     quoted_activity_frames: tuple[str, ...]
     secondary: frozenset[str]
+    primary_before: tuple[str, ...]
+    venue_after: tuple[str, ...]
+    venue_breaks: str
+    campaign_launched_after: tuple[str, ...]
+    appointment: frozenset[str]
+    subsession_cues: tuple[str, ...]
+    subsession_types: frozenset[str]
+    period_suffixes: tuple[str, ...]
     # recognizer: what spoils a trigger
     reference_after: tuple[str, ...]
     reference_cues: tuple[str, ...]
     spoil_cues: tuple[str, ...]
+    spoil_exempt: tuple[str, ...]
     sentence_spoil: tuple[str, ...]
     purpose: tuple[str, ...]
     back_reference_re: re.Pattern[str]
@@ -73,6 +82,11 @@ class TriggerRules:
     coordination: tuple[str, ...]
     sequential: tuple[str, ...]
     host_re: re.Pattern[str]
+    host_after_org: tuple[str, ...]
+    non_host_after: tuple[str, ...]
+    lead_frame: str
+    relative_marker: str
+    theme_gap_re: re.Pattern[str]
     object_before_org: tuple[str, ...]
     personnel_after: tuple[str, ...]
     attend_verbs: tuple[str, ...]
@@ -132,9 +146,18 @@ def trigger_rules() -> TriggerRules:
         ),
         quoted_activity_frames=tuple(d["quoted_activity_frames"]),
         secondary=frozenset(d["secondary_types"]),
+        primary_before=tuple(d["primary_before"]),
+        venue_after=tuple(d["venue_after"]),
+        venue_breaks=d["venue_breaks"],
+        campaign_launched_after=tuple(d["campaign_launched_after"]),
+        appointment=frozenset(d["appointment"]),
+        subsession_cues=tuple(d["subsession_cues"]),
+        subsession_types=frozenset(d["subsession_types"]),
+        period_suffixes=tuple(d["period_suffixes"]),
         reference_after=tuple(d["reference_after"]),
         reference_cues=tuple(d["reference_cues"]),
         spoil_cues=tuple(d["spoil_cues"]),
+        spoil_exempt=tuple(d["spoil_exempt"]),
         sentence_spoil=tuple(d["sentence_spoil_cues"]),
         purpose=tuple(d["purpose_openers"]),
         back_reference_re=re.compile(d["back_reference_pattern"]),
@@ -147,6 +170,11 @@ def trigger_rules() -> TriggerRules:
         coordination=tuple(d["coordination"]),
         sequential=tuple(d["sequential"]),
         host_re=re.compile(host),
+        host_after_org=tuple(sorted(d["host_after_org"], key=len, reverse=True)),
+        non_host_after=tuple(d["non_host_after"]),
+        lead_frame=d["lead_frame"],
+        relative_marker=d["relative_marker"],
+        theme_gap_re=re.compile(d["theme_gap_pattern"]),
         object_before_org=tuple(d["object_before_org"]),
         personnel_after=tuple(d["personnel_after"]),
         attend_verbs=tuple(d["attend_verbs"]),

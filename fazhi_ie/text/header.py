@@ -36,10 +36,13 @@ import re
 from dataclasses import dataclass
 
 from ..resources import load_json
+from ..values.dates import article_year
 from .primitives import CN_DIGIT_VALUE, HAN, cn_int, data_regex
 
 MAX_HEADER_LINES = 20
 FOOTER_LINES = 10
+#: A Taiwan ROC year plus this is the year AD (民国113年 = 2024).
+ROC_OFFSET = 1911
 
 Range = tuple[int, int]
 
@@ -85,6 +88,10 @@ _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _LABEL_BEFORE = data_regex(_P["published_label"])
 _LABEL_SCORE = tuple((data_regex(pat), int(score)) for pat, score in _P["label_scores"])
 _BANNER_BEFORE = data_regex(_P["banner_before"])
+_SOURCE_BEFORE = data_regex(_P["source_before"])
+_EVENT_LABEL = data_regex(_P["event_labels"])
+_CONTINUES = data_regex(_P["continues_after"])
+_MENU_LINE = data_regex(_P["menu_line"])
 _HEADER_AFTER = data_regex(_P["header_after"])
 _STANDALONE_BEFORE = re.compile(r"(?:^|[\s|【\[(])$")
 
@@ -98,6 +105,12 @@ def _date_value(m: re.Match[str]) -> str | None:
             y, mo, d = int(g["y2"]), int(g["m2"]), int(g["d2"])
         elif g["y3"]:
             y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
+            if mo > 12 >= d:  # 7/28/2018: month first after all
+                mo, d = d, mo
+        elif g["y5"]:
+            y, mo, d = int(g["y5"]) + ROC_OFFSET, int(g["m5"]), int(g["d5"])
+        elif g["y6"]:
+            y, mo, d = int(g["y6"]) + ROC_OFFSET, int(g["m6"]), int(g["d6"])
         else:
             y = int("".join(str(CN_DIGIT_VALUE[c]) for c in g["y4"]))
             m4, d4 = cn_int(g["m4"]), cn_int(g["d4"])
@@ -114,11 +127,18 @@ def _date_value(m: re.Match[str]) -> str | None:
         return None
 
 
-def _score_date(line: str, m: re.Match[str]) -> int:
-    """How surely this date in a header line is the publication date (0: not)."""
-    pre = line[max(0, m.start() - 24) : m.start()]
+def _score_date(line: str, m: re.Match[str], event_block: bool = False) -> int:
+    """How surely this date in a header line is the publication date (0: not).
+
+    ``event_block``: the line stands beside an event's own metadata (地点:, 主题:),
+    so a bare 时间/日期 label or a clock time dates the event.
+    """
+    pre = line[max(0, m.start() - 40) : m.start()]
     if _BANNER_BEFORE.search(pre):
         return 0
+    if _SOURCE_BEFORE.search(pre):
+        return STRONG
+    pre = pre[-24:]
     post = line[m.end() :]
     t = _TIME_AFTER.match(post)
     has_time = t is not None or _TIME_BEFORE.search(pre) is not None
@@ -128,7 +148,9 @@ def _score_date(line: str, m: re.Match[str]) -> int:
     if lab is not None:
         for pat, score in _LABEL_SCORE:
             if pat.match(lab.group("label")):
-                return score
+                return 0 if event_block and score < STRONG else score
+    if m.group("y6") or event_block:  # 113-05-02 only with a label
+        return 0
     pre_bare = _TIME_BEFORE.sub("", pre)
     standalone = bool(_HEADER_AFTER.match(post)) and bool(_STANDALONE_BEFORE.search(pre_bare))
     if has_time and (standalone or post.strip() == ""):
@@ -141,6 +163,15 @@ def _score_date(line: str, m: re.Match[str]) -> int:
 
 
 _DATELINE = data_regex(_P["dateline"])
+#: A dateline counts anywhere in the first this many characters of its line.
+DATELINE_REACH = 120
+
+
+def _stated_year(text: str) -> int | None:
+    """The year the text states for its own time, for a dateline without one."""
+    return article_year(text)
+
+
 _OWN_OUTLET: str = _P["own_outlet"]  # 本报, 本网: the article's own paper
 
 
@@ -196,16 +227,42 @@ EARLY_LINES = 10
 STRONG = 6
 
 
+#: A bare 时间: label this many lines from an event label (地点:, 主题:) dates the event.
+EVENT_BLOCK_LINES = 3
+
+
+def _date_line(line: str, m: re.Match[str]) -> bool:
+    """Is the line the date alone (with a clock time or a weekday)?"""
+    post = line[m.end() :]
+    t = _TIME_AFTER.match(post)
+    if t is not None:
+        post = post[t.end() :]
+    return not line[: m.start()].strip(" |【[(") and bool(_HEADER_AFTER.match(post))
+
+
 def _best_date(
-    lines: list[tuple[int, str]], min_score: int = 1
+    lines: list[tuple[int, str]], min_score: int = 1, alone_after_title: bool = False
 ) -> tuple[int, int, int, str] | None:
+    """The surest publication date in ``lines`` (score at least ``min_score``).
+
+    ``alone_after_title``: a date alone on the line after a title counts whatever its
+    score (``2018/7/28`` under the headline).
+    """
     best: tuple[int, int, int, str] | None = None  # (-score, start, end, value)
-    for pos, line in lines:
+    events = [i for i, (_, line) in enumerate(lines) if _EVENT_LABEL.search(line)]
+    for i, (pos, line) in enumerate(lines):
+        event_block = any(abs(i - j) <= EVENT_BLOCK_LINES for j in events)
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         for m in _DATE.finditer(line):
             value = _date_value(m)
             if value is None:
                 continue
-            score = _score_date(line, m)
+            score = _score_date(line, m, event_block)
+            alone = _date_line(line, m)
+            if alone and score < STRONG and _CONTINUES.match(nxt):
+                continue  # '2024年12月2日' / '是第十三个…': a sentence broken over lines
+            if alone and alone_after_title and i > 0 and _title_of(lines[i - 1][1]):
+                score = max(score, min_score)
             if score < min_score:
                 continue
             cand = (-score, pos + m.start(), pos + m.end(), value)
@@ -220,16 +277,18 @@ def find_header(text: str) -> Header:
     lines = _lines(text)
     zone: list[tuple[int, str]] = []
     body: list[tuple[int, str]] = []
+    counted = 0
     for i, (pos, line) in enumerate(lines):
-        if i >= MAX_HEADER_LINES or _is_body(line):
+        if counted >= MAX_HEADER_LINES or _is_body(line):
             body = lines[i : i + 3]
             break
         zone.append((pos, line))
+        counted += not _MENU_LINE.match(line)  # a site menu does not use up the zone
 
     dateline = None
     for pos, line in zone + body[:3]:
-        dm = _DATELINE.search(line[:60])
-        if dm is not None and dm.start() <= 8:
+        dm = _DATELINE.search(line[:DATELINE_REACH])
+        if dm is not None:
             dateline = (pos, dm)
             break
 
@@ -239,12 +298,12 @@ def find_header(text: str) -> Header:
         pos, dm = dateline
         mo, d = int(dm.group("m")), int(dm.group("d"))
         if 1 <= mo <= 12 and 1 <= d <= 31:
-            y = dm.group("y")
+            y = dm.group("y") or _stated_year(text)
             value = f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
-            best = (0, pos + dm.start("o"), pos + dm.end(), value)
+            best = (0, pos + dm.start("o" if dm.group("o") else "m"), pos + dm.end(), value)
     if best is None:  # the zone ended early (a long title?): short lines just after it
         early = lines[len(zone) : EARLY_LINES]
-        best = _best_date([x for x in early if not _is_body(x[1])], 3)
+        best = _best_date([x for x in early if not _is_body(x[1])], 3, alone_after_title=True)
         if best is None:
             best = _best_date(early, STRONG)
     if best is None and len(lines) > max(len(zone), EARLY_LINES):
@@ -275,7 +334,8 @@ def find_header(text: str) -> Header:
                 break
     if h.source is None and dateline is not None:
         pos, dm = dateline
-        if not dm.group("o").startswith(_OWN_OUTLET):
+        o = dm.group("o")
+        if o is not None and dm.start() <= 8 and not o.startswith(_OWN_OUTLET):
             h.source = dm.group("o")
             h.source_range = (pos + dm.start("o"), pos + dm.end("o"))
 

@@ -43,6 +43,8 @@ _DIGITS: dict[str, int] = {
     **_PATTERNS["counting_digits"],
 }
 _ORDINAL_FIRST = frozenset(_PATTERNS["ordinal_first"])
+ROC_OFFSET: int = _PATTERNS["roc_offset"]
+_RELATIVE_ORDINAL = re.compile(_PATTERNS["relative_ordinal_before"])
 
 
 def cn_number(s: str) -> int | None:
@@ -79,6 +81,7 @@ class DateRules:
     days: tuple[tuple[str, RecurringDay], ...]  # surface form -> day, longest first
     vague: tuple[str, ...]
     relative: dict[str, int]
+    relative_months: dict[str, int]
     same_day: tuple[str, ...]
     year_words: dict[str, int]
     month_suffixes: tuple[str, ...]
@@ -103,11 +106,14 @@ def rules() -> DateRules:
     forms.sort(key=lambda x: -len(x[0]))
     names = "|".join(re.escape(f) for f, _ in forms)
     recurring = re.compile(fill(_PATTERNS["recurring"], NAMES=names))
-    words = sorted([*d["vague"], *d["relative"], *d["same_day"]], key=len, reverse=True)
+    words = sorted(
+        [*d["vague"], *d["relative"], *d["relative_months"], *d["same_day"]], key=len, reverse=True
+    )
     return DateRules(
         days=tuple(forms),
         vague=tuple(d["vague"]),
         relative=dict(d["relative"]),
+        relative_months=dict(d["relative_months"]),
         same_day=tuple(d["same_day"]),
         year_words=dict(d["year_words"]),
         month_suffixes=tuple(d["month_suffixes"]),
@@ -165,7 +171,29 @@ def _parse_base(base: str | dt.date | None) -> tuple[int | None, int | None, int
 
 
 _YEAR_RE = re.compile(_PATTERNS["stated_year"])
+_STARTING_YEAR_RE = re.compile(_PATTERNS["starting_year"])
 _YEAR_MONTH_RE = re.compile(_PATTERNS["year_month"])
+_NAMED_DAY_RE = re.compile(_PATTERNS["named_day"])
+
+
+def _year_of(m: re.Match[str]) -> int:
+    """The year AD of a stated-year match: group 1, else a ROC year (roc, roc2)."""
+    if m[1]:
+        return int(m[1])
+    roc = m.groupdict().get("roc") or m.groupdict().get("roc2")
+    return int(roc) + ROC_OFFSET
+
+
+def _ordinal(r: DateRules, m: re.Match[str], text: str) -> int | None:
+    """The ordinal of a recurring-day match (第七个 → 7, 首个 → 1); None when the
+    match has none or when it counts from something else (生效后的首个)."""
+    if not (m["n"] or m["first"]):
+        return None
+    if _RELATIVE_ORDINAL.search(text[max(0, m.start() - 4) : m.start()]):
+        return None
+    return cn_number(m["n"]) if m["n"] else 1
+
+
 _WORDS = load_json("recurring_days.json")
 # 2020年11月30日至12月7日 / 11月30日至7日 / 2020年12月4日 / 12月4日 / 今年4月
 _DATE_RE = re.compile(
@@ -220,7 +248,7 @@ def article_year(text: str, published: str | dt.date | None = None) -> int | Non
         return year
     r = rules()
     for m in r.recurring_re.finditer(text):
-        n = cn_number(m["n"]) if m["n"] else (1 if m["first"] else None)
+        n = _ordinal(r, m, text)
         if n:
             return r.day(m["name"]).first + n - 1
     for m in r.anniversary_re.finditer(text):
@@ -229,10 +257,12 @@ def article_year(text: str, published: str | dt.date | None = None) -> int | Non
             return r.anniversaries[m[1]] + n
     m = _YEAR_MONTH_RE.search(text)
     if m:
-        return int(m[1])
-    m = _YEAR_RE.search(text)
-    if m and not text[m.end() : m.end() + 1].isdigit():
-        return int(m[1])
+        return _year_of(m)
+    # a year the text also starts a span from (2022年以来) is before the article's time
+    starting = {int(x[1]) for x in _STARTING_YEAR_RE.finditer(text)}
+    for m in _YEAR_RE.finditer(text):
+        if not text[m.end() : m.end() + 1].isdigit() and _year_of(m) not in starting:
+            return _year_of(m)
     return None
 
 
@@ -275,16 +305,26 @@ def find_dates(
         if not free(m.start(), m.end()):
             continue
         day = r.day(m["name"])
-        n = cn_number(m["n"]) if m["n"] else (1 if m["first"] else None)
+        n = _ordinal(r, m, text)
         # a bare name only counts with a known year
         y = day.first + n - 1 if n else year
-        if n is None and m["n"]:
+        if n is None and m["n"] and cn_number(m["n"]) is None:
             continue
         date, end = day.on(y)
         if date is None:
             continue
         out.append(DateExpr(m.start(), m.end(), m[0], date, end, y is not None, "recurring"))
         taken.append((m.start(), m.end()))
+
+    # 4·15, “6.26”: a day named by its date
+    for m in _NAMED_DAY_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        month, day = int(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
+        iso = _iso(_year_for(month, day, base, year), month, day)
+        if iso:
+            out.append(DateExpr(m.start(), m.end(), m[0], iso, None, iso[0] != "-", "recurring"))
+            taken.append((m.start(), m.end()))
 
     for m in _DATE_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -303,6 +343,8 @@ def find_dates(
                 continue
         if m["y"]:
             y: int | None = int(m["y"])
+        elif m["roc"] or m["roc2"]:
+            y = int(m["roc"] or m["roc2"]) + ROC_OFFSET
         elif m["yw"]:
             by = base[0] if base[0] is not None else year
             y = by + r.year_words[m["yw"]] if by is not None else None
@@ -352,6 +394,12 @@ def find_dates(
             continue
         if w in r.vague:
             words.append(DateExpr(s, e, w, None, None, False, "vague"))
+        elif w in r.relative_months:
+            iso = None
+            if base[0] is not None and base[1] is not None:
+                k = base[0] * 12 + base[1] - 1 + r.relative_months[w]
+                iso = _iso(k // 12, k % 12 + 1)
+            words.append(DateExpr(s, e, w, iso, None, iso is not None, "month"))
         elif w in r.relative:
             iso = None
             if base[0] is not None and base[1] is not None and base[2] is not None:

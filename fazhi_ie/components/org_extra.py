@@ -1,0 +1,96 @@
+"""Names the left walk cannot read: quoted full names and bare local units.
+
+* :func:`quoted_name`: a whole name in quotes (“青山志愿宣讲小分队”) is one proper
+  name, whatever words it is made of;
+* :func:`local_units`: a town's own units named bare after the verb that summons
+  them or in a list (组织司法所、派出所…) are bodies, not the generic class.
+"""
+
+from __future__ import annotations
+
+from ..lexicons.orgs import grammar, kind_of, longest_suffix
+from ..text.primitives import is_han
+from .org_candidate import OrgCandidate
+from .tokens import Tokens
+
+_OPEN = "“‘「『"
+_CLOSE = "”’」』"
+#: A quoted name is at most this long.
+MAX_QUOTED = 16
+#: The words before the suffix of a quoted name are at least this long (“反诈中心”
+#: is a slogan word, not a name).
+MIN_QUOTED_NAME = 4
+
+
+def quoted_name(text: str, s: int, e: int, suffix: str) -> OrgCandidate | None:
+    """The name in quotes that ends with the suffix ``text[s:e]`` right before the
+    closing quote, or None."""
+    if text[e : e + 1] not in _CLOSE:
+        return None
+    op = max(text.rfind(q, max(0, e - MAX_QUOTED), s) for q in _OPEN)
+    if op < 0:
+        return None
+    inner = text[op + 1 : e]
+    if len(inner) - len(suffix) < MIN_QUOTED_NAME or not is_han(inner.replace("·", "")):
+        return None
+    g = grammar()
+    if inner in g.generic_names:
+        return None
+    return OrgCandidate(
+        start=op + 1,
+        end=e,
+        name=inner,
+        core=inner,
+        suffix=suffix,
+        mode=g.suffixes[suffix].mode,
+        kind=kind_of(inner, inner),
+    )
+
+
+def _unit(text: str, s: int, e: int) -> OrgCandidate | None:
+    word = text[s:e]
+    suf = longest_suffix(word)
+    if suf is None:
+        return None
+    return OrgCandidate(
+        start=s,
+        end=e,
+        name=word,
+        core=word,
+        suffix=suf.text,
+        mode=suf.mode,
+        kind=kind_of(word, word),
+    )
+
+
+def local_units(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """组织司法所、派出所开展…: bare local units after a summoning verb, and the
+    further items of their list."""
+    g = grammar()
+    spans = [(c.start, c.end) for c in found]
+    taken = [(c.start, c.end) for c in found if c.marker in g.local_levels]
+    out: list[OrgCandidate] = []
+    hits = sorted((m.start(), m.end()) for m in g.local_units_re.finditer(text))
+    for i, e in hits:
+        if (
+            i in toks.starts
+            and e in toks.ends
+            and not any(a < e and i < b for a, b in spans)
+            and _summoned(text, toks, i, taken)
+        ):
+            cand = _unit(text, i, e)
+            if cand is not None:
+                out.append(cand)
+                taken.append((i, e))
+    return out
+
+
+def _summoned(text: str, toks: Tokens, i: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether the token before ``i`` is a summoning verb (组织), or a list mark after
+    a name already taken (…综治办、派出所)."""
+    g = grammar()
+    ps = toks.token_before(i)
+    prev = text[ps:i]
+    if prev in g.summon_words:
+        return True
+    return prev in g.list_marks and any(b == ps for _, b in taken)
