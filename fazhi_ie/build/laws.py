@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..components.base import KEYS
 from ..components.laws import LawCandidate
-from ..lexicons.laws import lexicon, title_rules
+from ..lexicons.laws import lexicon
 from ..records import Law, LawKind
 from .context import Assembly
 
@@ -17,17 +17,6 @@ class _Group:
     full_name: str
     kind: str
     ranges: list[tuple[int, int]] = field(default_factory=list)
-
-
-def _merge_short_forms(groups: dict[str, _Group]) -> None:
-    """A short form (基本法) joins the one longer law of the article that ends with it."""
-    for key in [k for k in groups if k in title_rules().short_forms]:
-        longer = [
-            g for k, g in groups.items() if k != key and (k.endswith(key) or g.name.endswith(key))
-        ]
-        if len(longer) == 1:
-            longer[0].ranges.extend(groups.pop(key).ranges)
-            longer[0].ranges.sort()
 
 
 def build_laws(ctx: Assembly) -> None:
@@ -43,7 +32,6 @@ def build_laws(ctx: Assembly) -> None:
         elif len(c.full_name) > len(g.full_name):
             g.full_name = c.full_name
         g.ranges.append((c.start, c.end))
-    _merge_short_forms(groups)
     for g in groups.values():
         kind = g.kind if g.kind in LawKind.__members__ else "other"
         ctx.add(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json, load_tsv
-from ..text.primitives import alternation, data_regex
+from ..text.primitives import alternation
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,6 @@ class TitleRules:
     bare_patterns: tuple[tuple[re.Pattern[str], int, str], ...]
     state_prefix: str
     continuation: frozenset[str]
-    list_item: re.Pattern[str]
-    list_marks: tuple[str, ...]
-    quoted: re.Pattern[str]
-    after_verb: re.Pattern[str]
-    bare_min_length: int
-    short_forms: frozenset[str]
-    title_run_joiners: frozenset[str]
-    title_run_min: int
 
     @property
     def generic_titles(self) -> frozenset[str]:
@@ -67,14 +59,6 @@ def title_rules() -> TitleRules:
         ),
         state_prefix=d["state_prefix"],
         continuation=frozenset(d["continuation_chars"]),
-        list_item=data_regex(d["list_item_pattern"]),
-        list_marks=tuple(sorted(d["list_marks"], key=len, reverse=True)),
-        quoted=data_regex(d["quoted_pattern"]),
-        after_verb=data_regex(d["verb_pattern"]),
-        bare_min_length=int(d["bare_min_length"]),
-        short_forms=frozenset(d["short_forms"]),
-        title_run_joiners=frozenset(d["title_run_joiners"]),
-        title_run_min=int(d["title_run_min"]),
     )
 
 
@@ -108,16 +92,6 @@ def short_name(title: str) -> str:
     return name
 
 
-def names_laws_inside(title: str) -> bool:
-    """Whether law names inside a title that is no law are mentions: not in books
-    about a law (《宪法学习读本》) or programmes (《今日说法》)."""
-    rules = title_rules()
-    name = title.strip()
-    return not name.endswith(rules.not_law_suffixes) and not any(
-        s in name for s in rules.not_law_containing
-    )
-
-
 def classify_title(title: str) -> str | None:
     """The law kind of a 《…》 title, or None when it is not a law-like document."""
     rules = title_rules()
@@ -137,15 +111,6 @@ def classify_title(title: str) -> str | None:
                 return "party_regulation"
             return kind
     return None
-
-
-def bare_kind(name: str) -> str | None:
-    """The kind of an unbracketed name found by its form, or None when it is no law."""
-    rules = title_rules()
-    if len(name) < rules.bare_min_length:
-        return None
-    kind = classify_title(name)
-    return kind if kind in ("law", "regulation", "party_regulation") else None
 
 
 def describe(surface: str) -> tuple[str, str, str]:
