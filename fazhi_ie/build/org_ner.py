@@ -22,7 +22,7 @@ from ..components.org_candidate import OrgCandidate
 from ..components.org_lists import credit_ranges, keep, outside, sidebar_ranges
 from ..components.org_tokens import class_before, classify, place_head_ok
 from ..components.tokens import token_edges
-from ..lexicons.orgs import grammar, kind_of, level_of, longest_suffix
+from ..lexicons.orgs import grammar, level_of, longest_suffix
 from ..text.primitives import HAN_BASIC
 
 _NER_CLEAN = re.compile(f"[{HAN_BASIC}0-9A-Za-z()·]+")
@@ -141,16 +141,8 @@ def _from_ner(
             # 综合办公室, 社区矫正办公室: the grammar's rule for generic units holds for
             # the NER's spans too (a weak unit word needs a place in the name)
             continue
-        cand = OrgCandidate(
-            start=s,
-            end=e,
-            name=name,
-            core=name,
-            suffix=suf.text,
-            mode=suf.mode,
-            kind=kind_of(name, name),
-            level=level_of(None, name),
-            source="ner",
+        cand = OrgCandidate.bare(
+            s, e, name, suf.text, suf.mode, level=level_of(None, name), source="ner"
         )
         if keep(text, cand):
             if inner:

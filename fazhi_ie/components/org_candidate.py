@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from ..lexicons.orgs import kind_of
 
 
 @dataclass(slots=True)
@@ -33,3 +36,19 @@ class OrgCandidate:
     source: str = "grammar"
     inherit: str = ""
     parent: str | None = None
+
+    @classmethod
+    def bare(
+        cls, start: int, end: int, name: str, suffix: str, mode: str, **extra: Any
+    ) -> OrgCandidate:
+        """A name without a region prefix: its own core, kind read from the name."""
+        return cls(
+            start=start,
+            end=end,
+            name=name,
+            core=name,
+            suffix=suffix,
+            mode=mode,
+            kind=kind_of(name, name),
+            **extra,
+        )

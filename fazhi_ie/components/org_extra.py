@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from ..lexicons.orgs import grammar, kind_of, longest_suffix
+from ..lexicons.orgs import grammar, longest_suffix
 from ..text.primitives import is_han
 from .org_candidate import OrgCandidate
 from .tokens import Tokens
@@ -36,15 +36,7 @@ def quoted_name(text: str, s: int, e: int, suffix: str) -> OrgCandidate | None:
     g = grammar()
     if inner in g.generic_names:
         return None
-    return OrgCandidate(
-        start=op + 1,
-        end=e,
-        name=inner,
-        core=inner,
-        suffix=suffix,
-        mode=g.suffixes[suffix].mode,
-        kind=kind_of(inner, inner),
-    )
+    return OrgCandidate.bare(op + 1, e, inner, suffix, g.suffixes[suffix].mode)
 
 
 def _unit(text: str, s: int, e: int) -> OrgCandidate | None:
@@ -52,15 +44,7 @@ def _unit(text: str, s: int, e: int) -> OrgCandidate | None:
     suf = longest_suffix(word)
     if suf is None:
         return None
-    return OrgCandidate(
-        start=s,
-        end=e,
-        name=word,
-        core=word,
-        suffix=suf.text,
-        mode=suf.mode,
-        kind=kind_of(word, word),
-    )
+    return OrgCandidate.bare(s, e, word, suf.text, suf.mode)
 
 
 def local_units(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCandidate]:

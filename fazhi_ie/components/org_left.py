@@ -382,16 +382,7 @@ def analyse(
         ):
             # 镇党委政府: two bodies; the government shares the party committee's prefix
             inherit = text[use[-1][0] : prefix_end_of(use[1:], use[-1][0])]
-            return OrgCandidate(
-                start=s,
-                end=e,
-                name=suffix,
-                core=suffix,
-                suffix=suffix,
-                mode=g.suffixes[suffix].mode,
-                kind=kind_of(suffix, suffix),
-                inherit=inherit,
-            )
+            return OrgCandidate.bare(s, e, suffix, suffix, g.suffixes[suffix].mode, inherit=inherit)
         if any(u[2] == "orgtok" for u in use) and (
             (len(suffix) == 1 and not head_ok) or suffix in g.not_subunits
         ):
