@@ -141,7 +141,7 @@ def walk_left(
                 pos = op
                 ps = toks.token_before(pos)
                 if classify(text[ps:pos]) == "org":
-                    break  # 检察院“青青草”团队: a proper name, not a part of the body before
+                    break  # 检察院“春苗芽”团队: a proper name, not a part of the body before
                 continue
             break
         if ch == ")":

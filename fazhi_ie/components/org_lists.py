@@ -175,7 +175,7 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
             prev is not None
             and prev.end == c.start
             and not c.inherit
-            and text[c.start] not in g.quote_chars  # “青青草”团队: a name of its own
+            and text[c.start] not in g.quote_chars  # “春苗芽”团队: a name of its own
             and (c.mode == "sub" or not c.region or c.prefix == "")
             and not c.prefix.startswith(party)
         ):
