@@ -162,3 +162,18 @@ def test_a_year_also_stated_as_a_starting_point_is_not_the_article_year() -> Non
     text = "2022年以来,青山县检察院开展讲座60余次。2022年举办的一堂直播课影响广泛。6月1日颁奖。"
     assert article_year(text) is None
     assert ("6月1日", "--06-01", None) in dates(text)
+
+
+def test_bare_day_after_a_subject_is_read_in_the_base_month() -> None:
+    found = find_dates("某局局长21日表示,将于下周举行。某院于25日上午举行活动。", "2024-04-22")
+    days = [(d.text, d.date) for d in found if d.kind == "date"]
+    assert ("21日", "2024-04-21") in days
+    # later than the base day: the month before
+    assert ("25日", "2024-03-25") in days
+
+
+@pytest.mark.parametrize(
+    "text", ["办理期限为30日内。", "每月5日开放。", "第3日起。", "前5日内完成。"]
+)
+def test_bare_day_is_no_duration_or_recurrence(text: str) -> None:
+    assert [d for d in find_dates(text, "2024-04-22") if d.kind == "date"] == []

@@ -324,3 +324,36 @@ def test_launch_takes_the_campaign_hosts_and_one_campaign() -> None:
         ("launch", "2022-12-01", ("青山市司法局",)),
         ("publicity", "2022-12-01", ("青山市司法局",)),
     ]
+
+
+@pytest.mark.pipeline
+def test_place_as_subject_takes_the_body_acting_in_the_next_sentence() -> None:
+    art = parse(
+        "2021-04-20\n4月15日,青川县开展国家安全教育日宣传活动。"
+        "活动现场,青川县司法局联合县公安局向群众发放宣传资料。\n"
+    )
+    orgs = {o.id: o.name for o in art.organizations}
+    (ev,) = art.events
+    assert [orgs[o] for o in ev.organizers] == ["青川县司法局", "县公安局"]
+
+
+@pytest.mark.pipeline
+def test_a_body_in_the_purpose_clause_is_no_organizer() -> None:
+    art = parse(
+        "为深入贯彻落实省司法厅部署要求,切实提高群众防骗意识,"
+        "白河县道路管理处于5月27日上午在广场开展反诈宣传活动。\n"
+    )
+    orgs = {o.id: o.name for o in art.organizations}
+    (ev,) = art.events
+    assert [orgs[o] for o in ev.organizers] == ["白河县道路管理处"]
+    assert ev.date == "--05-27"
+
+
+@pytest.mark.pipeline
+def test_a_bare_day_dates_the_same_day_word() -> None:
+    art = parse(
+        "本报青山4月22日电 青山市司法局局长李明远21日表示,全市将深化普法。"
+        "当日,李明远出席青山市宪法知识竞赛决赛暨颁奖礼。\n"
+    )
+    comps = [e for e in art.events if e.type == EventType.competition]
+    assert comps and comps[0].date.endswith("04-21")

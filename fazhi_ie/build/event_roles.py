@@ -18,7 +18,7 @@ import re
 from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 
-__all__ = ["audience", "ids_in", "location", "participants", "subject_orgs"]
+__all__ = ["audience", "follow_subject", "ids_in", "location", "participants", "subject_orgs"]
 
 #: (start, end, record id) of a mention, clean offsets
 At = tuple[int, int, str]
@@ -78,6 +78,33 @@ def subject_orgs(
             ids.append(oid)
     seq = any(w in text[pos:trig] for w in r.sequential)
     return ids, seq
+
+
+def follow_subject(
+    text: str, follow: list[tuple[int, int]], orgs: list[At], r: TriggerRules
+) -> list[str]:
+    """The body acting in the sentence that follows up an activity whose own sentence
+    names none (a place as subject: 某镇开展…活动。某镇综治办联合…): the organization
+    list opening that sentence (after a short lead-in such as 活动现场，) when an
+    organizer or coordination verb comes right after it."""
+    if not follow:
+        return []
+    f0, f1 = follow[0]
+    cands = [o for o in orgs if f0 <= o[0] and o[1] <= f1]
+    if not cands:
+        return []
+    lead = text[f0 : cands[0][0]].strip()
+    if lead and not (len(lead) <= r.follow_lead_max and lead[-1] in "，,"):
+        return []
+    chain = [cands[0]]
+    for o in cands[1:]:
+        if not _coordinated(text[chain[-1][1] : o[0]], r):
+            break
+        chain.append(o)
+    # 某局联合某局开展 / 某局、某局开展: a verb right after the first body or the list
+    if not any(text.startswith(r.follow_subject_verbs, o[1]) for o in (chain[0], chain[-1])):
+        return []
+    return [oid for _, _, oid in chain]
 
 
 def _staff_of_other(text: str, s0: int, o: At, orgs: list[At], r: TriggerRules) -> bool:
@@ -165,9 +192,11 @@ def _chain_before(
 
 
 def _directed(text: str, s0: int, s: int, r: TriggerRules) -> bool:
-    """An organization whose instructions are followed: 根据某委员会的部署."""
-    clause0 = max(text.rfind(ch, s0, s) for ch in "，,；;") + 1
-    return bool(r.directed_re.search(text[max(s0, clause0) : s]))
+    """An organization whose instructions are followed (根据某委员会的部署), or one
+    named in a purpose clause (为深入贯彻落实某委员会部署要求，…)."""
+    clause0 = max(s0, max(text.rfind(ch, s0, s) for ch in "，,；;") + 1)
+    clause = text[clause0:s]
+    return bool(r.directed_re.search(clause)) or clause.lstrip().startswith(r.purpose)
 
 
 def _locative(text: str, s0: int, s: int, r: TriggerRules) -> bool:

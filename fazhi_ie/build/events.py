@@ -39,7 +39,15 @@ from .event_details import (
     trim,
 )
 from .event_drafts import EventDraft, EventGroup, merge_drafts
-from .event_roles import At, audience, ids_in, location, participants, subject_orgs
+from .event_roles import (
+    At,
+    audience,
+    follow_subject,
+    ids_in,
+    location,
+    participants,
+    subject_orgs,
+)
 
 __all__ = ["build_events"]
 
@@ -107,6 +115,9 @@ def _drafts(
         before = text[c.sent_start : c.start]
         if not organizers and any(p in before for p in r.pronouns) and last_orgs:
             organizers = list(last_orgs)
+        if not organizers:
+            follow = follow_up(text, c, linked.triggers, r)
+            organizers = follow_subject(text, follow, linked.orgs, r)
         if organizers:
             last_orgs = organizers
         base = _draft(text, c, d, organizers, linked, r)

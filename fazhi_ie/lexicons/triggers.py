@@ -91,6 +91,8 @@ class TriggerRules:
     personnel_after: tuple[str, ...]
     attend_verbs: tuple[str, ...]
     pronouns: tuple[str, ...]
+    follow_subject_verbs: tuple[str, ...]
+    follow_lead_max: int
     directed_re: re.Pattern[str]
     locative_marker: str
     locative_joiners: str
@@ -179,6 +181,8 @@ def trigger_rules() -> TriggerRules:
         personnel_after=tuple(d["personnel_after"]),
         attend_verbs=tuple(d["attend_verbs"]),
         pronouns=tuple(d["relative_pronouns"]),
+        follow_subject_verbs=tuple(d["follow_subject_verbs"]),
+        follow_lead_max=int(d["follow_lead_max"]),
         directed_re=re.compile(d["directed_pattern"]),
         locative_marker=d["locative_marker"],
         locative_joiners=d["locative_joiners"],

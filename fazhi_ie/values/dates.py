@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -208,6 +209,7 @@ _DATE_RE = re.compile(
 _NOT_BEFORE_DATE: str = _PATTERNS["not_before_date"]
 _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
+_BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
 _ISO_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
 
 
@@ -275,6 +277,39 @@ def _year_for(
         return year
     later = (month - bm) * 31 + ((day or 1) - (bd or 1)) if bm else 0
     return by - 1 if later > 62 else by
+
+
+def _bare_days(
+    text: str,
+    base: tuple[int | None, int | None, int | None],
+    year: int | None,
+    found: list[DateExpr],
+    free: Callable[[int, int], bool],
+) -> list[DateExpr]:
+    """某局局长21日表示: a day alone, in the base month (the month before when the day
+    is later than the base day), else in the month of the last full date named."""
+    out: list[DateExpr] = []
+    for m in _BARE_DAY_RE.finditer(text):
+        s, e = m.start(1), m.end(1) + 1
+        if not free(s, e):
+            continue
+        day = int(m[1])
+        prev = [x for x in found if x.end <= s and x.date and x.kind == "date"]
+        y: int | None
+        if prev:
+            last = prev[-1].date or ""
+            y = None if last.startswith("--") else int(last[:4])
+            month = int(last[-5:-3])
+        elif base[0] is not None and base[1] is not None:
+            y, month = base[0], base[1]
+            if base[2] is not None and day > base[2]:
+                y, month = (y, month - 1) if month > 1 else (y - 1, 12)
+        else:
+            continue
+        iso = _iso(y, month, day)
+        if iso:
+            out.append(DateExpr(s, e, text[s:e], iso, None, True, "date"))
+    return out
 
 
 def find_dates(
@@ -384,6 +419,7 @@ def find_dates(
         if iso:
             out.append(DateExpr(m.start(), m.end(), m[0], iso, None, True, "date"))
             taken.append((m.start(), m.end()))
+    out += _bare_days(text, base, year, out, free)
     out.sort(key=lambda x: x.start)
     out = _stated_periods(text, out)
     # words: vague, relative to the base, same day as the last date named
