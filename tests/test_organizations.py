@@ -482,3 +482,27 @@ def test_descriptive_team_labels_are_no_bodies(nlp):
 @pytest.mark.pipeline
 def test_body_named_after_a_law_is_kept(nlp):
     assert names("基本法基金会今天举办讲座,宣传基本法。") == ["基本法基金会"]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Hong Kong, Macau and Taiwan bodies, in Traditional script
+        ("律政司於昨日舉辦講座,保安局及懲教署派員出席。", ["律政司", "保安局", "惩教署"]),
+        ("臺北地檢署舉辦宣導活動,法務部派員出席。", ["台北地检署", "法务部"]),
+        ("香港警務處聯同廉政公署在社區舉行講座。", ["香港警务处", "廉政公署"]),
+        # a coordinator inside a bureau's name, after a body named first
+        ("教育局與民政及青年事務局合辦展覽。", ["教育局", "民政及青年事务局"]),
+        ("白河县河道工程管理处开展宣传。", ["白河县河道工程管理处"]),
+    ],
+)
+def test_bodies_of_hong_kong_macau_taiwan_and_inner_coordinators(
+    text: str, names: list[str]
+) -> None:
+    assert [o.name for o in parse(text).organizations] == names
+
+
+@pytest.mark.pipeline
+def test_stems_listed_before_a_shared_suffix_are_not_one_name() -> None:
+    assert [o.name for o in parse("县公安、民政及财政局联合开展宣传。").organizations] == ["财政局"]

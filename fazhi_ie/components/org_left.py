@@ -97,12 +97,16 @@ def _coordinated_inside(
         return False
     ps = toks.token_before(start)
     prev = text[ps:start]
+    if text[ps - 1 : ps] in g.coordinators:
+        # 公安、民政及财政局 lists stems; 教育局与民政及青年事务局 names a body first
+        bs = toks.token_before(ps - 1)
+        if bs >= ps - 1 or longest_suffix(text[bs : ps - 1]) is None:
+            return False
     return (
         2 <= len(prev) <= 4
         and is_han(prev)
         and classify(prev) == "free"
         and longest_suffix(prev) is None
-        and text[ps - 1 : ps] not in g.coordinators
     )
 
 
