@@ -357,3 +357,13 @@ def test_a_bare_day_dates_the_same_day_word() -> None:
     )
     comps = [e for e in art.events if e.type == EventType.competition]
     assert comps and comps[0].date.endswith("04-21")
+
+
+@pytest.mark.pipeline
+def test_a_year_only_sentence_takes_no_date_from_earlier_sentences() -> None:
+    art = parse(
+        "7月25日,青山市妇联举办暑期安全教育启动仪式。"
+        "去年,青山市妇联联合市检察院开展了法治巡讲活动。\n"
+    )
+    (lecture,) = [e for e in art.events if e.type == EventType.lecture]
+    assert lecture.date is None

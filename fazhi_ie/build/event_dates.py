@@ -2,8 +2,9 @@
 
 The nearest date expression in the mention's sentence (see
 :mod:`fazhi_ie.values.dates`), else a recurring day named there (宪法宣传周期间),
-else the last explicit date earlier in its paragraph. The header's
-publication date is never an activity's date.
+else none when the sentence dates it by a year only (去年…), else the last explicit
+date earlier in its paragraph. The header's publication date is never an
+activity's date.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ class DateIndex:
         if inside:
             before = [d for d in inside if d.end <= c.start]
             return before[-1] if before else inside[0]
+        # 去年，某局联合开展了…: a year only, nothing to inherit from earlier sentences
+        y = r.year_only_re.search(text, s0, c.start)
+        if y is not None:
+            return DateExpr(y.start(), y.end(), y.group(0), None, None, False, "vague")
         p0, _ = paragraph_of(text, s0)
         prev = [
             d

@@ -16,6 +16,7 @@ the builders' work (:mod:`fazhi_ie.build.events`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -44,7 +45,7 @@ class EventMention:
 
 
 @dataclass(slots=True)
-class _Site:
+class Site:
     """A trigger occurrence and the stretches of text the rules look at."""
 
     text: str
@@ -64,13 +65,13 @@ _QUOTED = re.compile(r"“[^“”]*”")
 _QUOTED_SHORT = re.compile(r"“[^“”。！？\n]{1,30}”")
 
 
-def _site(text: str, masked: str, m: re.Match[str], r: TriggerRules) -> _Site:
+def _site(text: str, masked: str, m: re.Match[str], r: TriggerRules) -> Site:
     s, e, word = m.start(), m.end(), m.group(0)
     sent = sentence_of(text, s, e)
     clause = clause_of(masked, s, e)
     named = text[e : e + 1] in '”"」'
     a = e + 1 if named else e
-    return _Site(
+    return Site(
         text=text,
         start=s,
         end=e,
@@ -86,30 +87,52 @@ def _site(text: str, masked: str, m: re.Match[str], r: TriggerRules) -> _Site:
     )
 
 
-def _spoiled(x: _Site, r: TriggerRules) -> bool:
-    """A reference, a total, an ongoing duty, a purpose or a form of another activity."""
+def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], bool]], ...]:
+    """The named checks that make a site no held activity, each run on demand."""
     clause = x.clause_before
     for w in r.spoil_exempt:  # 将于…举行 announces a dated activity
         clause = clause.replace(w, "")
-    return (
-        any(x.after.startswith(w) for w in r.reference_after)
+    checks = (
+        ("reference_after", lambda: any(x.after.startswith(w) for w in r.reference_after)),
         # a venue's name: 会议展览中心, 会议室
-        or _venue(x.after, r)
+        ("venue", lambda: _venue(x.after, r)),
         # 宣传月活动启动仪式: the campaign is only named by its launch
-        or (x.type == "publicity" and any(w in x.after for w in r.campaign_launched_after))
+        (
+            "campaign_launched",
+            lambda: x.type == "publicity" and any(w in x.after for w in r.campaign_launched_after),
+        ),
         # 随后召开的座谈会上: a sub-session of the activity just reported
-        or (x.type in r.subsession_types and any(c in x.clause_before for c in r.subsession_cues))
-        or any(c in x.clause_before for c in r.reference_cues)
-        or any(c in clause for c in r.spoil_cues)
-        or any(c in x.before for c in r.sentence_spoil)
+        (
+            "subsession",
+            lambda: x.type in r.subsession_types
+            and any(c in x.clause_before for c in r.subsession_cues),
+        ),
+        ("reference_cue", lambda: any(c in x.clause_before for c in r.reference_cues)),
+        ("spoil_cue", lambda: any(c in clause for c in r.spoil_cues)),
+        ("sentence_spoil", lambda: any(c in x.before for c in r.sentence_spoil)),
         # 本次…活动的开展: a look back at the activity already reported
-        or bool(r.back_reference_re.search(x.text, x.sent[0], min(x.sent[1], x.end + 4)))
+        (
+            "back_reference",
+            lambda: bool(r.back_reference_re.search(x.text, x.sent[0], min(x.sent[1], x.end + 4))),
+        ),
         # a purpose clause: 为进一步推动…宣传月深入开展
-        or x.clause_before.lstrip().startswith(r.purpose)
+        ("purpose", lambda: x.clause_before.lstrip().startswith(r.purpose)),
         # a count right after: 开展宣讲活动11次 is a total
-        or bool(r.count_after_re.match(x.after))
-        or _in_form_list(x, r)
+        ("count_after", lambda: bool(r.count_after_re.match(x.after))),
+        ("form_list", lambda: _in_form_list(x, r)),
     )
+    return checks
+
+
+def spoil_reasons(x: Site, r: TriggerRules) -> list[str]:
+    """Why the site is not a held activity: a reference, a total, an ongoing duty, a
+    purpose or a form of another activity (empty: nothing spoils it)."""
+    return [name for name, check in _spoil_checks(x, r) if check()]
+
+
+def _spoiled(x: Site, r: TriggerRules) -> bool:
+    """A reference, a total, an ongoing duty, a purpose or a form of another activity."""
+    return any(check() for _, check in _spoil_checks(x, r))
 
 
 def _venue(after: str, r: TriggerRules) -> bool:
@@ -119,7 +142,7 @@ def _venue(after: str, r: TriggerRules) -> bool:
     return bool(ks) and not any(ch in r.venue_breaks for ch in head[: min(ks)])
 
 
-def _in_form_list(x: _Site, r: TriggerRules) -> bool:
+def _in_form_list(x: Site, r: TriggerRules) -> bool:
     """The trigger names a form of another activity: 通过…、现场咨询等形式."""
     text = x.text
     after = text[x.end : x.sent[1]]
@@ -135,8 +158,8 @@ def _in_form_list(x: _Site, r: TriggerRules) -> bool:
     return opened >= 0 and not any(ch in before[opened:] for ch in "；;")
 
 
-def _framed(x: _Site, r: TriggerRules) -> bool:
-    """The trigger's clause or sentence frames it as held."""
+def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
+    """How the trigger's clause or sentence frames it as held (empty: it does not)."""
     text, e, clause_end = x.text, x.end, x.clause[1]
     framed = any(x.after.startswith(w) for w in r.frame_after)
     held_clause = any(v in x.clause_before for v in r.hold_verbs)
@@ -163,17 +186,24 @@ def _framed(x: _Site, r: TriggerRules) -> bool:
     )
     # 受聘担任…: the appointment is a verb itself
     appointed = x.word in r.appointment
-    return (
-        held_clause
-        or held_after
-        or self_framed
-        or met
-        or appointed
-        or (framed and (held or heading))
-    )
+    found = {
+        "held_clause": held_clause,
+        "held_after": held_after,
+        "self_framed": self_framed,
+        "meeting": met,
+        "appointed": appointed,
+        "frame_word_held": framed and held,
+        "frame_word_heading": framed and heading,
+    }
+    return [name for name, ok in found.items() if ok]
 
 
-def _quoted_away(x: _Site, r: TriggerRules) -> bool:
+def _framed(x: Site, r: TriggerRules) -> bool:
+    """The trigger's clause or sentence frames it as held."""
+    return bool(frame_reasons(x, r))
+
+
+def _quoted_away(x: Site, r: TriggerRules) -> bool:
     """The trigger is quoted content, not a quoted activity name (“送法下乡”活动)."""
     text, (s0, s1) = x.text, x.sent
     before = text[s0 : x.start]
@@ -191,27 +221,43 @@ def _quoted_away(x: _Site, r: TriggerRules) -> bool:
     return not quoted_activity
 
 
-def find_mentions(text: str) -> list[EventMention]:
-    """Trigger mentions framed as held activities (see the module docstring)."""
+def sites(text: str) -> list[Site]:
+    """Every trigger occurrence with the stretches of text the rules look at."""
     r = trigger_rules()
-    out: list[EventMention] = []
     # commas inside short quoted names do not end a clause: “学法,守法”为主题
     masked = _QUOTED_SHORT.sub(lambda q: "“" + "_" * (len(q.group(0)) - 2) + "”", text)
-    for m in r.trigger_re.finditer(text):
-        x = _site(text, masked, m, r)
-        if _spoiled(x, r) or not _framed(x, r) or _quoted_away(x, r):
-            continue
-        out.append(
-            EventMention(
-                start=x.start,
-                end=x.end,
-                type=x.type,
-                trigger=x.word,
-                sent_start=x.sent[0],
-                sent_end=x.sent[1],
-                clause_start=x.clause[0],
-            )
+    return [_site(text, masked, m, r) for m in r.trigger_re.finditer(text)]
+
+
+def held_by_rules(x: Site, r: TriggerRules) -> bool:
+    """The rules' reading of a site: framed as held, not spoiled, not quoted content."""
+    return not _spoiled(x, r) and _framed(x, r) and not _quoted_away(x, r)
+
+
+def find_mentions(
+    text: str, held: Callable[[Site, TriggerRules], bool] | None = None
+) -> list[EventMention]:
+    """Trigger mentions framed as held activities (see the module docstring).
+
+    ``held`` decides whether a site is a held activity (default: the rules,
+    :func:`held_by_rules`); the clean-ups that follow (nested triggers, name parts,
+    launched campaigns, secondary types) apply either way.
+    """
+    r = trigger_rules()
+    decide = held or held_by_rules
+    out = [
+        EventMention(
+            start=x.start,
+            end=x.end,
+            type=x.type,
+            trigger=x.word,
+            sent_start=x.sent[0],
+            sent_end=x.sent[1],
+            clause_start=x.clause[0],
         )
+        for x in sites(text)
+        if decide(x, r)
+    ]
     out = _drop_nested(text, out, r)
     out = _drop_name_parts(text, out)
     out = _drop_launched(out, r)

@@ -99,6 +99,7 @@ class TriggerRules:
     # builders: dates, names, participants, audience, place
     enumerated_re: re.Pattern[str]
     definitional_after: tuple[str, ...]
+    year_only_re: re.Pattern[str]
     day_as_time_re: re.Pattern[str]
     listed_re: re.Pattern[str]
     theme_re: re.Pattern[str]
@@ -188,6 +189,7 @@ def trigger_rules() -> TriggerRules:
         locative_joiners=d["locative_joiners"],
         enumerated_re=re.compile(d["enumerated_pattern"]),
         definitional_after=tuple(d["definitional_after"]),
+        year_only_re=re.compile(d["year_only_pattern"]),
         day_as_time_re=re.compile(f'^[”」"]?(?:{_words(d["day_as_time_after"])})'),
         listed_re=re.compile(d["listed_pattern"]),
         theme_re=re.compile(d["theme_pattern"]),
