@@ -367,3 +367,32 @@ def test_a_year_only_sentence_takes_no_date_from_earlier_sentences() -> None:
     )
     (lecture,) = [e for e in art.events if e.type == EventType.lecture]
     assert lecture.date is None
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # a topic's publicity at the end of its clause
+        ("青山银行白河支行组织员工走进社区开展反诈宣传。", "publicity"),
+        # the trigger is the verb of the activity
+        ("青山市公安局民警走进青山小学,为师生上了一堂交通安全课。", "lecture"),
+        ("7月21日,公益课堂在全镇11个村火热开讲。", "lecture"),
+    ],
+)
+def test_topic_publicity_and_verb_triggers(sentence: str, etype: str) -> None:
+    assert [e.type.value for e in parse(sentence).events] == [etype]
+
+
+@pytest.mark.pipeline
+def test_topic_publicity_does_not_cut_a_campaign_period_name() -> None:
+    art = parse("9月15日至21日,白河县委网信办举办2025年国家网络安全宣传周活动。")
+    (ev,) = art.events
+    assert (ev.type.value, ev.trigger.text) == ("publicity", "宣传周")
+    assert ev.date_end is not None
+
+
+@pytest.mark.pipeline
+def test_a_verb_trigger_inside_another_word_is_none() -> None:
+    art = parse("6月3日,白河县司法局在广场开展宣传活动,工作人员向市民展开讲解。")
+    assert [e.type.value for e in art.events] == ["publicity"]

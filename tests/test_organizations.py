@@ -506,3 +506,17 @@ def test_bodies_of_hong_kong_macau_taiwan_and_inner_coordinators(
 @pytest.mark.pipeline
 def test_stems_listed_before_a_shared_suffix_are_not_one_name() -> None:
     assert [o.name for o in parse("县公安、民政及财政局联合开展宣传。").organizations] == ["财政局"]
+
+
+@pytest.mark.pipeline
+def test_a_clause_proposed_by_the_ner_is_no_name(nlp) -> None:
+    # the NER may tag a whole clause ending in a suffix: pupils visiting a court
+    text = "青山学生参观法院。"
+    doc = nlp.make_doc(text)
+    ner = [EntitySpan(0, 8, "ORG", text[:8])]
+    assert [c.name for c in with_ner(doc, text, [], ner)] == []
+    # a span without verbs or people nouns inside is taken
+    text = "青山区白河人民法院开庭。"
+    doc = nlp.make_doc(text)
+    ner = [EntitySpan(0, 9, "ORG", text[:9])]
+    assert [c.name for c in with_ner(doc, text, [], ner)] == ["青山区白河人民法院"]

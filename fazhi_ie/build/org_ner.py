@@ -72,10 +72,13 @@ def has_place_token(doc: Doc, start: int, end: int) -> bool:
 
 def _summons_inside(doc: Doc, start: int, end: int) -> bool:
     """Whether a token inside ``[start, end)`` is a summoning verb (猫街镇组织司法所 is a
-    place, a verb and a unit, no name)."""
+    place, a verb and a unit, no name), an action verb or a people noun (白河中学学生
+    参观法院 is a clause)."""
     span = doc.char_span(start, end, alignment_mode="contract")
-    words = grammar().summon_words
-    return span is not None and any(t.text in words for t in span)
+    g = grammar()
+    return span is not None and any(
+        t.text in g.summon_words or t.text in g.ner_inside_stop_tokens for t in span
+    )
 
 
 def _fuller(text: str, s: int, e: int, inner: list[OrgCandidate]) -> bool:

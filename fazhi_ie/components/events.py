@@ -16,7 +16,7 @@ the builders' work (:mod:`fazhi_ie.build.events`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..text.primitives import clause_of, paragraph_of, sentence_of
 from .base import KEYS, Recognizer
+from .tokens import token_edges
 
 KEY = KEYS.EVENTS
 
@@ -186,12 +187,15 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
     )
     # 受聘担任…: the appointment is a verb itself
     appointed = x.word in r.appointment
+    # 为师生上了一堂…课: the trigger is the verb of the activity
+    verb = x.word in r.verb_triggers
     found = {
         "held_clause": held_clause,
         "held_after": held_after,
         "self_framed": self_framed,
         "meeting": met,
         "appointed": appointed,
+        "verb": verb,
         "frame_word_held": framed and held,
         "frame_word_heading": framed and heading,
     }
@@ -235,13 +239,17 @@ def held_by_rules(x: Site, r: TriggerRules) -> bool:
 
 
 def find_mentions(
-    text: str, held: Callable[[Site, TriggerRules], bool] | None = None
+    text: str,
+    held: Callable[[Site, TriggerRules], bool] | None = None,
+    starts: Collection[int] | None = None,
 ) -> list[EventMention]:
     """Trigger mentions framed as held activities (see the module docstring).
 
     ``held`` decides whether a site is a held activity (default: the rules,
     :func:`held_by_rules`); the clean-ups that follow (nested triggers, name parts,
-    launched campaigns, secondary types) apply either way.
+    launched campaigns, secondary types) apply either way. ``starts``: the token
+    starts of the text, when known; a verb trigger must start on one (开讲, not the
+    开讲 of 展开讲解).
     """
     r = trigger_rules()
     decide = held or held_by_rules
@@ -257,6 +265,7 @@ def find_mentions(
         )
         for x in sites(text)
         if decide(x, r)
+        and not (starts is not None and x.word in r.verb_triggers and x.start not in starts)
     ]
     out = _drop_nested(text, out, r)
     out = _drop_name_parts(text, out)
@@ -346,7 +355,8 @@ class EventRecognizer(Recognizer):
     key = KEY
 
     def find(self, doc: Doc) -> list[EventMention]:
-        return find_mentions(doc.text)
+        starts, _ = token_edges(doc)
+        return find_mentions(doc.text, starts=starts)
 
     def label(self, cand: EventMention) -> str:
         return cand.type

@@ -93,6 +93,7 @@ class Grammar:
     team_descriptors: tuple[str, ...]
     local_units_re: re.Pattern[str]
     summon_words: frozenset[str]
+    ner_inside_stop_tokens: frozenset[str]
     list_marks: frozenset[str]
     central_instruction_words: tuple[str, ...]
     sidebar_bullet: str
@@ -196,6 +197,7 @@ def grammar() -> Grammar:
         team_descriptors=tuple(d["team_descriptors"]),
         local_units_re=re.compile("|".join(map(re.escape, _longest_first(d["local_units"])))),
         summon_words=frozenset(d["summon_words"]),
+        ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         list_marks=frozenset(d["list_marks"]),
         central_instruction_words=_longest_first(d["central_instruction_words"]),
         sidebar_bullet=d["sidebar_bullet"],

@@ -27,10 +27,6 @@ def _words(words: list[str]) -> str:
     return "|".join(map(re.escape, words))
 
 
-def _longest_first(words: list[str]) -> str:
-    return _words(sorted(words, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class MeetingPlace:
     """在…会议上: a trigger containing ``trigger_contains``, ``after`` right after
@@ -99,6 +95,7 @@ class TriggerRules:
     # builders: dates, names, participants, audience, place
     enumerated_re: re.Pattern[str]
     definitional_after: tuple[str, ...]
+    verb_triggers: frozenset[str]
     year_only_re: re.Pattern[str]
     day_as_time_re: re.Pattern[str]
     listed_re: re.Pattern[str]
@@ -119,10 +116,19 @@ class TriggerRules:
 
 def _types(d: dict[str, Any]) -> dict[str, str]:
     types: dict[str, str] = {}
-    for etype, words in d["types"].items():
-        for w in words:
-            types.setdefault(w, etype)
+    for key in ("types", "clause_final_types"):
+        for etype, words in d[key].items():
+            for w in words:
+                types.setdefault(w, etype)
     return types
+
+
+def _trigger_pattern(d: dict[str, Any], types: dict[str, str]) -> str:
+    """Longest trigger first; clause-final words only before a clause end."""
+    final = {w for ws in d["clause_final_types"].values() for w in ws}
+    ahead = d["clause_final_lookahead"]
+    words = sorted(types, key=len, reverse=True)
+    return "|".join(re.escape(w) + (ahead if w in final else "") for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +139,7 @@ def trigger_rules() -> TriggerRules:
     host = fill(d["host_pattern"], HOST_FRAMES=_words(d["host_frames"]))
     meeting = d["meeting_place"]
     return TriggerRules(
-        trigger_re=re.compile(_longest_first(list(types))),
+        trigger_re=re.compile(_trigger_pattern(d, types)),
         types=types,
         hold_verbs=tuple(d["hold_verbs"]),
         frame_after=tuple(d["frame_after"]),
@@ -189,6 +195,7 @@ def trigger_rules() -> TriggerRules:
         locative_joiners=d["locative_joiners"],
         enumerated_re=re.compile(d["enumerated_pattern"]),
         definitional_after=tuple(d["definitional_after"]),
+        verb_triggers=frozenset(d["verb_triggers"]),
         year_only_re=re.compile(d["year_only_pattern"]),
         day_as_time_re=re.compile(f'^[”」"]?(?:{_words(d["day_as_time_after"])})'),
         listed_re=re.compile(d["listed_pattern"]),
