@@ -396,3 +396,19 @@ def test_topic_publicity_does_not_cut_a_campaign_period_name() -> None:
 def test_a_verb_trigger_inside_another_word_is_none() -> None:
     art = parse("6月3日,白河县司法局在广场开展宣传活动,工作人员向市民展开讲解。")
     assert [e.type.value for e in art.events] == ["publicity"]
+
+
+@pytest.mark.pipeline
+def test_any_topic_publicity_at_a_clause_end() -> None:
+    art = parse("国网青山供电公司在营业厅开展电力法宣传。")
+    assert [e.type.value for e in art.events] == ["publicity"]
+
+
+def test_a_draft_joins_the_group_of_its_own_day_first() -> None:
+    text = " " * 80
+    week = _draft(0, headline=True, date="2020-12-01", orgs=["org-1"])  # a weak date
+    day = _draft(20, headline=False, date="2020-12-04", orgs=["org-2"])
+    more = _draft(40, headline=False, date="2020-12-04", orgs=[])
+    groups = merge_drafts(text, [week, day, more], trigger_rules())
+    assert [len(g.mentions) for g in groups] == [1, 2]
+    assert groups[0].date is not None and groups[0].date.date == "2020-12-01"

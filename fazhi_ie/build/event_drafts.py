@@ -121,12 +121,23 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
     """Group the drafts of one activity, in the order of their first mention."""
     groups: list[EventGroup] = []
     for d in drafts:
-        target = next((g for g in groups if _same(text, g, d, r)), None)
+        fits = [g for g in groups if _same(text, g, d, r)]
+        # a group of the very same date first: the draft reports that day's activity
+        target = next((g for g in fits if _same_date(g, d)), fits[0] if fits else None)
         if target is None:
             groups.append(EventGroup.start(d))
         else:
             target.absorb(d)
     return groups
+
+
+def _same_date(g: EventGroup, d: EventDraft) -> bool:
+    return (
+        g.date is not None
+        and d.date is not None
+        and g.date.date is not None
+        and (g.date.date, g.date.date_end) == (d.date.date, d.date.date_end)
+    )
 
 
 def _weaker(g: EventGroup, d: EventDraft) -> bool:
