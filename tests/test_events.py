@@ -412,3 +412,14 @@ def test_a_draft_joins_the_group_of_its_own_day_first() -> None:
     groups = merge_drafts(text, [week, day, more], trigger_rules())
     assert [len(g.mentions) for g in groups] == [1, 2]
     assert groups[0].date is not None and groups[0].date.date == "2020-12-01"
+
+
+@pytest.mark.pipeline
+def test_bodies_summoned_in_the_follow_up_are_not_organizers() -> None:
+    art = parse(
+        "3月8日,青川县启动维权周宣传活动。"
+        "活动现场,县妇儿工委组织县法院、县司法局设立咨询台。\n"
+    )
+    orgs = {o.id: o.name for o in art.organizations}
+    (ev,) = [e for e in art.events if e.type.value == "launch"]
+    assert [orgs[o] for o in ev.organizers] == ["县妇儿工委"]

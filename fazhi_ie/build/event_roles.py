@@ -98,7 +98,9 @@ def follow_subject(
         return []
     chain = [cands[0]]
     for o in cands[1:]:
-        if not _coordinated(text[chain[-1][1] : o[0]], r):
+        gap = text[chain[-1][1] : o[0]].strip()
+        # 某委组织某院、某局…: the bodies summoned carry it out for the first one
+        if not _coordinated(gap, r) or gap in r.organizer_verbs:
             break
         chain.append(o)
     # 某局联合某局开展 / 某局、某局开展: a verb right after the first body or the list
