@@ -197,6 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     en = sub.add_parser("evaluate-ner", help="strict P/R/F1 of an NER model on MSRA test")
     _ner_eval.add_arguments(en)
     en.set_defaults(func=cmd_evaluate_ner)
+
+    from .view.cli import add_commands as _view_commands
+
+    _view_commands(sub)  # view, report (fazhi_ie/view/cli.py)
     return p
 
 

@@ -124,6 +124,30 @@ E304 = Code(
 )
 E401 = Code("E401", "invalid argument {name}={value!r}: {detail}", "{hint}")
 
+# --- view and report (fazhi_ie.view, issue 16) -------------------------------
+E601 = Code(
+    "E601",
+    "the report's plots need matplotlib: {detail}",
+    "Install the extra: `pip install 'fazhi-ie[view]'`, or leave the plots out "
+    "(report(..., plots=False), `fazhi-ie report --no-plots`).",
+)
+E602 = Code(
+    "E602",
+    "{path} line {line} is not a parsed article record: {detail}",
+    "Give the JSONL that `fazhi-ie parse` writes (one Article per line), or a text "
+    "file, a folder of them or an input JSONL ({{\"id\", \"text\"}}) to parse first.",
+)
+E603 = Code(
+    "E603",
+    "no article with id {id!r} in {path}",
+    "Pick an id that the file holds (`fazhi-ie view FILE` without --id shows them all).",
+)
+E604 = Code(
+    "E604",
+    "render() expects an Article or its JSON dict, got {type}: {detail}",
+    "Parse the text first (fazhi_ie.parse(text)), or pass Article.model_validate(data).",
+)
+
 # --- warnings recorded on articles -----------------------------------------
 W101 = Code(
     "W101",

@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("segmenter", "ner", "components"),
     ("build",),
     ("inputs", "pipeline"),
-    ("api", "summary", "__init__"),
+    ("api", "summary", "view", "__init__"),
     ("evaluate",),
     ("training",),
     ("cli", "__main__"),
