@@ -53,7 +53,9 @@ def sample_article(**changes) -> Article:
     square = span("白河县人民广场")
     crossing = span("广场开展宪法")
     assert square.start < crossing.start < square.end < crossing.end
-    sentence = span("12月4日，白河县司法局在白河县人民广场开展宪法宣传活动，发放《宪法》宣传册500余份")
+    first = span("12月4日")
+    end = span("500余份").end
+    sentence = Span(start=first.start, end=end, text=TEXT[first.start:end])
     art = Article(
         id='demo"><b>x',
         title=TEXT.splitlines()[0],
