@@ -37,10 +37,11 @@ from .records import (
 if TYPE_CHECKING:  # pragma: no cover
     from .api import parse, parse_many
     from .pipeline import load
+    from .tables import to_frames
     from .view import render, report
 
 _LAZY = {"parse": "api", "parse_many": "api", "load": "pipeline", "render": "view",
-         "report": "view"}
+         "report": "view", "to_frames": "tables"}
 #: Submodules reachable as attributes after a plain ``import fazhi_ie``.
 _SUBMODULES = frozenset({"summary"})
 
@@ -99,4 +100,5 @@ __all__ = [
     "parse_many",
     "render",
     "report",
+    "to_frames",
 ]
