@@ -29,6 +29,9 @@ class Html(str):
     def _repr_html_(self) -> str:
         return str(self)
 
+    def __repr__(self) -> str:  # text frontends: a line, not the whole page
+        return f"<fazhi_ie HTML, {len(self):,} characters: str() for the text>"
+
     def __html__(self) -> str:  # markupsafe: already markup, do not escape again
         return str(self)
 
