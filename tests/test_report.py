@@ -102,6 +102,9 @@ def test_view_reads_a_json_article_and_rejects_broken_records(tmp_path, capsys):
     one = tmp_path / "a.json"
     one.write_text(sample_article().model_dump_json(indent=2), encoding="utf-8")
     assert [a.id for a in load_articles(one)] == [sample_article().id]
+    many = tmp_path / "many.json"  # `parse --pretty` of several documents
+    many.write_text("\n".join(a.model_dump_json(indent=2) for a in corpus()), encoding="utf-8")
+    assert [a.id for a in load_articles(many)] == ["a1", "b2", "c3"]
     bad = write_jsonl(tmp_path / "bad.jsonl", corpus())
     with bad.open("a", encoding="utf-8") as fh:
         fh.write('{"schema_version": "1.0.0", "text": 5}\n')

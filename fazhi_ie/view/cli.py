@@ -32,19 +32,34 @@ def _article(data: Any, path: Path, line: int) -> Article:
         raise InputError(E602, path=path, line=line, detail=str(exc).splitlines()[0]) from exc
 
 
+def _json_values(text: str) -> list[tuple[int, Any]]:
+    """``(line, value)`` of the JSON values in ``text``: one, a list, or several objects
+    one after another (``fazhi-ie parse --pretty`` of several documents); [] if not JSON."""
+    decoder = json.JSONDecoder()
+    out: list[tuple[int, Any]] = []
+    pos = 0
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos == len(text):
+            return out
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            return []
+        out.append((text.count("\n", 0, pos) + 1, value))
+        pos = end
+
+
 def _parsed_records(path: Path) -> list[tuple[int, Any]] | None:
     """``(line, record)`` pairs when ``path`` holds parsed Articles, else None."""
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            data = None
-        if isinstance(data, dict) and "schema_version" in data:
-            return [(1, data)]
-        if isinstance(data, list) and data and isinstance(data[0], dict):
-            if "schema_version" in data[0]:
-                return [(i + 1, d) for i, d in enumerate(data)]
+        values = _json_values(text)
+        if len(values) == 1 and isinstance(values[0][1], list):
+            values = [(1, d) for d in values[0][1]]
+        if values and isinstance(values[0][1], dict) and "schema_version" in values[0][1]:
+            return values
     rows: list[tuple[int, Any]] = []
     for i, line in enumerate(text.splitlines(), 1):
         if not line.strip():
