@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import records as _records
 from .about import __version__
 from .errors import ConfigError, FazhiError, GoldError, InputError, ModelError
 from .records import (
@@ -36,10 +37,22 @@ from .records import (
 if TYPE_CHECKING:  # pragma: no cover
     from .api import parse, parse_many
     from .pipeline import load
+    from .tables import to_frames
+    from .view import render, report
 
-_LAZY = {"parse": "api", "parse_many": "api", "load": "pipeline"}
+_LAZY = {"parse": "api", "parse_many": "api", "load": "pipeline", "render": "view",
+         "report": "view", "to_frames": "tables"}
 #: Submodules reachable as attributes after a plain ``import fazhi_ie``.
 _SUBMODULES = frozenset({"summary"})
+
+
+def _render_html(article: Article) -> str:
+    from .view import render
+
+    return render(article)
+
+
+_records.html_view = _render_html  # Article._repr_html_ (records sit below the view)
 
 
 def __getattr__(name: str) -> Any:
@@ -85,4 +98,7 @@ __all__ = [
     "load",
     "parse",
     "parse_many",
+    "render",
+    "report",
+    "to_frames",
 ]

@@ -18,6 +18,7 @@ test fails when it changes without a version bump.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any
 
@@ -40,6 +41,12 @@ def _check_partial_date(value: str | None) -> str | None:
 
 PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
 """An ISO date, possibly partial: ``2020-12-04``, ``2020-12`` or ``--12-04``."""
+
+
+#: Draws an Article as HTML for ``Article._repr_html_`` (Jupyter). ``fazhi_ie`` sets it
+#: on import to :func:`fazhi_ie.view.render` (imported on first use), so that this base
+#: module does not import the view layer above it.
+html_view: Callable[[Article], str] | None = None
 
 
 class Record(BaseModel):
@@ -271,6 +278,10 @@ class Article(Record):
     error: Notice | None = Field(
         default=None, description="Set when the document could not be parsed."
     )
+
+    def _repr_html_(self) -> str | None:
+        """Jupyter's rich display: the article view of :func:`fazhi_ie.render`."""
+        return html_view(self) if html_view is not None else None
 
     def iter_spans(self) -> list[tuple[str, Span]]:
         """Every span in the article, with a path naming where it sits."""
