@@ -36,8 +36,9 @@ from .records import (
 if TYPE_CHECKING:  # pragma: no cover
     from .api import parse, parse_many
     from .pipeline import load
+    from .tables import to_frames
 
-_LAZY = {"parse": "api", "parse_many": "api", "load": "pipeline"}
+_LAZY = {"parse": "api", "parse_many": "api", "load": "pipeline", "to_frames": "tables"}
 #: Submodules reachable as attributes after a plain ``import fazhi_ie``.
 _SUBMODULES = frozenset({"summary"})
 
@@ -85,4 +86,5 @@ __all__ = [
     "load",
     "parse",
     "parse_many",
+    "to_frames",
 ]

@@ -92,8 +92,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 # --- schema -----------------------------------------------------------------
 def cmd_schema(args: argparse.Namespace) -> int:
     from .records import article_json_schema
+    from .tables import tables_schema
 
-    text = json.dumps(article_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    schema = tables_schema() if args.tables else article_json_schema()
+    text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -174,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the records")
     sc.add_argument("-o", "--output")
+    sc.add_argument("--tables", action="store_true", help="the flat table schemas instead")
     sc.set_defaults(func=cmd_schema)
 
     dl = sub.add_parser(

@@ -124,6 +124,44 @@ E304 = Code(
 )
 E401 = Code("E401", "invalid argument {name}={value!r}: {detail}", "{hint}")
 
+# --- batch runs, tables and Dask (E5xx: fazhi_ie.batch, tables, dask) --------
+E501 = Code(
+    "E501",
+    "{path} already holds a fazhi-ie batch run",
+    "Add --resume to parse only the documents not yet written, or --overwrite to start over.",
+)
+E502 = Code(
+    "E502",
+    "cannot resume {path}: {what} differs (run: {old}, now: {new})",
+    "Resume with the same fazhi-ie version, models and options as the run that wrote it, "
+    "or write to a new output (or --overwrite).",
+)
+E503 = Code(
+    "E503",
+    "{module} is needed for tables: {detail}",
+    "Install the tables extra: `pip install fazhi-ie[tables]` (pandas, pyarrow).",
+)
+E504 = Code(
+    "E504",
+    "{module} is needed for Dask: {detail}",
+    "Install the dask extra: `pip install fazhi-ie[dask]` (dask[dataframe], distributed).",
+)
+E505 = Code(
+    "E505",
+    "cannot tell the output format of {path}",
+    "Pass --format jsonl|parquet|csv|sqlite, or use a suffix: .jsonl, .parquet, .csv, .sqlite.",
+)
+E506 = Code(
+    "E506",
+    "{path} is not a fazhi-ie batch output: {detail}",
+    "Resume or export the output of `fazhi-ie parse -o`, or write to a new output.",
+)
+E507 = Code(
+    "E507",
+    "cannot reach the Dask scheduler {address}: {detail}",
+    "Start one (`dask scheduler`) and workers, or use --dask local for a cluster on this machine.",
+)
+
 # --- warnings recorded on articles -----------------------------------------
 W101 = Code(
     "W101",
@@ -139,6 +177,11 @@ W104 = Code(
     "W104",
     "published date given by the caller ({given}) differs from the text ({found})",
     "The caller's date is used; check the metadata.",
+)
+W501 = Code(
+    "W501",
+    "input id {id!r} was already used by an earlier document; this one is kept as {new!r}",
+    "Give every input document its own id; both documents are kept.",
 )
 
 
