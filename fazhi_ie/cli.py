@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from .about import __version__
 from .errors import FazhiError
@@ -19,56 +18,17 @@ def _fail(exc: FazhiError) -> int:
     return 2 if exc.code.startswith("E4") else 1
 
 
-# --- parse -------------------------------------------------------------------
-def _inputs(paths: Sequence[str], fmt: str) -> Iterator:
-    from .inputs import iter_path, iter_stdin
-
-    for p in paths or ["-"]:
-        if p == "-":
-            yield from iter_stdin(fmt=fmt)
-        else:
-            yield from iter_path(Path(p))
-
-
+# --- parse, export (bodies in fazhi_ie/batch/command.py) ---------------------
 def cmd_parse(args: argparse.Namespace) -> int:
-    from .api import parse_many
+    from .batch.command import cmd_parse as run
 
-    out: TextIO
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    n_ok = n_err = 0
-    single = len(args.inputs) == 1 and args.inputs[0] != "-" and not Path(args.inputs[0]).is_dir()
-    single = single and Path(args.inputs[0]).suffix.lower() not in {".jsonl", ".ndjson"}
-    try:
-        for art in parse_many(
-            _inputs(args.inputs, args.format),
-            batch_size=args.batch_size,
-            n_process=args.n_process,
-            progress=args.progress,
-            pkuseg_model=args.pkuseg_model,
-        ):
-            if args.summary:
-                from .summary import summarize
+    return run(args)
 
-                out.write(summarize(art) + "\n\n")
-            else:
-                exclude = {"clean_text"} if args.no_clean_text else None
-                data = art.model_dump(mode="json", exclude=exclude)
-                out.write(json.dumps(data, ensure_ascii=False, indent=2 if args.pretty else None))
-                out.write("\n")
-            if art.error is not None:
-                n_err += 1
-                print(
-                    f"fazhi-ie: {art.id or '?'}: error {art.error.code}: {art.error.message}",
-                    file=sys.stderr,
-                )
-            else:
-                n_ok += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if args.output or n_err:
-        print(f"fazhi-ie: {n_ok} parsed, {n_err} failed", file=sys.stderr)
-    return 1 if single and n_err else 0
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .batch.command import cmd_export as run
+
+    return run(args)
 
 
 # --- evaluate ---------------------------------------------------------------
@@ -143,28 +103,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser(
         "parse",
-        help="parse articles into JSONL records",
+        help="parse articles into JSONL records or tables",
         description="Parse a .txt file, a folder of .txt files, a JSONL file of "
-        '{"id", "text", "published"?} records, or stdin (-). One JSON line per document.',
+        '{"id", "text", "published"?, ...} records, or stdin (-). One JSON line per '
+        "document on stdout, or a resumable batch run into -o OUT (JSONL, parquet, csv, "
+        "SQLite; see docs/batch.md).",
     )
-    sp.add_argument("inputs", nargs="*", help="files, folders, JSONL files or - (default: stdin)")
-    sp.add_argument("-o", "--output", help="write JSONL here instead of stdout")
-    sp.add_argument(
-        "--format",
-        choices=["auto", "text", "jsonl"],
-        default="auto",
-        help="how to read stdin (default: auto-detect JSONL)",
-    )
-    sp.add_argument("--pretty", action="store_true", help="indent the JSON")
-    sp.add_argument(
-        "--summary", action="store_true", help="print a human-readable summary instead of JSON"
-    )
-    sp.add_argument("--no-clean-text", action="store_true", help="omit clean_text from output")
-    sp.add_argument("--batch-size", type=int, default=32)
-    sp.add_argument("--n-process", type=int, default=1)
-    sp.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
-    sp.add_argument("--pkuseg-model", help="pkuseg model directory (default: user cache)")
+    from .batch.command import add_export_arguments, add_parse_arguments
+
+    add_parse_arguments(sp)
     sp.set_defaults(func=cmd_parse)
+    ex = sub.add_parser(
+        "export",
+        help="turn a JSONL run into tables (parquet, csv, SQLite)",
+        description="Write the Article records of a JSONL file as the flat tables.",
+    )
+    add_export_arguments(ex)
+    ex.set_defaults(func=cmd_export)
 
     ev = sub.add_parser("evaluate", help="score the parser on a gold directory (ANNOTATION.md)")
     ev.add_argument("directory")

@@ -156,7 +156,7 @@ E501 = Code(
 )
 E502 = Code(
     "E502",
-    "cannot resume {path}: {what} differs (run: {old}, now: {new})",
+    "cannot resume {path}: {what} changed (run: {old}, now: {new})",
     "Resume with the same fazhi-ie version, models and options as the run that wrote it, "
     "or write to a new output (or --overwrite).",
 )

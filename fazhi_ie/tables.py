@@ -327,20 +327,42 @@ def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows as a typed pandas DataFrame (see :func:`to_frames` for the dtypes)."""
     pd = _need("pandas")
     cols = TABLES[table]
-    data = {c: [r.get(c) for r in rows] for c, _ in cols}
-    out = {}
-    for c, kind in cols:
-        out[c] = _series(pd, data[c], kind)
-    return pd.DataFrame(out, columns=[c for c, _ in cols])
+    data = {c: _series(pd, [r.get(c) for r in rows], kind) for c, kind in cols}
+    return pd.DataFrame(data, columns=[c for c, _ in cols])
+
+
+def typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """A DataFrame read back from a sink (parquet, csv text, SQLite) with the table's dtypes."""
+    pd = _need("pandas")
+    cols = TABLES[table]
+    data = {c: _series(pd, df[c].tolist() if c in df else [None] * len(df), k) for c, k in cols}
+    return pd.DataFrame(data, columns=[c for c, _ in cols])
+
+
+_TRUE = {"true": True, "1": True, "false": False, "0": False}
+
+
+def _na(pd: Any, v: Any, text: bool) -> bool:
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+        return True
+    return v == "" and not text  # csv text has no null: "" is one, except in text columns
 
 
 def _series(pd: Any, values: list[Any], kind: str) -> Any:
+    text = kind in {"str", "json"}
+    values = [None if _na(pd, v, text) else v for v in values]
     if kind.startswith("cat:"):
-        return pd.Categorical(values, categories=list(_CATS[kind[4:]]))
+        vals = [None if v is None else str(v) for v in values]
+        return pd.Categorical(vals, categories=list(_CATS[kind[4:]]))
     if kind == "date":
-        return pd.Series(pd.to_datetime(pd.Series(values, dtype="object")), dtype="datetime64[s]")
-    dtype = {"str": "string", "json": "string", "int": "Int64", "float": "Float64"}
-    return pd.Series(values, dtype=dtype.get(kind, "boolean"))
+        return pd.to_datetime(pd.Series(values, dtype="object")).astype("datetime64[s]")
+    if kind in {"int", "float"}:
+        num = pd.to_numeric(pd.Series(values, dtype="object"))
+        return num.astype("Int64" if kind == "int" else "Float64")
+    if kind == "bool":
+        vals = [v if v is None or isinstance(v, bool) else _TRUE[str(v).lower()] for v in values]
+        return pd.Series(vals, dtype="boolean")
+    return pd.Series([None if v is None else str(v) for v in values], dtype="string")
 
 
 def frames_from_rows(rows: Rows) -> dict[str, pd.DataFrame]:
@@ -393,4 +415,5 @@ __all__ = [
     "rows_of",
     "tables_schema",
     "to_frames",
+    "typed",
 ]
