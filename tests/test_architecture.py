@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("lexicons", "pretrained"),
     ("segmenter", "ner", "components"),
     ("build",),
-    ("inputs", "pipeline"),
+    ("inputs", "pipeline", "decode"),
     ("api", "summary", "__init__"),
     ("evaluate",),
     ("training",),
