@@ -205,6 +205,14 @@ class FazhiError(Exception):
         self.hint = hint
         super().__init__(f"[{self.code}] {message}. Hint: {hint}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # picklable as it is, so that it crosses from a worker process to the caller
+        return (_rebuild, (type(self), self.code, self.message, self.hint))
+
+
+def _rebuild(cls: type[FazhiError], code: str, message: str, hint: str) -> FazhiError:
+    return cls(Code(code, "{m}", "{h}"), m=message, h=hint)
+
 
 class InputError(FazhiError, ValueError):
     """The input document cannot be parsed (empty, binary, undecodable)."""

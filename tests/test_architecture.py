@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("segmenter", "ner", "components"),
     ("build",),
     ("inputs", "pipeline", "decode"),
-    ("api", "summary", "__init__"),
+    ("api", "summary", "__init__", "workers"),
     ("evaluate",),
     ("training",),
     ("cli", "__main__"),
