@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from .about import __version__
 from .errors import FazhiError
+
+MAX_CHARS = 200_000  # = api.MAX_CHARS (api is imported lazily: it imports spaCy)
 
 
 def _fail(exc: FazhiError) -> int:
@@ -45,6 +49,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
             n_process=args.n_process,
             progress=args.progress,
             pkuseg_model=args.pkuseg_model,
+            max_chars=args.max_chars,
+            time_limit=args.time_limit,
         ):
             if args.summary:
                 from .summary import summarize
@@ -81,7 +87,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         ids = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
     report = evaluate_dir(Path(args.directory), progress=args.progress, ids=ids)
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=args.json_out)
     else:
         print(report.format_table())
     if args.verbose:
@@ -162,6 +168,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--n-process", type=int, default=1)
     sp.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
     sp.add_argument("--pkuseg-model", help="pkuseg model directory (default: user cache)")
+    sp.add_argument(
+        "--max-chars",
+        type=int,
+        default=MAX_CHARS,
+        help=f"a longer document becomes an error record E108 (default {MAX_CHARS:,}; 0: none)",
+    )
+    sp.add_argument(
+        "--time-limit",
+        type=float,
+        default=None,
+        help="seconds per document, in worker processes; slower: error record E109",
+    )
     sp.set_defaults(func=cmd_parse)
 
     ev = sub.add_parser("evaluate", help="score the parser on a gold directory (ANNOTATION.md)")
@@ -200,9 +218,37 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+@contextlib.contextmanager
+def _json_stdout() -> Iterator[IO[str]]:
+    """While a ``--json`` command runs, everything else written to stdout (pip, tools,
+    prints, at the file-descriptor level too) goes to stderr; the stream yielded is
+    the real stdout, for the JSON alone."""
+    sys.stdout.flush()
+    try:
+        fd = os.dup(1)
+    except OSError:  # no file descriptor 1: Python-level redirection only
+        with contextlib.redirect_stdout(sys.stderr) as _:
+            yield sys.__stdout__ or sys.stderr
+        return
+    real = os.fdopen(fd, "w", encoding="utf-8", closefd=False)
+    os.dup2(2, 1)
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield real
+    finally:
+        real.flush()
+        sys.stderr.flush()
+        os.dup2(fd, 1)
+        os.close(fd)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "json", False):
+            with _json_stdout() as args.json_out:
+                return int(args.func(args) or 0)
+        args.json_out = sys.stdout
         return int(args.func(args) or 0)
     except FazhiError as exc:
         return _fail(exc)
