@@ -13,9 +13,10 @@ The order (docs/reliability.md):
 6. nothing found: NUL bytes make it binary (E102); else the better of UTF-8 and
    GB18030 with U+FFFD replacements (W102) when they are few, E103 when not.
 
-Control characters (C0 but tab, newlines and form feed; DEL; C1) are then
-removed, wherever they are, with warning W106; a document made of nothing else
-is binary (E102). Offsets in the record refer to the text returned here.
+Control characters (C0 but tab, newlines and form feed; DEL; C1; terminal
+escape sequences whole) are then removed, wherever they are, with warning W106;
+a document made of nothing else is binary (E102). Offsets in the record refer
+to the text returned here.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 #: Encodings read as GB18030 (a superset of each), reported with W101.
 GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz", "cp936"})
-#: C0 controls except \t \n \v \f \r, DEL and the C1 controls.
-CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: Terminal escape sequences (ESC [ ... letter) whole, then C0 controls except
+#: \t \n \v \f \r, DEL and the C1 controls.
+CONTROL_RE = re.compile("\x1b\\[[0-?]{0,32}[ -/]{0,8}[@-~]|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: How many bytes charset detection looks at (it samples within them).
 DETECT_BYTES = 1 << 20
 
