@@ -94,7 +94,30 @@ def check_classpaths(config: Any, model: str) -> None:
             raise ModelError(E152, model=model, detail=f"its config names the class {cp!r}")
 
 
+def _read_config(resolved: str) -> dict[str, Any] | None:
+    """The checked config of a model directory (None for an identifier), read before
+    hanlp is imported: E205 unreadable, E152 untrusted classes, E151 offline identifier."""
+    path = Path(resolved)
+    if not is_model_dir(path):
+        check_online(
+            f"download the HanLP pretrained model {resolved!r}",
+            "Load it once on a machine with access (hanlp.load), copy the directory HanLP "
+            "saved (under ~/.hanlp) and pass that directory instead of the identifier.",
+        )
+        return None
+    try:
+        config = json.loads((path / "config.json").read_text("utf-8"))
+        if not isinstance(config, dict):
+            raise ValueError("config.json is not a JSON object")
+    except (OSError, ValueError) as exc:
+        raise model_error("E205", path=resolved, via=f" ({exc})") from exc
+    check_classpaths(config, resolved)
+    return config
+
+
 def _load_uncached(resolved: str) -> Any:
+    config = _read_config(resolved)
+    quiet_libraries()
     try:
         import hanlp
         import torch  # noqa: F401
@@ -103,17 +126,9 @@ def _load_uncached(resolved: str) -> Any:
 
     from fazhi_ie.ner.model import FazhiRNNNER, fix_crf
 
-    path = Path(resolved)
-    if is_model_dir(path):
+    if config is not None:
         try:
-            config = json.loads((path / "config.json").read_text("utf-8"))
-            classpath = config.get("classpath")
-        except (OSError, ValueError, AttributeError) as exc:
-            raise model_error("E205", path=resolved, via=f" ({exc})") from exc
-        check_classpaths(config, resolved)
-        quiet_libraries()
-        try:
-            if classpath in _RNN_CLASSPATHS:
+            if config.get("classpath") in _RNN_CLASSPATHS:
                 tagger = FazhiRNNNER()
                 tagger.load(resolved, devices=-1, verbose=False)
                 if tagger.config.get("lex_embed"):
@@ -125,11 +140,6 @@ def _load_uncached(resolved: str) -> Any:
                 "E206", model=resolved, detail=f"{type(exc).__name__}: {exc}"
             ) from exc
     else:
-        check_online(
-            f"download the HanLP pretrained model {resolved!r}",
-            "Load it once on a machine with access (hanlp.load), copy the directory HanLP "
-            "saved (under ~/.hanlp) and pass that directory instead of the identifier.",
-        )
         try:
             tagger = hanlp.load(resolved)
         except Exception as exc:
