@@ -11,6 +11,7 @@ from typing import Any
 from spacy.language import Language
 
 from .build import assemble
+from .decode import replace_surrogates
 from .errors import E101, E104, E107, E108, E401, ConfigError, InputError, error_notice, notice
 from .inputs import InputDoc, record_to_input
 from .pipeline import load, versions
@@ -59,10 +60,11 @@ def parse(
     if not text.strip():
         raise InputError(E101)
     pub = _published(published)
+    text, fixed = replace_surrogates(text)
     nlp = nlp or load()
     norm = normalize(text)
     doc = nlp(norm.text)
-    return assemble(doc, norm, id=id, published=pub, pipeline=versions(nlp))
+    return assemble(doc, norm, id=id, published=pub, warnings=fixed, pipeline=versions(nlp))
 
 
 def _error_article(doc: InputDoc, err: Notice) -> Article:
@@ -83,9 +85,15 @@ def _to_input(item: Item, index: int) -> InputDoc:
     return InputDoc(id=None, error=error_notice(exc))
 
 
-def _limit(doc: InputDoc, max_chars: int | None) -> InputDoc:
-    if max_chars and doc.error is None and doc.text is not None and len(doc.text) > max_chars:
-        err = notice(E108, size=len(doc.text), unit="characters", limit=max_chars)
+def _screen(doc: InputDoc, max_chars: int | None) -> InputDoc:
+    """Lone surrogates replaced (W107); a document over ``max_chars`` refused (E108)."""
+    if doc.error is not None or doc.text is None:
+        return doc
+    text, fixed = replace_surrogates(doc.text)
+    if fixed:
+        doc = dataclasses.replace(doc, text=text, warnings=[*doc.warnings, *fixed])
+    if max_chars and len(text) > max_chars:
+        err = notice(E108, size=len(text), unit="characters", limit=max_chars)
         return dataclasses.replace(doc, error=err)
     return doc
 
@@ -193,7 +201,7 @@ def parse_many(
             detail="must be >= 0",
             hint=f"Give a number of characters (default {MAX_CHARS}); None or 0: no limit.",
         )
-    docs = (_limit(_to_input(item, i), max_chars) for i, item in enumerate(items))
+    docs = (_screen(_to_input(item, i), max_chars) for i, item in enumerate(items))
     results: Iterator[Article]
     model = str(pkuseg_model) if pkuseg_model is not None else None
     if n_process == 1 and not time_limit:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .errors import E101, E102, E103, W101, W102, W105, W106, InputError, notice
+from .errors import E101, E102, E103, W101, W102, W105, W106, W107, InputError, notice
 from .records import Notice
 from .resources import load_json
 
@@ -41,6 +41,8 @@ GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz", "cp936"})
 #: Terminal escape sequences (ESC [ ... letter) whole, then C0 controls except
 #: \t \n \v \f \r, DEL and the C1 controls.
 CONTROL_RE = re.compile("\x1b\\[[0-?]{0,32}[ -/]{0,8}[@-~]|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: Unpaired surrogates: in a str only (decoding never makes them), from JSON escapes.
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 #: How many bytes charset detection looks at (it samples within them).
 DETECT_BYTES = 1 << 20
 
@@ -116,6 +118,13 @@ def strip_controls(text: str) -> tuple[str, list[Notice]]:
     """``text`` without control characters, and a W106 warning when any were removed."""
     cleaned, count = CONTROL_RE.subn("", text)
     return (cleaned, [notice(W106, count=count)]) if count else (text, [])
+
+
+def replace_surrogates(text: str) -> tuple[str, list[Notice]]:
+    """``text`` with lone surrogates replaced by U+FFFD (W107): same length, same offsets.
+    Records are written as UTF-8 JSON, which cannot hold them."""
+    fixed, count = SURROGATE_RE.subn("\ufffd", text)
+    return (fixed, [notice(W107, count=count)]) if count else (text, [])
 
 
 def decode_bytes(data: bytes) -> tuple[str, list[Notice]]:

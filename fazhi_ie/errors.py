@@ -188,6 +188,12 @@ W106 = Code(
     "removed {count} control character(s) from the input",
     "Offsets refer to the text without them; clean the source to silence this.",
 )
+W107 = Code(
+    "W107",
+    "replaced {count} lone surrogate(s) with U+FFFD",
+    "A str with unpaired surrogates (e.g. from a \\ud800 JSON escape) is not text and "
+    "cannot be written as UTF-8 JSON; offsets are unchanged (one character each).",
+)
 W104 = Code(
     "W104",
     "published date given by the caller ({given}) differs from the text ({found})",
