@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
@@ -220,26 +221,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 @contextlib.contextmanager
 def _json_stdout() -> Iterator[IO[str]]:
-    """While a ``--json`` command runs, everything else written to stdout (pip, tools,
-    prints, at the file-descriptor level too) goes to stderr; the stream yielded is
-    the real stdout, for the JSON alone."""
+    """Keep stdout for the JSON of a ``--json`` command.
+
+    The command writes its JSON to the stream yielded (``args.json_out``). Meanwhile
+    file descriptor 1 points at stderr (pip, subprocesses, C code) and ``sys.stdout``
+    is collected; afterwards the JSON goes to the real stdout and what was collected
+    to stderr. A command that prints its JSON to ``sys.stdout`` instead keeps working
+    (what it printed is its output), with tool output still kept off stdout."""
     sys.stdout.flush()
+    json_out, printed = io.StringIO(), io.StringIO()
     try:
-        fd = os.dup(1)
-    except OSError:  # no file descriptor 1: Python-level redirection only
-        with contextlib.redirect_stdout(sys.stderr) as _:
-            yield sys.__stdout__ or sys.stderr
-        return
-    real = os.fdopen(fd, "w", encoding="utf-8", closefd=False)
-    os.dup2(2, 1)
+        fd: int | None = os.dup(1)
+        os.dup2(2, 1)
+    except OSError:  # no file descriptor 1: Python-level only
+        fd = None
     try:
-        with contextlib.redirect_stdout(sys.stderr):
-            yield real
+        with contextlib.redirect_stdout(printed):
+            yield json_out
     finally:
-        real.flush()
         sys.stderr.flush()
-        os.dup2(fd, 1)
-        os.close(fd)
+        if fd is not None:
+            os.dup2(fd, 1)
+            os.close(fd)
+        out, chatter = json_out.getvalue(), printed.getvalue()
+        if not out:  # the command printed its output itself
+            out, chatter = chatter, ""
+        sys.stderr.write(chatter)
+        sys.stdout.write(out)
+        sys.stdout.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -86,6 +86,22 @@ def test_evaluate_json_stdout_is_only_json(monkeypatch, capfd):
     assert "loading the pipeline" in err and "native chatter" in err and "missed: x" in err
 
 
+def test_a_json_command_that_prints_its_json_itself_still_gets_a_clean_stdout(
+    monkeypatch, capfd
+):
+    from fazhi_ie.training import ner_eval
+
+    def run(args, score_gold=None):
+        os.write(1, b"Downloading something 5.0 MB\n")
+        print(json.dumps({"ok": True}))
+        return 0
+
+    monkeypatch.setattr(ner_eval, "cmd_evaluate_ner", run)
+    assert cli.main(["evaluate-ner", "--json"]) == 0
+    out, err = capfd.readouterr()
+    assert json.loads(out) == {"ok": True} and "Downloading" in err
+
+
 def test_schema_stdout_is_json(capfd):
     assert cli.main(["schema"]) == 0
     assert json.loads(capfd.readouterr().out)["title"]

@@ -140,7 +140,8 @@ def test_cli_writes_one_record_per_file_and_exits_0(nlp, tmp_path_factory, capfd
     capfd.readouterr()
     assert cli.main(["parse", str(folder)]) == 0
     out, err = capfd.readouterr()
-    records = [json.loads(line) for line in out.splitlines()]
+    # JSON lines end with "\n"; str.splitlines would also split at a raw U+2028
+    records = [json.loads(line) for line in out.split("\n") if line]
     assert [r["id"] for r in records] == [f"doc{i}" for i in range(len(files))]
     assert "Traceback" not in err
     for r in records:
