@@ -10,8 +10,11 @@ The order (docs/reliability.md):
 5. otherwise the encoding found by charset-normalizer: GB18030 and its subsets
    decode as GB18030 (W101), any other (Big5, UTF-16 without a mark, ...) with
    W105 naming it;
-6. nothing found: NUL bytes make it binary (E102); else the better of UTF-8 and
-   GB18030 with U+FFFD replacements (W102) when they are few, E103 when not.
+6. nothing found: the better of UTF-8 and GB18030 with U+FFFD replacements (W102)
+   when they are few, E103 when not.
+
+NUL bytes (without a BOM) make a document binary (E102) unless charset detection
+finds UTF-16 or UTF-32 in it: text files hold none.
 
 Control characters (C0 but tab, newlines and form feed; DEL; C1; terminal
 escape sequences whole) are then removed, wherever they are, with warning W106;
@@ -83,14 +86,17 @@ def _decode_bom(data: bytes) -> tuple[str, list[Notice]] | None:
     return None
 
 
-def _detect(data: bytes) -> tuple[str, list[Notice]] | None:
-    """Decode with the encoding charset-normalizer finds, or None."""
+def _detect(data: bytes, wide_only: bool = False) -> tuple[str, list[Notice]] | None:
+    """Decode with the encoding charset-normalizer finds (``wide_only``: UTF-16 or
+    UTF-32 only), or None."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:DETECT_BYTES]).best()
     if best is None:
         return None
     enc = best.encoding.lower().replace("-", "_")
+    if wide_only and not enc.startswith(("utf_16", "utf_32")):
+        return None
     if enc.replace("_", "") in GB_FAMILY:
         enc, warnings = "gb18030", [notice(W101)]
     else:
@@ -103,8 +109,6 @@ def _detect(data: bytes) -> tuple[str, list[Notice]] | None:
 
 
 def _replace(data: bytes) -> tuple[str, list[Notice]]:
-    if b"\x00" in data:
-        raise InputError(E102, detail="contains NUL bytes and no text encoding fits")
     utf8 = data.decode("utf-8", errors="replace")
     gb = data.decode("gb18030", errors="replace")
     n_utf8, n_gb = utf8.count("\ufffd"), gb.count("\ufffd")
@@ -140,10 +144,15 @@ def decode_bytes(data: bytes) -> tuple[str, list[Notice]]:
         kind = binary_kind(data)
         if kind:
             raise InputError(E102, detail=kind)
-        try:
-            decoded = data.decode("utf-8"), []
-        except UnicodeDecodeError:
-            decoded = _detect(data) or _replace(data)
+        if b"\x00" in data:  # text has no NUL bytes, but UTF-16/32 without a BOM
+            decoded = _detect(data, wide_only=True)
+            if decoded is None:
+                raise InputError(E102, detail="contains NUL bytes")
+        else:
+            try:
+                decoded = data.decode("utf-8"), []
+            except UnicodeDecodeError:
+                decoded = _detect(data) or _replace(data)
     text, warnings = decoded
     text, removed = strip_controls(text)
     if not text.strip():

@@ -186,6 +186,9 @@ def unguarded_main_script() -> str | None:
     path = getattr(main, "__file__", None)
     if main is None or not path or not str(path).endswith(".py"):
         return None
+    spec_name = getattr(getattr(main, "__spec__", None), "name", "") or ""
+    if spec_name == "__main__" or spec_name.endswith(".__main__"):
+        return None  # `python -m package`: spawn does not re-run a package's __main__
     outer = None
     frame = sys._getframe(1)
     while frame is not None:

@@ -62,11 +62,11 @@ def test_utf8_bom_is_silent_and_removed():
 
 
 @pytest.mark.parametrize(
-    "prefix", [b"\x00" * 12, b"\x01\x02\x03\x04\x1b[0m\x7f" * 30, b"\x08\x0e\x1f"]
+    "prefix", [b"\x01" * 12, b"\x01\x02\x03\x04\x1b[0m\x7f" * 30, b"\x08\x0e\x1f"]
 )
 def test_leading_and_embedded_controls_are_stripped_with_a_warning(prefix: bytes):
     body = SENTENCE.encode()
-    data = prefix + body[:30] + b"\x00\x07" + body[30:]
+    data = prefix + body[:30] + b"\x1b\x07" + body[30:]
     text, warnings = decode_bytes(data)
     assert text == SENTENCE
     assert _codes(warnings) == ["W106"]
@@ -108,6 +108,8 @@ def test_real_binaries_stay_e102_and_are_named(data: bytes, kind: str):
         (b" \n\t\r\n", "E101"),
         (b"\x01\x02\x03\x04", "E102"),  # nothing but controls
         (bytes(range(256)) * 8, "E102"),  # NUL bytes, no encoding fits
+        (b"\x00\x01\x02binary", "E102"),  # NUL bytes: not text
+        (b"\x00" * 8 + SENTENCE.encode(), "E102"),
     ],
 )
 def test_empty_and_unreadable_get_codes(data: bytes, code: str):
@@ -249,3 +251,20 @@ def test_cli_parse_over_a_folder_of_hostile_files(tmp_path):
         for org in r["organizations"]:
             for m in org["mentions"]:
                 assert text[m["start"] : m["end"]] == m["text"]
+
+
+@pytest.mark.pipeline
+def test_cli_parse_in_worker_processes_with_a_time_limit(tmp_path):
+    files = {k: v for k, v in hostile_files().items() if k in {"empty", "pdf", "utf16_bom", "gbk"}}
+    for name, data in files.items():
+        (tmp_path / f"{name}.txt").write_bytes(data)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FAZHI_IE_NER": "0"}
+    cmd = [sys.executable, "-m", "fazhi_ie", "parse", str(tmp_path), "--n-process", "2"]
+    cmd += ["--time-limit", "120", "--batch-size", "1"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    records = [json.loads(line) for line in proc.stdout.split("\n") if line]
+    assert [r["id"] for r in records] == sorted(files)  # input order
+    codes = {r["id"]: (r["error"] or {}).get("code") for r in records}
+    assert codes == {"empty": "E101", "gbk": None, "pdf": "E102", "utf16_bom": None}
