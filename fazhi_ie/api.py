@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
-import itertools
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,13 +11,18 @@ from typing import Any
 from spacy.language import Language
 
 from .build import assemble
-from .errors import E101, E104, E107, E401, ConfigError, InputError, error_notice
+from .decode import replace_surrogates
+from .errors import E101, E104, E107, E108, E401, ConfigError, InputError, error_notice, notice
 from .inputs import InputDoc, record_to_input
 from .pipeline import load, versions
 from .records import PARTIAL_DATE_RE, Article, Notice
 from .text import normalize
+from .workers import _chunks, run_parallel
 
 Item = str | Mapping[str, Any] | InputDoc
+#: Default per-document limit of parse_many (characters): articles run to ~20,000;
+#: 200,000 parse in ~16 s on one core (docs/reliability.md). None or 0: no limit.
+MAX_CHARS = 200_000
 
 
 def _published(value: object) -> str | None:
@@ -56,10 +60,11 @@ def parse(
     if not text.strip():
         raise InputError(E101)
     pub = _published(published)
+    text, fixed = replace_surrogates(text)
     nlp = nlp or load()
     norm = normalize(text)
     doc = nlp(norm.text)
-    return assemble(doc, norm, id=id, published=pub, pipeline=versions(nlp))
+    return assemble(doc, norm, id=id, published=pub, warnings=fixed, pipeline=versions(nlp))
 
 
 def _error_article(doc: InputDoc, err: Notice) -> Article:
@@ -78,6 +83,19 @@ def _to_input(item: Item, index: int) -> InputDoc:
         return doc
     exc = InputError(E104, type=type(item).__name__)
     return InputDoc(id=None, error=error_notice(exc))
+
+
+def _screen(doc: InputDoc, max_chars: int | None) -> InputDoc:
+    """Lone surrogates replaced (W107); a document over ``max_chars`` refused (E108)."""
+    if doc.error is not None or doc.text is None:
+        return doc
+    text, fixed = replace_surrogates(doc.text)
+    if fixed:
+        doc = dataclasses.replace(doc, text=text, warnings=[*doc.warnings, *fixed])
+    if max_chars and len(text) > max_chars:
+        err = notice(E108, size=len(text), unit="characters", limit=max_chars)
+        return dataclasses.replace(doc, error=err)
+    return doc
 
 
 def _parse_batch(
@@ -128,30 +146,6 @@ def _parse_batch(
     return [a for a in out if a is not None]
 
 
-# --- worker processes -------------------------------------------------------
-_worker_nlp: Language | None = None
-
-
-def _worker_init(pkuseg_model: str | None) -> None:
-    global _worker_nlp
-    _worker_nlp = load(pkuseg_model)
-
-
-def _worker_run(args: tuple[list[InputDoc], int]) -> list[Article]:
-    batch, batch_size = args
-    assert _worker_nlp is not None
-    nlp = _worker_nlp
-    return _parse_batch(batch, lambda: nlp, batch_size)
-
-
-def _chunks(it: Iterator[InputDoc], size: int) -> Iterator[list[InputDoc]]:
-    while True:
-        chunk = list(itertools.islice(it, size))
-        if not chunk:
-            return
-        yield chunk
-
-
 def parse_many(
     items: Iterable[Item],
     *,
@@ -160,13 +154,20 @@ def parse_many(
     progress: bool = False,
     total: int | None = None,
     pkuseg_model: str | Path | None = None,
+    max_chars: int | None = MAX_CHARS,
+    time_limit: float | None = None,
 ) -> Iterator[Article]:
     """Parse a stream of articles, yielding one Article per input, in order.
 
     ``items`` are texts, mappings ``{"id", "text", "published"?}`` or
     :class:`~fazhi_ie.inputs.InputDoc`. A document that cannot be parsed
     yields an Article whose ``error`` is set: nothing is dropped or repeated.
-    ``n_process > 1`` parses in worker processes (each loads the pipeline once).
+    ``n_process > 1`` parses in worker processes (each loads the pipeline once;
+    from a script, call it under ``if __name__ == "__main__":``, else E150).
+    ``max_chars``: a longer document becomes an error record (E108).
+    ``time_limit``: seconds per document, in worker processes (one when
+    ``n_process == 1``); a slower document becomes an error record (E109).
+    See docs/reliability.md.
     """
     if batch_size < 1:
         raise ConfigError(
@@ -184,10 +185,26 @@ def parse_many(
             detail="must be >= 1",
             hint="Use 1 for in-process parsing.",
         )
-    docs = (_to_input(item, i) for i, item in enumerate(items))
+    if time_limit is not None and not time_limit > 0:
+        raise ConfigError(
+            E401,
+            name="time_limit",
+            value=time_limit,
+            detail="must be > 0",
+            hint="Give seconds per document, e.g. 60, or None for no limit.",
+        )
+    if max_chars is not None and max_chars < 0:
+        raise ConfigError(
+            E401,
+            name="max_chars",
+            value=max_chars,
+            detail="must be >= 0",
+            hint=f"Give a number of characters (default {MAX_CHARS}); None or 0: no limit.",
+        )
+    docs = (_screen(_to_input(item, i), max_chars) for i, item in enumerate(items))
     results: Iterator[Article]
     model = str(pkuseg_model) if pkuseg_model is not None else None
-    if n_process == 1:
+    if n_process == 1 and not time_limit:
 
         def get_nlp() -> Language:
             return load(model)
@@ -198,19 +215,16 @@ def parse_many(
             for a in _parse_batch(chunk, get_nlp, batch_size)
         )
     else:
-        results = _parse_parallel(docs, batch_size, n_process, model)
+        results = run_parallel(
+            docs,
+            _parse_batch,
+            batch_size=batch_size,
+            n_process=n_process,
+            model=model,
+            time_limit=time_limit,
+        )
     if progress:
         from tqdm.auto import tqdm
 
         results = iter(tqdm(results, total=total, unit="doc", desc="fazhi-ie"))
     yield from results
-
-
-def _parse_parallel(
-    docs: Iterator[InputDoc], batch_size: int, n_process: int, model: str | None
-) -> Iterator[Article]:
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(n_process, initializer=_worker_init, initargs=(model,)) as pool:
-        jobs = ((chunk, batch_size) for chunk in _chunks(docs, batch_size))
-        for articles in pool.imap(_worker_run, jobs):
-            yield from articles

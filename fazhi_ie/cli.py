@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import IO
 
 from .about import __version__
 from .errors import FazhiError
@@ -41,7 +45,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         ids = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
     report = evaluate_dir(Path(args.directory), progress=args.progress, ids=ids)
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=args.json_out)
     else:
         print(report.format_table())
     if args.verbose:
@@ -162,9 +166,45 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+@contextlib.contextmanager
+def _json_stdout() -> Iterator[IO[str]]:
+    """Keep stdout for the JSON of a ``--json`` command.
+
+    The command writes its JSON to the stream yielded (``args.json_out``). Meanwhile
+    file descriptor 1 points at stderr (pip, subprocesses, C code) and ``sys.stdout``
+    is collected; afterwards the JSON goes to the real stdout and what was collected
+    to stderr. A command that prints its JSON to ``sys.stdout`` instead keeps working
+    (what it printed is its output), with tool output still kept off stdout."""
+    sys.stdout.flush()
+    json_out, printed = io.StringIO(), io.StringIO()
+    try:
+        fd: int | None = os.dup(1)
+        os.dup2(2, 1)
+    except OSError:  # no file descriptor 1: Python-level only
+        fd = None
+    try:
+        with contextlib.redirect_stdout(printed):
+            yield json_out
+    finally:
+        sys.stderr.flush()
+        if fd is not None:
+            os.dup2(fd, 1)
+            os.close(fd)
+        out, chatter = json_out.getvalue(), printed.getvalue()
+        if not out:  # the command printed its output itself
+            out, chatter = chatter, ""
+        sys.stderr.write(chatter)
+        sys.stdout.write(out)
+        sys.stdout.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "json", False):
+            with _json_stdout() as args.json_out:
+                return int(args.func(args) or 0)
+        args.json_out = sys.stdout
         return int(args.func(args) or 0)
     except FazhiError as exc:
         return _fail(exc)

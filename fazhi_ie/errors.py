@@ -56,6 +56,49 @@ E107 = Code(
     "invalid published date {value!r}",
     "Give a datetime.date, or an ISO string YYYY-MM-DD, YYYY-MM or --MM-DD.",
 )
+# hostile input, limits and worker processes (issue 18; docs/reliability.md)
+E108 = Code(
+    "E108",
+    "document too large: {size} {unit}, over the limit of {limit}",
+    "Split the document, or raise the limit (`--max-chars N`, parse_many(max_chars=N); "
+    "None/0 removes it) if you accept the parsing time.",
+)
+E109 = Code(
+    "E109",
+    "parsing this document took longer than the time limit of {limit:g} s",
+    "Raise or drop the limit (`--time-limit S`, parse_many(time_limit=S)), or split the "
+    "document; the rest of the batch was parsed.",
+)
+E110 = Code(
+    "E110",
+    "the worker process died while parsing this document ({detail})",
+    "The document was isolated and skipped; parse it alone with n_process=1 to see the "
+    "cause, and please report it.",
+)
+E150 = Code(
+    "E150",
+    "parse_many(n_process={n}) was called from the top level of the script {script} "
+    "without an `if __name__ == \"__main__\":` guard",
+    "Worker processes re-run the script that starts them. Put the code that parses under "
+    "`if __name__ == \"__main__\":` (see the README), or use n_process=1.",
+)
+E151 = Code(
+    "E151",
+    "network access is switched off (FAZHI_IE_OFFLINE=1): refused to {what}",
+    "{fix}",
+)
+E152 = Code(
+    "E152",
+    "refused to load the HanLP model {model}: {detail}",
+    "A model directory may only name classes of hanlp or fazhi_ie in its config.json; "
+    "load models you trust, written by HanLP 2.1 or `fazhi-ie train-ner`.",
+)
+E153 = Code(
+    "E153",
+    "the worker processes exited while starting ({detail})",
+    "Run with n_process=1 to see the error. A script that starts worker processes must "
+    "keep its parsing code under `if __name__ == \"__main__\":`.",
+)
 E201 = Code(
     "E201",
     "the pkuseg segmentation model is not available: {detail}",
@@ -197,6 +240,22 @@ W102 = Code(
     "input contained {count} undecodable byte(s), replaced with U+FFFD",
     "Check the source encoding.",
 )
+W105 = Code(
+    "W105",
+    "input was decoded as {encoding} ({how})",
+    "Offsets refer to the decoded text; re-encode sources as UTF-8 to silence this.",
+)
+W106 = Code(
+    "W106",
+    "removed {count} control character(s) from the input",
+    "Offsets refer to the text without them; clean the source to silence this.",
+)
+W107 = Code(
+    "W107",
+    "replaced {count} lone surrogate(s) with U+FFFD",
+    "A str with unpaired surrogates (e.g. from a \\ud800 JSON escape) is not text and "
+    "cannot be written as UTF-8 JSON; offsets are unchanged (one character each).",
+)
 W104 = Code(
     "W104",
     "published date given by the caller ({given}) differs from the text ({found})",
@@ -218,6 +277,14 @@ class FazhiError(Exception):
         self.message = message
         self.hint = hint
         super().__init__(f"[{self.code}] {message}. Hint: {hint}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # picklable as it is, so that it crosses from a worker process to the caller
+        return (_rebuild, (type(self), self.code, self.message, self.hint))
+
+
+def _rebuild(cls: type[FazhiError], code: str, message: str, hint: str) -> FazhiError:
+    return cls(Code(code, "{m}", "{h}"), m=message, h=hint)
 
 
 class InputError(FazhiError, ValueError):

@@ -13,22 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import (
-    E101,
-    E102,
-    E103,
-    E105,
-    E106,
-    W101,
-    W102,
-    FazhiError,
-    InputError,
-    error_notice,
-    notice,
-)
+from .decode import decode_bytes
+from .errors import E105, E106, E108, FazhiError, InputError, error_notice
 from .records import Notice
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+#: Files larger than this are not read (E108): no article is near it, and reading
+#: it whole would cost memory before the per-document character limit applies.
+MAX_FILE_BYTES = 256 * 2**20
+
+__all__ = ["InputDoc", "decode_bytes", "iter_jsonl", "iter_path", "iter_stdin"]
 
 
 @dataclass
@@ -42,44 +36,12 @@ class InputDoc:
     error: Notice | None = None
 
 
-def _looks_binary(data: bytes) -> str | None:
-    sample = data[:4096]
-    if b"\x00" in sample:
-        return "contains NUL bytes"
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    if sample and control / len(sample) > 0.05:
-        return f"{control} control bytes in the first {len(sample)}"
-    return None
-
-
-def decode_bytes(data: bytes) -> tuple[str, list[Notice]]:
-    """Decode document bytes: UTF-8 (BOM allowed), else GB18030 with a warning.
-
-    Raises :class:`InputError` for empty, binary or undecodable input.
-    """
-    if not data or not data.strip():
-        raise InputError(E101)
-    why = _looks_binary(data)
-    if why:
-        raise InputError(E102, detail=why)
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), [notice(W101)]
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("gb18030", errors="replace")
-    bad = text.count("\ufffd")
-    if bad > max(8, len(text) // 100):
-        raise InputError(E103)
-    return text, [notice(W101), notice(W102, count=bad)]
-
-
 def read_text_file(path: Path) -> InputDoc:
     doc_id = path.stem
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(E108, size=size, unit="bytes", limit=f"{MAX_FILE_BYTES} bytes")
         text, warnings = decode_bytes(path.read_bytes())
     except FazhiError as exc:
         return InputDoc(id=doc_id, error=error_notice(exc))

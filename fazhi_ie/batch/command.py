@@ -18,6 +18,7 @@ from ..errors import E401, ConfigError
 from .sinks import FORMATS
 
 OUTPUT_FORMATS = ("auto", *FORMATS)
+MAX_CHARS = 200_000  # = api.MAX_CHARS (api is imported lazily: it imports spaCy)
 
 
 def add_parse_arguments(sp: argparse.ArgumentParser) -> None:
@@ -53,6 +54,18 @@ def add_parse_arguments(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--no-clean-text", action="store_true", help="omit clean_text from output")
     sp.add_argument("--batch-size", type=int, default=32)
     sp.add_argument("--n-process", type=int, default=1)
+    sp.add_argument(
+        "--max-chars",
+        type=int,
+        default=MAX_CHARS,
+        help=f"a longer document becomes an error record E108 (default {MAX_CHARS:,}; 0: none)",
+    )
+    sp.add_argument(
+        "--time-limit",
+        type=float,
+        default=None,
+        help="seconds per document, in worker processes; slower: error record E109",
+    )
     sp.add_argument(
         "--dask",
         metavar="local|tcp://ADDR",
@@ -109,6 +122,8 @@ def _stream(args: argparse.Namespace, input_format: str) -> int:
             n_process=args.n_process,
             progress=args.progress,
             pkuseg_model=args.pkuseg_model,
+            max_chars=args.max_chars,
+            time_limit=args.time_limit,
         ):
             if args.summary:
                 from ..summary import summarize
@@ -137,7 +152,7 @@ def _stream(args: argparse.Namespace, input_format: str) -> int:
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     """The options that change what is written (a resume must repeat them)."""
-    return {"clean_text": not args.no_clean_text}
+    return {"clean_text": not args.no_clean_text, "max_chars": args.max_chars or None}
 
 
 def _batch(args: argparse.Namespace, input_format: str) -> int:
@@ -168,6 +183,8 @@ def _batch(args: argparse.Namespace, input_format: str) -> int:
                 batch_size=args.batch_size,
                 n_process=args.n_process,
                 pkuseg_model=args.pkuseg_model,
+                max_chars=args.max_chars,
+                time_limit=args.time_limit,
             )
 
     try:

@@ -8,7 +8,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from fazhi_ie.errors import E152, ModelError
 from fazhi_ie.ner.errors import model_error
+from fazhi_ie.network import check_online, quiet_libraries
 from fazhi_ie.pretrained import (
     HANLP_RNN_NER_CLASSPATH,
     NER_MODEL_CLASSPATH,
@@ -20,6 +22,9 @@ from fazhi_ie.pretrained import (
 ENV_VAR = "FAZHI_IE_NER_MODEL"
 # HanLP classes our class can load (same config, vocabs and weights layout)
 _RNN_CLASSPATHS = {HANLP_RNN_NER_CLASSPATH, NER_MODEL_CLASSPATH}
+# HanLP imports and instantiates every "classpath" of a model's config.json: a
+# directory from elsewhere may only name classes of these packages (E152).
+TRUSTED_CLASS_PREFIXES = ("hanlp.", "fazhi_ie.")
 
 _cache: dict[str, Any] = {}
 _lock = threading.Lock()
@@ -65,10 +70,54 @@ def resolve_model(model: str | os.PathLike[str] | None) -> str:
         if not is_model_dir(p):
             raise model_error("E205", path=str(p), via="")
         return str(p.resolve())
-    return str(model)
+    text = str(model)
+    if "://" not in text and (os.sep in text or "/" in text or text.startswith((".", "~"))):
+        # a path that is not there: never sent to HanLP as an identifier to download
+        raise model_error("E205", path=text, via=" (no such directory)")
+    return text
+
+
+def _classpaths(config: Any) -> list[str]:
+    """Every ``classpath`` value in a HanLP config, nested ones included."""
+    if isinstance(config, dict):
+        own = [v for k, v in config.items() if k in ("classpath", "class_path")]
+        return own + [c for v in config.values() for c in _classpaths(v)]
+    if isinstance(config, list):
+        return [c for v in config for c in _classpaths(v)]
+    return []
+
+
+def check_classpaths(config: Any, model: str) -> None:
+    """E152 unless every class the config names belongs to hanlp or fazhi_ie."""
+    for cp in _classpaths(config):
+        if not isinstance(cp, str) or not cp.startswith(TRUSTED_CLASS_PREFIXES):
+            raise ModelError(E152, model=model, detail=f"its config names the class {cp!r}")
+
+
+def _read_config(resolved: str) -> dict[str, Any] | None:
+    """The checked config of a model directory (None for an identifier), read before
+    hanlp is imported: E205 unreadable, E152 untrusted classes, E151 offline identifier."""
+    path = Path(resolved)
+    if not is_model_dir(path):
+        check_online(
+            f"download the HanLP pretrained model {resolved!r}",
+            "Load it once on a machine with access (hanlp.load), copy the directory HanLP "
+            "saved (under ~/.hanlp) and pass that directory instead of the identifier.",
+        )
+        return None
+    try:
+        config = json.loads((path / "config.json").read_text("utf-8"))
+        if not isinstance(config, dict):
+            raise ValueError("config.json is not a JSON object")
+    except (OSError, ValueError) as exc:
+        raise model_error("E205", path=resolved, via=f" ({exc})") from exc
+    check_classpaths(config, resolved)
+    return config
 
 
 def _load_uncached(resolved: str) -> Any:
+    config = _read_config(resolved)
+    quiet_libraries()
     try:
         import hanlp
         import torch  # noqa: F401
@@ -77,14 +126,9 @@ def _load_uncached(resolved: str) -> Any:
 
     from fazhi_ie.ner.model import FazhiRNNNER, fix_crf
 
-    path = Path(resolved)
-    if is_model_dir(path):
+    if config is not None:
         try:
-            classpath = json.loads((path / "config.json").read_text("utf-8")).get("classpath")
-        except (OSError, ValueError) as exc:
-            raise model_error("E205", path=resolved, via=f" ({exc})") from exc
-        try:
-            if classpath in _RNN_CLASSPATHS:
+            if config.get("classpath") in _RNN_CLASSPATHS:
                 tagger = FazhiRNNNER()
                 tagger.load(resolved, devices=-1, verbose=False)
                 if tagger.config.get("lex_embed"):

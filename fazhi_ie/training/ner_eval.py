@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,9 @@ def cmd_evaluate_ner(args: argparse.Namespace, score_gold: GoldScorer | None = N
     if gold_dir and score_gold is not None:
         report["gold"] = score_gold(gold_dir, args.model)
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        # `fazhi-ie evaluate-ner --json` gives the real stdout: stdout is stderr meanwhile
+        out = getattr(args, "json_out", None) or sys.stdout
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
     else:
         print("strict span scores on " + (args.test_file or "MSRA test"))
         print(format_table(report["msra_test"]))

@@ -192,7 +192,7 @@ class FazhiRNNNERTrainer(FazhiRNNNER):
         for key, vocab in self.vocabs.items():
             if key in theirs and theirs[key].get("idx_to_token") != vocab.idx_to_token:
                 raise ValueError(f"init_from {model_dir}: vocabulary {key!r} differs")
-        state = torch.load(Path(model_dir) / "model.pt", map_location="cpu")
+        state = torch.load(Path(model_dir) / "model.pt", map_location="cpu", weights_only=True)
         warm_start(model, state)
 
     # -- data ------------------------------------------------------------------

@@ -61,10 +61,13 @@ def make_soup(models: list[str | Path], out: str | Path, base: str | Path | None
             a, b = first / name, d / name
             if a.is_file() != b.is_file() or (a.is_file() and a.read_bytes() != b.read_bytes()):
                 raise ValueError(f"{d}: {name} differs from {first}'s")
-    states = [torch.load(d / "model.pt" if d.is_dir() else d, map_location="cpu") for d in items]
+    states = [
+        torch.load(d / "model.pt" if d.is_dir() else d, map_location="cpu", weights_only=True)
+        for d in items
+    ]
     ref = next(
         (state for item, state in zip(items, states, strict=True) if item == first), None
-    ) or torch.load(first / "model.pt", map_location="cpu")
+    ) or torch.load(first / "model.pt", map_location="cpu", weights_only=True)
     for item, state in zip(items, states, strict=True):
         if set(state) != set(ref) or any(state[k].shape != ref[k].shape for k in ref):
             raise ValueError(f"{item}: its weights do not fit {first}'s model")
