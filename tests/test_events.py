@@ -423,3 +423,26 @@ def test_bodies_summoned_in_the_follow_up_are_not_organizers() -> None:
     orgs = {o.id: o.name for o in art.organizations}
     (ev,) = [e for e in art.events if e.type.value == "launch"]
     assert [orgs[o] for o in ev.organizers] == ["县妇儿工委"]
+
+
+@pytest.mark.pipeline
+def test_organizer_and_co_organizer_after_you() -> None:
+    art = parse("由青山市司法局主办、白河县司法局承办的宪法知识竞赛于12月4日在白河县举行。")
+    orgs = {o.id: o.name for o in art.organizations}
+    (ev,) = art.events
+    assert [orgs[o] for o in ev.organizers] == ["青山市司法局", "白河县司法局"]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("sentence", "etypes"),
+    [
+        ("白河县公安局民警走进白河县第二中学,开展禁毒宣传讲座。", ["lecture"]),
+        # a 进X campaign names the activity that goes somewhere: the moot court
+        ("白河县检察院开展“模拟法庭进校园”活动。", ["performance"]),
+    ],
+)
+def test_a_publicity_word_before_another_activity_modifies_it(
+    sentence: str, etypes: list[str]
+) -> None:
+    assert [e.type.value for e in parse(sentence).events] == etypes

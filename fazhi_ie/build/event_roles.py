@@ -135,15 +135,13 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
         a, b = s0 + m.start(1), s0 + m.end(1)
         hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
         lead = lead or m.group(0).endswith(r.lead_frame)
-    if hosts:
-        return hosts, lead
-    # 某中心主办 / A、B合办: a chain right before a host word
+    # 某中心主办 / A、B合办: a chain right before a host word (also after 由A主办、B承办)
     sent_orgs = [o for o in orgs if s0 <= o[0] and o[1] <= c.sent_end]
     for i, (_s, e, _oid) in enumerate(sent_orgs):
         if text.startswith(r.host_after_org, e):
             chain, _ = _chain_before(text, s0, e, sent_orgs[: i + 1], r)
             hosts += [oid for _, _, oid in reversed(chain) if oid not in hosts]
-    return hosts, False
+    return hosts, lead
 
 
 def _appointing(c: EventMention, text: str, orgs: list[At]) -> list[str]:

@@ -15,6 +15,7 @@ the builders' work (:mod:`fazhi_ie.build.events`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -267,6 +268,7 @@ def find_mentions(
         if decide(x, r)
         and not (starts is not None and x.word in r.verb_triggers and x.start not in starts)
     ]
+    out = _drop_modifiers(out, r)
     out = _drop_nested(text, out, r)
     out = _drop_name_parts(text, out)
     out = _drop_launched(out, r)
@@ -280,6 +282,21 @@ def find_mentions(
         or paragraph_of(text, c.start) not in primary
         or text[max(0, c.start - 1) : c.start] in r.primary_before
     ]
+
+
+def _drop_modifiers(found: list[EventMention], r: TriggerRules) -> list[EventMention]:
+    """A trigger right before another of a main type modifies it: 禁毒宣传讲座 is a
+    lecture, 法治宣传文艺汇演 a performance."""
+    drop = {
+        i
+        for i, (a, b) in enumerate(itertools.pairwise(found))
+        if a.end == b.start
+        and a.type in r.modifier_types
+        and a.type != b.type
+        and b.type not in r.secondary
+        and not b.trigger.startswith(r.modifier_not_before)
+    }
+    return [c for i, c in enumerate(found) if i not in drop]
 
 
 def _drop_nested(text: str, found: list[EventMention], r: TriggerRules) -> list[EventMention]:

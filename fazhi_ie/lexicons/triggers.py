@@ -96,6 +96,8 @@ class TriggerRules:
     enumerated_re: re.Pattern[str]
     definitional_after: tuple[str, ...]
     verb_triggers: frozenset[str]
+    modifier_types: frozenset[str]
+    modifier_not_before: tuple[str, ...]
     year_only_re: re.Pattern[str]
     day_as_time_re: re.Pattern[str]
     listed_re: re.Pattern[str]
@@ -196,6 +198,8 @@ def trigger_rules() -> TriggerRules:
         enumerated_re=re.compile(d["enumerated_pattern"]),
         definitional_after=tuple(d["definitional_after"]),
         verb_triggers=frozenset(d["verb_triggers"]),
+        modifier_types=frozenset(d["modifier_types"]),
+        modifier_not_before=tuple(d["modifier_not_before"]),
         year_only_re=re.compile(d["year_only_pattern"]),
         day_as_time_re=re.compile(f'^[”」"]?(?:{_words(d["day_as_time_after"])})'),
         listed_re=re.compile(d["listed_pattern"]),
