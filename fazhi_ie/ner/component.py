@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from fazhi_ie.components.base import EntitySpan, candidates
+from fazhi_ie.components.base import EntitySpan, candidates, doc_text
 from fazhi_ie.ner.loader import load_model, resolve_model
 from fazhi_ie.ner.softword import tags_from_bounds
 from fazhi_ie.ner.spans import split_sentences
@@ -114,7 +114,7 @@ class HanlpNER:
     # -- spaCy API -------------------------------------------------------------
     def set_annotations(self, doc: Doc, spans: list[tuple[int, int, str]]) -> None:
         store = candidates(doc, STORE_KEY)
-        text = doc.text
+        text = doc_text(doc)
         new: list[Span] = []
         for start, end, label in spans:
             store.append(EntitySpan(start, end, label, text[start:end]))
@@ -132,7 +132,7 @@ class HanlpNER:
         return [[(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space] for doc in docs]
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.predict_texts([doc.text], self._words([doc]))[0])
+        self.set_annotations(doc, self.predict_texts([doc_text(doc)], self._words([doc]))[0])
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 16) -> Iterator[Doc]:
