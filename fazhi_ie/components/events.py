@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..text.primitives import clause_of, paragraph_of, sentence_of
-from .base import KEYS, Recognizer
+from .base import KEYS, Recognizer, doc_text
 
 KEY = KEYS.EVENTS
 
@@ -300,7 +300,7 @@ class EventRecognizer(Recognizer):
     key = KEY
 
     def find(self, doc: Doc) -> list[EventMention]:
-        return find_mentions(doc.text)
+        return find_mentions(doc_text(doc))
 
     def label(self, cand: EventMention) -> str:
         return cand.type
