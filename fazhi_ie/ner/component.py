@@ -21,6 +21,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -129,7 +130,7 @@ class HanlpNER:
     def _words(self, docs: list[Doc]) -> list[list[tuple[int, int]]] | None:
         if not self.uses_segmentation or not self.use_doc_tokens:
             return None  # the model segments with pkuseg itself
-        return [[(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space] for doc in docs]
+        return [_word_offsets(doc) for doc in docs]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict_texts([doc_text(doc)], self._words([doc]))[0])
@@ -146,10 +147,19 @@ class HanlpNER:
             yield from self._run(batch)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:
-        found = self.predict_texts([d.text for d in docs], self._words(docs))
+        found = self.predict_texts([doc_text(d) for d in docs], self._words(docs))
         for doc, spans in zip(docs, found, strict=True):
             self.set_annotations(doc, spans)
         return docs
+
+
+def _word_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """``(start, end)`` of the Doc's tokens that are not whitespace, read in one
+    array call (no Token objects)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    return [(i, i + n) for i, n, space in arr if not space]
 
 
 def _window_tags(words: list[tuple[int, int]], start: int, end: int) -> list[str]:
