@@ -20,6 +20,7 @@ from .ner import component as _ner_component  # noqa: F401
 from .ner.loader import resolve_model
 from .records import SCHEMA_VERSION
 from .segmenter import resolve_model_dir, user_dict_path
+from .segmenter.tokenizer import TOKENIZER_NAME
 
 NerOption = bool | Literal["auto"]
 #: Environment switch for the NER stage: "0"/"off" disables it, "1"/"on" requires it.
@@ -95,7 +96,9 @@ def build(
     from spacy.lang.zh import Chinese
 
     model_dir = resolve_model_dir(pkuseg_model, auto_download=auto_download)
-    nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    # spaCy's Chinese tokenizer, with a word alignment in linear time
+    tok = {"@tokenizers": TOKENIZER_NAME, "segmenter": "pkuseg"}
+    nlp = Chinese.from_config({"nlp": {"tokenizer": tok}})
     nlp.tokenizer.initialize(  # type: ignore[attr-defined]
         pkuseg_model=str(model_dir), pkuseg_user_dict=str(user_dict_path())
     )

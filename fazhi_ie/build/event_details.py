@@ -6,10 +6,11 @@ and the sentences after it that go on reporting it (where its metrics are).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
-from ..text.primitives import sentence_of
+from ..text.primitives import sentence_of, starting_in
 
 __all__ = ["follow_up", "is_headline", "listed_names", "metrics_for", "name", "theme", "trim"]
 
@@ -71,7 +72,8 @@ def follow_up(
         if breaks > 1 or pos >= len(text):
             break
         s0, s1 = sentence_of(text, pos, pos)
-        if s1 <= pos or any(s0 <= m < s1 for m in mention_at):
+        k = bisect_left(mention_at, s0)  # mention_at is sorted
+        if s1 <= pos or (k < len(mention_at) and mention_at[k] < s1):
             break
         if any(w in text[s0:s1] for w in r.sentence_spoil):
             break
@@ -84,7 +86,7 @@ def metrics_for(
     c: EventMention, metric_at: list[tuple[int, int, str]], follow: list[tuple[int, int]]
 ) -> list[str]:
     """Metrics after the trigger in its sentence and in the follow-up sentences."""
-    out = [mid for s, _e, mid in metric_at if c.end <= s < c.sent_end]
+    out = [mid for s, _e, mid in starting_in(metric_at, c.end, c.sent_end)]
     for s0, s1 in follow:
-        out += [mid for s, _e, mid in metric_at if s0 <= s < s1]
+        out += [mid for s, _e, mid in starting_in(metric_at, s0, s1)]
     return out

@@ -17,6 +17,7 @@ import re
 
 from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
+from ..text.primitives import starting_in
 
 __all__ = ["audience", "follow_subject", "ids_in", "location", "participants", "subject_orgs"]
 
@@ -27,7 +28,7 @@ At = tuple[int, int, str]
 def ids_in(spans: list[At], s0: int, s1: int) -> list[str]:
     """Ids of the mentions inside ``[s0, s1)``, each once, in order."""
     out: list[str] = []
-    for s, e, oid in spans:
+    for s, e, oid in starting_in(spans, s0, s1 + 1):
         if s0 <= s and e <= s1 and oid not in out:
             out.append(oid)
     return out
@@ -38,6 +39,7 @@ def subject_orgs(
 ) -> tuple[list[str], bool]:
     """Organizations acting as subject of the activity, and whether they act one by one."""
     s0, trig = c.sent_start, c.start
+    orgs = list(starting_in(orgs, s0, c.sent_end + 1))  # only those of the sentence count
     if c.trigger in r.appointment:
         return _appointing(c, text, orgs), False
     # 某中心主办，某基金会赞助: supporters organize nothing
@@ -258,7 +260,7 @@ def audience(text: str, c: EventMention, r: TriggerRules) -> str | None:
 
 def location(text: str, c: EventMention, locs: list[At], r: TriggerRules) -> str | None:
     """The first location of the sentence right after 在/于/赴."""
-    for s, _e, lid in locs:
+    for s, _e, lid in starting_in(locs, c.sent_start, c.sent_end):
         if c.sent_start <= s < c.sent_end and text[max(0, s - 1) : s] in r.location_markers:
             return lid
     return None

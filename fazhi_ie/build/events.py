@@ -86,7 +86,7 @@ def _linked_mentions(ctx: Assembly, mentions: list[EventMention]) -> _Linked:
         locs=ctx.mentions(ctx.locations),
         laws=ctx.mentions(ctx.laws),
         metrics=ctx.mentions(ctx.metrics),
-        triggers=[c.start for c in mentions],
+        triggers=sorted(c.start for c in mentions),
     )
 
 

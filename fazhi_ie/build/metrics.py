@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..components.base import KEYS
 from ..components.metrics import MetricCandidate
 from ..records import Approx, Metric, Quantity
-from ..text.primitives import CLAUSE_END
+from ..text.primitives import CLAUSE_END, starting_in
 from .context import Assembly
 
 
@@ -23,7 +23,8 @@ def _sentence_subject(
     first_clause_end = sent
     while first_clause_end < start and text[first_clause_end] not in CLAUSE_END:
         first_clause_end += 1
-    ids = {oid for s, e, oid in orgs if sent <= s and e <= start and s < first_clause_end}
+    near = starting_in(orgs, sent, first_clause_end)
+    ids = {oid for s, e, oid in near if sent <= s and e <= start and s < first_clause_end}
     return ids.pop() if len(ids) == 1 else None
 
 

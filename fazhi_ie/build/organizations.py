@@ -18,6 +18,7 @@ from ..components.base import KEYS
 from ..components.org_candidate import OrgCandidate
 from ..lexicons.orgs import cluster_core, grammar
 from ..records import AdminLevel, Organization, OrgKind
+from ..text.primitives import starting_in
 from .context import Assembly
 from .org_ner import with_ner
 
@@ -52,12 +53,16 @@ def _candidates(ctx: Assembly) -> list[OrgCandidate]:
     if source:
         # The outlet is metadata; a body that also acts in the text stays.
         cands = [c for c in cands if c.name != source or c.kind != "media"]
-    laws = [_range(c) for c in ctx.candidates(KEYS.LAWS)]
+    laws = sorted(_range(c) for c in ctx.candidates(KEYS.LAWS))
+    longest = max((b - a for a, b in laws), default=0)  # laws that overlap start near
     # 基本法委员会 holds the law name 基本法 and is a body; a name inside a title is not
     return [
         c
         for c in cands
-        if not any(c.start < b and a < c.end and not (c.start <= a and b < c.end) for a, b in laws)
+        if not any(
+            c.start < b and a < c.end and not (c.start <= a and b < c.end)
+            for a, b in starting_in(laws, c.start - longest, c.end)
+        )
     ]
 
 

@@ -10,6 +10,7 @@ from ..components.persons import PersonCandidate, propagate
 from ..components.tokens import token_edges
 from ..lexicons.person_rules import DOT, NAME_RUN, rules
 from ..records import Person
+from ..text.primitives import starting_in
 from .context import Assembly
 
 #: What may not stand between an organization and the title chain of its member.
@@ -61,13 +62,17 @@ def _ner_persons(ctx: Assembly) -> list[PersonCandidate]:
     return out
 
 
-def _affiliation(c: PersonCandidate, orgs: list[tuple[int, int, str]], text: str) -> str | None:
-    """The organization whose mention ends where the title chain before ``c`` starts."""
+def _affiliation(
+    c: PersonCandidate, orgs: list[tuple[int, int, str]], text: str, longest: int | None = None
+) -> str | None:
+    """The organization whose mention ends where the title chain before ``c`` starts
+    (``longest``: the longest mention, to look only at those that may end there)."""
     ts = c.title_start
     if ts is None:
         return None
     best = None
-    for _s, e, oid in orgs:
+    near = orgs if longest is None else starting_in(orgs, ts - 12 - longest, ts + 1)
+    for _s, e, oid in near:
         if e <= ts and ts - e <= 12 and not _AFFILIATION_BREAK.search(text[e:ts]):
             if best is None or e > best[0]:
                 best = (e, oid)
@@ -88,11 +93,15 @@ def build_persons(ctx: Assembly) -> None:
     if extra:
         cands = propagate(text, sorted(cands + extra, key=lambda c: c.start))
     orgs = ctx.mentions(ctx.organizations)
+    longest = max((e - s for s, e, _ in orgs), default=0)  # names that hold c start near
     # a "person" inside an organization's name is part of that name
     cands = [
         c
         for c in cands
-        if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e, _ in orgs)
+        if not any(
+            s <= c.start and c.end <= e and (s, e) != (c.start, c.end)
+            for s, e, _ in starting_in(orgs, c.end - longest, c.start + 1)
+        )
     ]
     groups: dict[str, _Group] = {}
     for c in cands:
@@ -101,7 +110,7 @@ def build_persons(ctx: Assembly) -> None:
             if t not in g.titles:
                 g.titles.append(t)
         if g.organization is None and orgs:
-            g.organization = _affiliation(c, orgs, text)
+            g.organization = _affiliation(c, orgs, text, longest)
         g.ranges.append((c.start, c.end))
     for name, g in groups.items():
         ctx.add(

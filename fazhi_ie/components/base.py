@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -52,6 +53,19 @@ class EntitySpan:
     end: int
     label: str
     text: str
+
+
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc, text: str | None = None) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins the tokens again on every
+    access, which costs about as much as a rule component). A tokenizer that knows
+    the text passes it as ``text`` (it must equal ``doc.text``)."""
+    found = _TEXTS.get(doc)
+    if found is None:
+        found = _TEXTS[doc] = doc.text if text is None else text
+    return found
 
 
 def candidates(doc: Doc, key: str) -> list[Any]:

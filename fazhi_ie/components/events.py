@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..text.primitives import clause_of, paragraph_of, sentence_of
-from .base import KEYS, Recognizer
+from .base import KEYS, Recognizer, doc_text
 from .tokens import token_edges
 
 KEY = KEYS.EVENTS
@@ -373,7 +373,7 @@ class EventRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> list[EventMention]:
         starts, _ = token_edges(doc)
-        return find_mentions(doc.text, starts=starts)
+        return find_mentions(doc_text(doc), starts=starts)
 
     def label(self, cand: EventMention) -> str:
         return cand.type

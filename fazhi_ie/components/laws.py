@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons.laws import classify_title, describe, lexicon_re, short_name, title_rules
-from ..text.primitives import TITLE_RE
-from .base import KEYS, Recognizer
+from ..text.primitives import TITLE_RE, RangeIndex
+from .base import KEYS, Recognizer, doc_text
 from .tokens import token_edges
 
 
@@ -54,9 +54,9 @@ class LawRecognizer(Recognizer):
         return cand.kind
 
     def find(self, doc: Doc) -> list[LawCandidate]:
-        text = doc.text
+        text = doc_text(doc)
         found: list[LawCandidate] = []
-        taken: list[tuple[int, int]] = []
+        taken = RangeIndex()
         rules = title_rules()
         for m in TITLE_RE.finditer(text):
             # Bare names inside any title are not mentions of their own:
@@ -78,7 +78,7 @@ class LawRecognizer(Recognizer):
         for pattern, group, kind in rules.bare_patterns:
             for m in pattern.finditer(text):
                 s, e = m.start(group), m.end(group)
-                if any(a <= s < b or a < e <= b for a, b in taken):
+                if any(a <= s < b or a < e <= b for a, b in taken.near(s, e)):
                     continue
                 name = short_name(m.group(group))
                 found.append(LawCandidate(s, e, name, name, kind, False))
@@ -86,7 +86,7 @@ class LawRecognizer(Recognizer):
         starts, ends = token_edges(doc)
         for m in lexicon_re().finditer(text):
             s, e = m.start(), m.end()
-            if any(a <= s < b or a < e <= b for a, b in taken):
+            if any(a <= s < b or a < e <= b for a, b in taken.near(s, e)):
                 continue
             if self.require_token_boundary and not self._aligned(text, s, e, starts, ends):
                 continue

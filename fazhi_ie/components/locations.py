@@ -43,8 +43,8 @@ from ..lexicons.gazetteer import (
     sub_patterns,
     variants,
 )
-from ..text.primitives import title_ranges
-from .base import KEYS, Recognizer
+from ..text.primitives import RangeIndex, title_ranges
+from .base import KEYS, Recognizer, doc_text
 from .tokens import token_edges
 
 STORE_KEY = KEYS.LOCATIONS
@@ -69,7 +69,7 @@ class LocationRecognizer(Recognizer):
     key = STORE_KEY
 
     def find(self, doc: Doc) -> list[PlaceCandidate]:
-        return find_places(doc.text, *token_edges(doc))
+        return find_places(doc_text(doc), *token_edges(doc))
 
     def label(self, cand: PlaceCandidate) -> str:
         return cand.level or "LOC"
@@ -78,7 +78,7 @@ class LocationRecognizer(Recognizer):
 def find_places(text: str, starts: set[int], ends: set[int]) -> list[PlaceCandidate]:
     """Place candidates in ``text`` (clean offsets), parents resolved."""
     gaz = gazetteer()
-    titles = title_ranges(text)
+    titles = RangeIndex(title_ranges(text))
     text = text.translate(variants())  # one character for one: offsets unchanged
     raw: list[tuple[int, int, tuple[tuple[str, bool], ...]]] = []
     forms, index = gaz.forms, gaz.lengths
@@ -98,7 +98,7 @@ def find_places(text: str, starts: set[int], ends: set[int]) -> list[PlaceCandid
             short = all(is_short for _, is_short in entries)
             if (short or n == 2) and e not in ends:
                 continue
-            if not any(a <= s < b for a, b in titles):
+            if not any(a <= s < b for a, b in titles.near(s, s)):
                 raw.append((s, e, entries))
             upto = e
             break

@@ -38,9 +38,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons.metric_units import MetricData, metric_data
-from ..text.primitives import CLAUSE_END, SENT_END, title_ranges
+from ..text.primitives import CLAUSE_END, MAX_SCAN, SENT_END, RangeIndex, title_ranges
 from ..values.numbers import CN_DIGITS, Number, from_parts, markers, scan_words
-from .base import KEYS, Recognizer
+from .base import KEYS, Recognizer, doc_text
 
 KEY = KEYS.METRICS
 #: What ends a sentence here: the shared sentence ends plus semicolons (the
@@ -88,7 +88,8 @@ def _clause_after(text: str, pos: int) -> str:
 
 def _sentence_start(text: str, pos: int) -> int:
     i = pos
-    while i > 0 and text[i - 1] not in SENTENCE_END:
+    lo = max(0, pos - MAX_SCAN)  # a text without sentence ends costs linear time
+    while i > lo and text[i - 1] not in SENTENCE_END:
         i -= 1
     return i
 
@@ -248,7 +249,7 @@ def _unitless_ok(text: str, m: re.Match[str], data: MetricData) -> bool:
 def find_metrics(text: str) -> list[MetricCandidate]:
     """Metric candidates in a cleaned text, in order (see the module docstring)."""
     data = metric_data()
-    titles = title_ranges(text)
+    titles = RangeIndex(title_ranges(text))
     out: list[MetricCandidate] = []
     for m in data.pattern.finditer(text):
         if not m.group("num"):
@@ -267,7 +268,7 @@ def find_metrics(text: str) -> list[MetricCandidate]:
             continue
         if _excluded(text, m, unit, data):
             continue
-        if any(a < m.start() < b for a, b in titles):
+        if any(a < m.start() < b for a, b in titles.near(m.start(), m.start())):
             continue
         post = tuple(w for w in _split_suffix(m.group("post") or "") if w)
         q = from_parts(m.group("pre") or "", m.group("num"), m.group("num2"), post)
@@ -346,7 +347,7 @@ class MetricRecognizer(Recognizer):
     key = KEY
 
     def find(self, doc: Doc) -> list[MetricCandidate]:
-        return find_metrics(doc.text)
+        return find_metrics(doc_text(doc))
 
     def label(self, cand: MetricCandidate) -> str:
         return cand.quantity

@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..lexicons.orgs import Suffix, grammar, kind_of, longest_suffix
-from ..text.primitives import is_han
+from ..text.primitives import RangeIndex, is_han
 from .org_candidate import OrgCandidate
 from .tokens import Tokens
 
@@ -100,7 +101,8 @@ def shared_prefix(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[Or
                 other.inherit = c.prefix
                 pos = other.end
                 continue
-            e = next((x for x in sorted(toks.ends) if x > s), None)
+            k = bisect_right(toks.ends_list, s)  # the first token end after s
+            e = toks.ends_list[k] if k < len(toks.ends_list) else None
             if e is None:
                 break
             word = text[s:e]
@@ -129,10 +131,10 @@ def shared_prefix(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[Or
 def resolve(found: list[OrgCandidate]) -> list[OrgCandidate]:
     """Overlapping candidates: the longest wins."""
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
-    taken: list[tuple[int, int]] = []
+    taken = RangeIndex()
     out = []
     for c in found:
-        if any(c.start < b and a < c.end for a, b in taken):
+        if any(c.start < b and a < c.end for a, b in taken.near(c.start, c.end)):
             continue
         taken.append((c.start, c.end))
         out.append(c)
@@ -265,4 +267,5 @@ def sidebar_ranges(text: str) -> list[tuple[int, int]]:
 
 def outside(found: list[OrgCandidate], ranges: list[tuple[int, int]]) -> list[OrgCandidate]:
     """The candidates that do not start inside one of ``ranges``."""
-    return [c for c in found if not any(a <= c.start < b for a, b in ranges)]
+    index = RangeIndex(ranges)
+    return [c for c in found if not any(a <= c.start < b for a, b in index.near(c.start, c.start))]

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from ..lexicons.orgs import admin_suffix, grammar
 from ..text.primitives import is_han
-from .base import KEYS, Recognizer, candidates
+from .base import KEYS, Recognizer, candidates, doc_text
 from .org_candidate import OrgCandidate
 from .org_extra import local_units, quoted_name
 from .org_left import analyse
@@ -112,7 +112,7 @@ class OrgRecognizer(Recognizer):
         return out
 
     def find(self, doc: Doc) -> list[OrgCandidate]:
-        text = doc.text
+        text = doc_text(doc)
         g = grammar()
         toks = Tokens(doc, text)
         stems = {**self._ner_places(doc, text), **place_stems(toks)}

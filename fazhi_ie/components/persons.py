@@ -53,7 +53,8 @@ from spacy.tokens import Doc
 
 from ..lexicons.gazetteer import gazetteer
 from ..lexicons.person_rules import DOT, HAN_RUN, rules, surname_length, valid_name
-from .base import KEYS, Recognizer
+from ..text.primitives import RangeIndex
+from .base import KEYS, Recognizer, doc_text
 from .person_names import read_list, read_name, skip
 from .tokens import token_edges
 
@@ -88,7 +89,7 @@ class PersonRecognizer(Recognizer):
         return "PER"
 
     def find(self, doc: Doc) -> list[PersonCandidate]:
-        text = doc.text
+        text = doc_text(doc)
         starts, ends = token_edges(doc)
         found: list[PersonCandidate] = []
         self._after_titles(text, starts, ends, found)
@@ -304,22 +305,24 @@ def _resolve(found: list[PersonCandidate]) -> list[PersonCandidate]:
     for c in ordered:
         c.titles = [t for t in c.titles if not any(o != t and o.endswith(t) for o in c.titles)]
     kept: list[PersonCandidate] = []
+    kept_at = RangeIndex()
     for c in ordered:
-        if any(c.start < k.end and k.start < c.end for k in kept):
+        if any(c.start < b and a < c.end for a, b in kept_at.near(c.start, c.end)):
             continue
         kept.append(c)
+        kept_at.append((c.start, c.end))
     return sorted(kept, key=lambda c: c.start)
 
 
 def propagate(text: str, found: list[PersonCandidate]) -> list[PersonCandidate]:
     """Every occurrence of a found name is a mention (longer names first)."""
     out = list(found)
-    taken = [(c.start, c.end) for c in found]
+    taken = RangeIndex((c.start, c.end) for c in found)
     names = sorted({c.name for c in found}, key=len, reverse=True)
     for name in names:
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()
-            if any(s < b and a < e for a, b in taken):
+            if any(s < b and a < e for a, b in taken.near(s, e)):
                 continue
             out.append(_cand(text, s, e, [], None, "repeat"))
             taken.append((s, e))

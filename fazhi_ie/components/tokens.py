@@ -12,6 +12,8 @@ from bisect import bisect_right
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
+from .base import doc_text
+
 
 def token_edges(doc: Doc) -> tuple[set[int], set[int]]:
     """Character offsets where tokens start and where they end."""
@@ -26,7 +28,7 @@ class Tokens:
     """Token boundaries of a Doc as char offsets."""
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
-        self.text = doc.text if text is None else text
+        self.text = doc_text(doc) if text is None else text
         arr = doc.to_array([IDX, LENGTH]) if len(doc) else None
         if arr is None:
             self.starts_list: list[int] = []

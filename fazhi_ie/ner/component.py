@@ -21,11 +21,12 @@ import bisect
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from fazhi_ie.components.base import EntitySpan, candidates
+from fazhi_ie.components.base import EntitySpan, candidates, doc_text
 from fazhi_ie.ner.loader import load_model, resolve_model
 from fazhi_ie.ner.softword import tags_from_bounds
 from fazhi_ie.ner.spans import split_sentences
@@ -114,7 +115,7 @@ class HanlpNER:
     # -- spaCy API -------------------------------------------------------------
     def set_annotations(self, doc: Doc, spans: list[tuple[int, int, str]]) -> None:
         store = candidates(doc, STORE_KEY)
-        text = doc.text
+        text = doc_text(doc)
         new: list[Span] = []
         for start, end, label in spans:
             store.append(EntitySpan(start, end, label, text[start:end]))
@@ -129,10 +130,10 @@ class HanlpNER:
     def _words(self, docs: list[Doc]) -> list[list[tuple[int, int]]] | None:
         if not self.uses_segmentation or not self.use_doc_tokens:
             return None  # the model segments with pkuseg itself
-        return [[(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space] for doc in docs]
+        return [_word_offsets(doc) for doc in docs]
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.predict_texts([doc.text], self._words([doc]))[0])
+        self.set_annotations(doc, self.predict_texts([doc_text(doc)], self._words([doc]))[0])
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 16) -> Iterator[Doc]:
@@ -146,10 +147,19 @@ class HanlpNER:
             yield from self._run(batch)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:
-        found = self.predict_texts([d.text for d in docs], self._words(docs))
+        found = self.predict_texts([doc_text(d) for d in docs], self._words(docs))
         for doc, spans in zip(docs, found, strict=True):
             self.set_annotations(doc, spans)
         return docs
+
+
+def _word_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """``(start, end)`` of the Doc's tokens that are not whitespace, read in one
+    array call (no Token objects)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    return [(i, i + n) for i, n, space in arr if not space]
 
 
 def _window_tags(words: list[tuple[int, int]], start: int, end: int) -> list[str]:

@@ -73,7 +73,7 @@ class Lexicon:
                         if length > b[k]:
                             b[k] = length
                             p[k] = "B" if k == i else "E" if k == j - 1 else "M"
-        return ["|".join(pos[t][k] for t in TYPES) for k in range(n)]
+        return ["|".join(tags) for tags in zip(*(pos[t] for t in TYPES), strict=True)]
 
 
 __all__ = ["NONE_TAG", "TYPES", "Lexicon"]

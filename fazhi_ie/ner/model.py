@@ -16,6 +16,7 @@ that bug); our class applies it when it builds a model, for training and for loa
 
 from __future__ import annotations
 
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -288,32 +289,30 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
                 if not idx:
                     continue
                 width = len(data[idx[0]])
-                x = torch.zeros(len(idx), width, dtype=torch.long)
-                batch: dict[str, Any] = {}
-                if bigram:
-                    bx = torch.zeros(len(idx), width, dtype=torch.long)
-                if use_seg:
-                    sx = torch.zeros(len(idx), width, dtype=torch.long)
-                if use_lex:
-                    lx = torch.zeros(len(idx), width, dtype=torch.long)
-                for row, i in enumerate(idx):
+                # feature ids row by row (padded with 0), one tensor per feature
+                xs: list[list[int]] = []
+                bxs: list[list[int]] = []
+                sxs: list[list[int]] = []
+                lxs: list[list[int]] = []
+                for i in idx:
                     toks = data[i]
-                    x[row, : len(toks)] = torch.tensor([tok_idx.get(t, tok_unk) for t in toks])
+                    pad = [0] * (width - len(toks))
+                    xs.append(_ids(tok_idx, tok_unk, toks) + pad)
                     if bigram:
-                        bgs = char_bigrams(toks)
-                        bx[row, : len(toks)] = torch.tensor([bg_idx.get(b, bg_unk) for b in bgs])
+                        bxs.append(_ids(bg_idx, bg_unk, char_bigrams(toks)) + pad)
                     if use_seg:
                         sg = segs[i] if len(segs[i]) == len(toks) else ["S"] * len(toks)
-                        sx[row, : len(toks)] = torch.tensor([seg_idx.get(t, seg_s) for t in sg])
+                        sxs.append(_ids(seg_idx, seg_s, sg) + pad)
                     if use_lex:
-                        lt = lexicon.tags(toks)
-                        lx[row, : len(toks)] = torch.tensor([lex_idx.get(t, lex_unk) for t in lt])
+                        lxs.append(_ids(lex_idx, lex_unk, lexicon.tags(toks)) + pad)
+                batch: dict[str, Any] = {}
                 if bigram:
-                    batch["bigram_id"] = bx.to(device)
+                    batch["bigram_id"] = torch.tensor(bxs, dtype=torch.long).to(device)
                 if use_seg:
-                    batch["seg_id"] = sx.to(device)
+                    batch["seg_id"] = torch.tensor(sxs, dtype=torch.long).to(device)
                 if use_lex:
-                    batch["lex_id"] = lx.to(device)
+                    batch["lex_id"] = torch.tensor(lxs, dtype=torch.long).to(device)
+                x = torch.tensor(xs, dtype=torch.long)
                 logits, mask = self.model(x.to(device), batch=batch)
                 pred = self.decode_output(logits, mask, batch)
                 if isinstance(pred, torch.Tensor):
@@ -324,6 +323,11 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             if not toks:
                 out[i] = []
         return out
+
+
+def _ids(index: dict[str, int], unk: int, items: list[str]) -> list[int]:
+    """``index[item]`` for each item, ``unk`` for those not in it (one C-level map)."""
+    return list(map(index.get, items, repeat(unk, len(items))))
 
 
 __all__ = ["BigramTaggingModel", "FazhiRNNNER", "add_bigrams", "ensure_seg", "fix_crf"]

@@ -9,8 +9,11 @@ a sentence or what a Han character is.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from ..records import PARTIAL_DATE as PARTIAL_DATE
 from ..records import PARTIAL_DATE_RE as PARTIAL_DATE_RE
@@ -124,6 +127,47 @@ _LINE_BREAK = frozenset("\n")
 def paragraph_of(text: str, i: int) -> tuple[int, int]:
     """The line (paragraph) around ``i``."""
     return bounds(text, i, i, _LINE_BREAK, limit=4 * MAX_SCAN)
+
+
+_Item = TypeVar("_Item", bound=tuple[Any, ...])
+_first = itemgetter(0)
+
+
+def starting_in(items: Sequence[_Item], lo: int, hi: int) -> Sequence[_Item]:
+    """The items that start in ``[lo, hi)``, from tuples sorted by their first
+    element (a start offset), such as ``(start, end, id)`` mentions.
+
+    A bisection: looking up the mentions of one sentence costs the logarithm of
+    their total plus their number, not a pass over all of them.
+    """
+    a = bisect_left(items, lo, key=_first)
+    return items[a : bisect_left(items, hi, lo=a, key=_first)]
+
+
+class RangeIndex:
+    """Ranges ``[a, b)`` kept sorted by start, with the length of the longest, so
+    that the ranges touching ``[s, e]`` are found by bisection (:meth:`near`) and
+    not by a pass over all of them: ``any(... for a, b in index.near(s, e))``
+    asks what ``any(... for a, b in ranges)`` asks, in time bounded by the ranges
+    nearby instead of all the ranges of a text.
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self._items: list[tuple[int, int]] = sorted(ranges)
+        self._longest = max((b - a for a, b in self._items), default=0)
+
+    def append(self, span: tuple[int, int]) -> None:
+        """Add the range ``span`` (any range: they may overlap)."""
+        insort(self._items, span)
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def near(self, s: int, e: int) -> Sequence[tuple[int, int]]:
+        """Every range that holds, overlaps, touches or lies in ``[s, e]`` (those
+        that start in ``[s - longest, e]``), maybe with a few others."""
+        return starting_in(self._items, s - self._longest, e + 1)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 @cache

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
-from ..text.primitives import CN_DIGIT_VALUE, cn_int, fill
+from ..text.primitives import CN_DIGIT_VALUE, RangeIndex, cn_int, fill
 
 # the regexes and word sets of dates (fazhi_ie/data/date_patterns.json)
 _PATTERNS = load_json("date_patterns.json")
@@ -325,10 +325,10 @@ def find_dates(
     if year is None:
         year = article_year(text, published)
     out: list[DateExpr] = []
-    taken: list[tuple[int, int]] = []
+    taken = RangeIndex()
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        return not any(a < e and s < b for a, b in taken.near(s, e))
 
     for m in _ISO_RE.finditer(text):
         iso = _iso(int(m[1]), int(m[2]), int(m[3]))
