@@ -446,3 +446,17 @@ def test_a_publicity_word_before_another_activity_modifies_it(
     sentence: str, etypes: list[str]
 ) -> None:
     assert [e.type.value for e in parse(sentence).events] == etypes
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("9月1日,白河县检察院检察长为全县中小学生讲授“开学第一课”。", "lecture"),
+        ("7月15日至20日,青山市检察院组织开展“检察开放周”活动。", "open_day"),
+        ("8月5日晚,青山市司法局在文化广场举办“法治文艺进万家”专场演出。", "performance"),
+        ("澳門法務局與教育暨青年局於5月3日合辦普法問答比賽。", "competition"),
+    ],
+)
+def test_more_activity_words(sentence: str, etype: str) -> None:
+    assert [e.type.value for e in parse(sentence).events] == [etype]
