@@ -177,3 +177,8 @@ def test_bare_day_after_a_subject_is_read_in_the_base_month() -> None:
 )
 def test_bare_day_is_no_duration_or_recurrence(text: str) -> None:
     assert [d for d in find_dates(text, "2024-04-22") if d.kind == "date"] == []
+
+
+def test_a_closed_day_followed_by_a_clock_time_is_a_date() -> None:
+    found = find_dates("时间:2022年4月28日16:00\n地点:市政务中心", "2022-05-01")
+    assert [(d.text, d.date) for d in found] == [("2022年4月28日", "2022-04-28")]

@@ -460,3 +460,13 @@ def test_a_publicity_word_before_another_activity_modifies_it(
 )
 def test_more_activity_words(sentence: str, etype: str) -> None:
     assert [e.type.value for e in parse(sentence).events] == [etype]
+
+
+@pytest.mark.pipeline
+def test_a_time_field_dates_what_the_text_announces() -> None:
+    art = parse(
+        "时间:2022年4月28日16:00\n地点:市政务中心会议室\n"
+        "各位记者朋友:\n欢迎大家出席由青山市医疗保障局举办的新闻发布会。\n"
+    )
+    (ev,) = art.events
+    assert (ev.type.value, ev.date) == ("meeting", "2022-04-28")

@@ -3,8 +3,8 @@
 The nearest date expression in the mention's sentence (see
 :mod:`fazhi_ie.values.dates`), else a recurring day named there (宪法宣传周期间),
 else none when the sentence dates it by a year only (去年…), else the last explicit
-date earlier in its paragraph. The header's publication date is never an
-activity's date.
+date earlier in its paragraph, else the one date of a ``时间：`` field line. The
+header's publication date is never an activity's date.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..components.events import EventMention
-from ..lexicons.triggers import TriggerRules
+from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..text.primitives import paragraph_of, sentence_of
 from ..values.dates import DateExpr, find_dates
 from .context import Assembly
@@ -28,6 +28,7 @@ class DateIndex:
     text: str
     dates: list[DateExpr]
     starts: list[int]
+    labelled: DateExpr | None = None  # the one date of a 时间：… line, if any
 
     def date_for(self, c: EventMention, r: TriggerRules) -> DateExpr | None:
         """The mention's date: an explicit date in its sentence (nearest before the
@@ -72,7 +73,8 @@ class DateIndex:
         ]
         if prev:
             return prev[-1]
-        return None
+        # 时间：2022年4月28日 (a notice's or transcript's field) dates what it announces
+        return self.labelled
 
 
 def _definitional(text: str, d: DateExpr, trigger: int, r: TriggerRules) -> bool:
@@ -86,7 +88,17 @@ def article_dates(ctx: Assembly) -> DateIndex:
     if published is not None:
         ps, pe = published
         dates = [d for d in dates if not (d.start < pe and ps < d.end)]
-    return DateIndex(text=ctx.text, dates=dates, starts=[d.start for d in dates])
+    r = trigger_rules()
+    text = ctx.text
+    labelled = [
+        d
+        for d in dates
+        if d.date
+        and d.kind == "date"
+        and r.date_label_re.search(text, max(0, d.start - 6), d.start)
+    ]
+    one = labelled[0] if len({d.date for d in labelled}) == 1 else None
+    return DateIndex(text=ctx.text, dates=dates, starts=[d.start for d in dates], labelled=one)
 
 
 def is_named_day(text: str, c: EventMention, d: DateExpr | None, r: TriggerRules) -> bool:

@@ -366,7 +366,9 @@ def find_dates(
         if not free(s, e):
             continue
         before = text[max(0, s - 1) : s]
-        if before.isdigit() or (before and before in _NOT_BEFORE_DATE) or text[e : e + 1].isdigit():
+        # a digit right after is no date (3月1…), unless the day is closed: 28日16:00
+        digit_after = text[e : e + 1].isdigit() and text[e - 1 : e] not in "日号"
+        if before.isdigit() or (before and before in _NOT_BEFORE_DATE) or digit_after:
             continue
         month, day = int(m["m"]), int(m["d"]) if m["d"] else None
         if not 1 <= month <= 12:
