@@ -470,3 +470,15 @@ def test_a_time_field_dates_what_the_text_announces() -> None:
     )
     (ev,) = art.events
     assert (ev.type.value, ev.date) == ("meeting", "2022-04-28")
+
+
+@pytest.mark.pipeline
+def test_a_quoted_activity_name_before_a_publicity_word_decides_the_type() -> None:
+    art = parse("9月1日,白河县司法所在白河中学开展“开学第一课”法治宣传活动。")
+    assert [e.type.value for e in art.events] == ["lecture"]
+
+
+@pytest.mark.pipeline
+def test_bringing_a_class_frames_a_lecture() -> None:
+    art = parse("近日,白河县检察院为全校学生带来一堂“远离校园欺凌”专题法治课。")
+    assert [e.type.value for e in art.events] == ["lecture"]
