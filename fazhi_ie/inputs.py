@@ -71,7 +71,11 @@ def record_to_input(obj: Any, default_id: str) -> InputDoc:
     )
 
 
-def iter_jsonl(lines: Iterable[bytes], source: str) -> Iterator[InputDoc]:
+def iter_jsonl_objects(
+    lines: Iterable[bytes], source: str
+) -> Iterator[tuple[str, Any | None, InputDoc | None]]:
+    """``(default id, parsed object, None)`` per non-blank line, or ``(default id, None,
+    error document)`` for a line that is not JSON (E105)."""
     for lineno, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
@@ -82,9 +86,14 @@ def iter_jsonl(lines: Iterable[bytes], source: str) -> Iterator[InputDoc]:
         except (FazhiError, json.JSONDecodeError) as exc:
             detail = exc.message if isinstance(exc, FazhiError) else exc.msg
             err = InputError(E105, line=lineno, detail=detail)
-            yield InputDoc(id=default_id, error=error_notice(err))
+            yield default_id, None, InputDoc(id=default_id, error=error_notice(err))
             continue
-        yield record_to_input(obj, default_id)
+        yield default_id, obj, None
+
+
+def iter_jsonl(lines: Iterable[bytes], source: str) -> Iterator[InputDoc]:
+    for default_id, obj, error in iter_jsonl_objects(lines, source):
+        yield error if error is not None else record_to_input(obj, default_id)
 
 
 def iter_path(path: Path) -> Iterator[InputDoc]:

@@ -9,14 +9,20 @@ its text (:func:`fazhi_ie.batch.ids.text_id`).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import E105, FazhiError, InputError, error_notice
-from ..inputs import JSONL_SUFFIXES, InputDoc, decode_bytes, iter_path, record_to_input
+from ..errors import FazhiError, error_notice
+from ..inputs import (
+    JSONL_SUFFIXES,
+    InputDoc,
+    decode_bytes,
+    iter_jsonl_objects,
+    iter_path,
+    record_to_input,
+)
 
 #: Fields of an input record that are not metadata.
 RESERVED = frozenset({"id", "text", "published"})
@@ -38,19 +44,8 @@ def _record(obj: Any, default_id: str) -> Item:
 
 def iter_jsonl_records(lines: Iterable[bytes], source: str) -> Iterator[Item]:
     """One item per non-blank line; a broken line is an E105 error document."""
-    for lineno, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        default_id = f"{source}:{lineno}"
-        try:
-            text, _ = decode_bytes(raw)
-            obj = json.loads(text)
-        except (FazhiError, json.JSONDecodeError) as exc:
-            detail = exc.message if isinstance(exc, FazhiError) else exc.msg
-            err = InputError(E105, line=lineno, detail=detail)
-            yield InputDoc(id=default_id, error=error_notice(err)), None
-            continue
-        yield _record(obj, default_id)
+    for default_id, obj, error in iter_jsonl_objects(lines, source):
+        yield (error, None) if error is not None else _record(obj, default_id)
 
 
 def iter_batch_inputs(paths: Sequence[str], fmt: str = "auto") -> Iterator[Item]:
