@@ -180,9 +180,9 @@ def test_bare_day_is_no_duration_or_recurrence(text: str) -> None:
 
 
 def test_a_closed_day_followed_by_a_clock_time_is_a_date() -> None:
-    found = find_dates("时间:2022年4月28日16:00\n地点:市政务中心", "2022-05-01")
-    assert [(d.text, d.date) for d in found] == [("2022年4月28日", "2022-04-28")]
+    found = find_dates("时间:2023年5月12日9:30\n地点:青山市档案馆", "2023-05-20")
+    assert [(d.text, d.date) for d in found] == [("2023年5月12日", "2023-05-12")]
 
 
 def test_a_closed_day_followed_by_other_digits_is_still_no_date() -> None:
-    assert find_dates("编号2022年4月28日1号", "2022-05-01") == []
+    assert find_dates("编号2023年5月12日1号", "2023-05-20") == []

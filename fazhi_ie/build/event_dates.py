@@ -73,7 +73,7 @@ class DateIndex:
         ]
         if prev:
             return prev[-1]
-        # 时间：2022年4月28日 (a notice's or transcript's field) dates what it announces
+        # 时间：2023年5月12日 (a notice's or transcript's field) dates what it announces
         return self.labelled
 
 

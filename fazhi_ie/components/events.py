@@ -318,12 +318,12 @@ def _drop_nested(text: str, found: list[EventMention], r: TriggerRules) -> list[
 def _drop_name_parts(text: str, found: list[EventMention]) -> list[EventMention]:
     """A publicity trigger inside the quoted name of an activity of another type is
     part of that activity: “…模拟法庭进校园”活动 is a performance, 《宪法进机关》主题直播
-    a livestream; so is one right after such a name: “开学第一课”法治宣传活动 is a lecture."""
+    a livestream; so is one right after such a name: “法治第一课”普法宣传活动 is a lecture."""
     drop: set[int] = set()
     for i, c in enumerate(found):
         if c.type != "publicity":
             continue
-        # “开学第一课”法治宣传活动: the quoted name right before says what the activity is
+        # “法治第一课”普法宣传活动: the quoted name right before says what the activity is
         o = found[i - 1] if i > 0 else None
         if o is not None and o.type != "publicity" and o.sent_start == c.sent_start:
             k = _name_end(text, o)

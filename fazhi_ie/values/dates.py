@@ -368,7 +368,7 @@ def find_dates(
             continue
         before = text[max(0, s - 1) : s]
         # a digit right after is no date (3月1…), unless a clock time follows a closed
-        # day: 28日16:00
+        # day: 12日9:30
         digit_after = text[e : e + 1].isdigit() and not (
             text[e - 1 : e] in "日号" and _CLOCK_RE.match(text, e)
         )
