@@ -520,3 +520,58 @@ def test_a_clause_proposed_by_the_ner_is_no_name(nlp) -> None:
     doc = nlp.make_doc(text)
     ner = [EntitySpan(0, 9, "ORG", text[:9])]
     assert [c.name for c in with_ner(doc, text, [], ner)] == ["青山区白河人民法院"]
+
+
+def _with_ner_span(nlp, text: str, span: str) -> list[str]:
+    """The names of ``text`` when the NER proposes the ORG span ``span``."""
+    doc = nlp.make_doc(text)
+    s = text.index(span)
+    candidates(doc, "ner").append(EntitySpan(s, s + len(span), "ORG", span))
+    return [c.name for c in recognized(doc)]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("应急管理部消防救援局发布防火提示。", "应急管理部消防救援局"),
+        ("国网青山供电公司白石供电所组织学习。", "国网青山供电公司白石供电所"),
+        # a coordinator inside the parent's own name is no list
+        (
+            "青山市人力资源和社会保障局劳动保障监察支队开展检查。",
+            "青山市人力资源和社会保障局劳动保障监察支队",
+        ),
+        ("新北市政府警察局三重分局交通分隊加強取締。", "新北市政府警察局三重分局交通分隊"),
+        ("法務部矯正署臺中監獄舉辦座談會。", "法務部矯正署臺中監獄"),
+    ],
+)
+def test_ner_span_continuing_a_parent_with_its_sub_units_is_one_name(nlp, text, span):
+    from fazhi_ie.text import normalize
+
+    # the parser reads the normalized (Simplified) text
+    text, span = normalize(text).text, normalize(span).text
+    assert _with_ner_span(nlp, text, span) == [span]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "span", "names"),
+    [
+        # two bodies joined by a verb, not one name
+        (
+            "青山县司法局联合县人民检察院开展宣传。",
+            "青山县司法局联合县人民检察院",
+            ["青山县司法局", "县人民检察院"],
+        ),
+        # a department named only in its head's title: the parent is the body
+        ("青山市教育局办公室主任李明出席。", "青山市教育局办公室", ["青山市教育局"]),
+        # a hall of a service centre is no unit
+        (
+            "青山市法院诉讼服务中心大厅里人来人往。",
+            "青山市法院诉讼服务中心大厅",
+            ["青山市法院诉讼服务中心"],
+        ),
+    ],
+)
+def test_ner_span_over_a_name_and_more_is_not_taken(nlp, text, span, names):
+    assert _with_ner_span(nlp, text, span) == names

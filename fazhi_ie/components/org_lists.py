@@ -145,7 +145,7 @@ def resolve(found: list[OrgCandidate]) -> list[OrgCandidate]:
 def _parent_part(text: str, c: OrgCandidate) -> OrgCandidate | None:
     """The parent body at the head of ``c`` (市审计局 in 市审计局财务科), or None."""
     g = grammar()
-    for p in range(c.end - len(c.suffix) - 1, c.start + len(c.prefix) + 1, -1):
+    for p in range(c.end - len(c.suffix), c.start + len(c.prefix) + 1, -1):
         suf = longest_suffix(text[c.start : p])
         if suf is not None and suf.mode != "sub" and p - c.start >= 3:
             name = text[c.start : p]
@@ -172,6 +172,9 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
             c = _parent_part(text, c)
             if c is None:
                 continue
+        elif c.suffix[-1] in g.title_folded and text.startswith(g.title_words, c.end):
+            # 市教育局办公室主任: the same, under another title
+            c = _parent_part(text, c) or c
         prev = out[-1] if out else None
         if (
             prev is not None

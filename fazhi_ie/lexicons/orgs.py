@@ -130,6 +130,7 @@ class Grammar:
     ner_stop_chars: frozenset[str]
     ner_stop_words: tuple[str, ...]
     tail_words: frozenset[str]
+    title_words: tuple[str, ...]
 
 
 def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
@@ -230,6 +231,7 @@ def grammar() -> Grammar:
         ner_stop_chars=frozenset(d["ner_stop_chars"]),
         ner_stop_words=tuple(d["ner_stop_words"]),
         tail_words=frozenset(d["tail_words"]),
+        title_words=_longest_first(d["title_words"]),
     )
 
 
