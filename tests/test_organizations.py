@@ -575,3 +575,20 @@ def test_ner_span_continuing_a_parent_with_its_sub_units_is_one_name(nlp, text, 
 )
 def test_ner_span_over_a_name_and_more_is_not_taken(nlp, text, span, names):
     assert _with_ner_span(nlp, text, span) == names
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县委县政府高度重视普法工作。", [("县委", "县委"), ("县政府", "县政府")]),
+        ("区委区政府召开专题会议。", [("区委", "区委"), ("区政府", "区政府")]),
+        # the government takes the place named before the committee
+        (
+            "白河县委县人民政府召开会议。",
+            [("白河县委", "白河县委"), ("县人民政府", "白河县人民政府")],
+        ),
+    ],
+)
+def test_committee_and_government_written_together_are_two_bodies(nlp, text, expected):
+    assert [(o.name, o.canonical) for o in orgs(text)] == expected

@@ -183,6 +183,8 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
             and text[c.start] not in g.quote_chars  # “春苗芽”团队: a name of its own
             and (c.mode == "sub" or not c.region or c.prefix == "")
             and not c.prefix.startswith(party)
+            # 县委 + 县政府: a body with a level word of its own after a committee
+            and not (c.prefix and prev.name.endswith(g.committee))
         ):
             name = text[prev.start : c.end]
             out[-1] = replace(
