@@ -592,3 +592,22 @@ def test_ner_span_over_a_name_and_more_is_not_taken(nlp, text, span, names):
 )
 def test_committee_and_government_written_together_are_two_bodies(nlp, text, expected):
     assert [(o.name, o.canonical) for o in orgs(text)] == expected
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("由青山市检察院组建的“春雨”普法志愿服务队走进社区。", "“春雨”普法志愿服务队"),
+        ("白石区法院“青禾姐姐”工作室干警为学生讲授法治课。", "“青禾姐姐”工作室"),
+        ("“青松”法治宣讲团走进白河中学。", "“青松”法治宣讲团"),
+    ],
+)
+def test_team_with_a_quoted_name_before_descriptive_words(nlp, text, team):
+    assert team in names(text)
+
+
+@pytest.mark.pipeline
+def test_quoted_words_then_a_clause_then_a_team_word_name_no_team(nlp):
+    got = names("由“青禾姐姐”组成的公益讲师团队走进校园。")
+    assert not any("团队" in n for n in got)

@@ -91,6 +91,7 @@ class Grammar:
     local_levels: frozenset[str]
     team_suffixes: frozenset[str]
     team_descriptors: tuple[str, ...]
+    quoted_team_suffixes: frozenset[str]
     local_units_re: re.Pattern[str]
     summon_words: frozenset[str]
     ner_inside_stop_tokens: frozenset[str]
@@ -196,6 +197,7 @@ def grammar() -> Grammar:
         local_levels=frozenset(d["local_levels"]),
         team_suffixes=frozenset(d["team_suffixes"]),
         team_descriptors=tuple(d["team_descriptors"]),
+        quoted_team_suffixes=frozenset(d["quoted_team_suffixes"]),
         local_units_re=re.compile("|".join(map(re.escape, _longest_first(d["local_units"])))),
         summon_words=frozenset(d["summon_words"]),
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
