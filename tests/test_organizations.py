@@ -611,3 +611,14 @@ def test_team_with_a_quoted_name_before_descriptive_words(nlp, text, team):
 def test_quoted_words_then_a_clause_then_a_team_word_name_no_team(nlp):
     got = names("由“青禾姐姐”组成的公益讲师团队走进校园。")
     assert not any("团队" in n for n in got)
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    "venue", ["青山市体育中心", "青山市会展中心", "白石区文化艺术中心", "青山市民中心"]
+)
+def test_venues_named_like_centres_are_no_bodies(nlp, venue):
+    text = f"活动在{venue}举行,青山市司法局派员参加。"
+    assert names(text) == ["青山市司法局"]
+    # nor when the NER proposes them
+    assert _with_ner_span(nlp, text, venue) == ["青山市司法局"]

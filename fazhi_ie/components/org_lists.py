@@ -216,6 +216,8 @@ def keep(text: str, c: OrgCandidate) -> bool:
         return False  # 人大代表, 政协委员: role nouns
     if c.name in g.generic_names:
         return False
+    if any(c.name.endswith(w) and len(w) > len(c.suffix) for w in g.not_org_words):
+        return False  # 青山市体育中心 from the NER: a venue, no body
     if (
         c.suffix in g.team_suffixes
         and text[c.start - 1 : c.start] not in g.quote_chars
