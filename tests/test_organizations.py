@@ -622,3 +622,44 @@ def test_venues_named_like_centres_are_no_bodies(nlp, venue):
     assert names(text) == ["青山市司法局"]
     # nor when the NER proposes them
     assert _with_ner_span(nlp, text, venue) == ["青山市司法局"]
+
+
+@pytest.mark.pipeline
+def test_outlets_in_the_body_are_bodies_but_not_when_named_as_a_source(nlp):
+    assert "青山日报" in names("青山日报近日推出法治专栏,市司法局提供案例。")
+    # 据X报道 and a header line with a date name the source: metadata
+    assert names("据青山日报报道,市司法局开展普法宣传。") == ["市司法局"]
+    assert names("青山日报 2024-05-01 10:20\n市司法局开展普法宣传。") == ["市司法局"]
+    # a daily report is no outlet; 部署 and 入口处 are no bodies
+    assert names("市司法局做好平台日报工作,按照省委部署在公园入口处设展板。") == [
+        "市司法局",
+        "省委",
+    ]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("民政事務總署聯同勞工處舉辦講座。", ["民政事务总署", "劳工处"]),
+        ("市政署在前地舉辦活動。", ["市政署"]),
+        ("申訴專員公署舉辦研討會。", ["申诉专员公署"]),
+        ("共青团白河县委组织团员学习。", ["共青团白河县委"]),
+        ("中华慈善基金会白石分会提供咨询。", ["中华慈善基金会白石分会"]),
+        ("青山军分区与白石区人民武装部签订协议。", ["青山军分区", "白石区人民武装部"]),
+    ],
+)
+def test_bureaus_offices_and_branches_named_bare_or_by_a_marker(nlp, text, expected):
+    assert [o.name for o in orgs(text)] == expected
+
+
+@pytest.mark.pipeline
+def test_ner_span_going_on_through_a_joining_word_is_two_bodies(nlp):
+    text = "香港海关联同知识产权署展开行动。"
+    assert "香港海关联同知识产权署" not in _with_ner_span(nlp, text, "香港海关联同知识产权署")
+
+
+@pytest.mark.pipeline
+def test_a_body_that_provides_something_is_a_body_but_a_credit_is_not(nlp):
+    assert names("青山市公安局提供反诈咨询。") == ["青山市公安局"]
+    assert names("民警讲解防骗知识。(图片由青山市公安局提供)\n市司法局参加。") == ["市司法局"]

@@ -114,7 +114,9 @@ def _unit_chain(text: str, pos: int, e: int) -> bool:
     if text.startswith(g.title_words, e):
         return False
     tail = text[pos:e]
-    if any(w in tail for w in g.summon_words) or any(ch in tail for ch in g.coordinators):
+    if any(w in tail for w in (*g.summon_words, *g.ner_tail_stop_words)) or any(
+        ch in tail for ch in g.coordinators
+    ):
         return False  # 司法局联合市检察院: two bodies
     m = _HAN_RUN.match(text, pos, e)
     head = text[pos : m.end()] if m else ""

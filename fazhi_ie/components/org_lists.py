@@ -218,6 +218,13 @@ def keep(text: str, c: OrgCandidate) -> bool:
         return False
     if any(c.name.endswith(w) and len(w) > len(c.suffix) for w in g.not_org_words):
         return False  # 青山市体育中心 from the NER: a venue, no body
+    for f in g.credit_end_followers:
+        # (图片由市公安局提供): a credit; 市公安局提供咨询: a body
+        nxt = text[c.end + len(f) : c.end + len(f) + 1]
+        if after.startswith(f) and (not nxt or nxt == "\n" or nxt in g.close_brackets):
+            return False
+    if c.kind == "media" and _media_credit(text, c):
+        return False
     if (
         c.suffix in g.team_suffixes
         and text[c.start - 1 : c.start] not in g.quote_chars
@@ -235,6 +242,18 @@ def keep(text: str, c: OrgCandidate) -> bool:
         # 全市共有律师事务所28家, 公证处3个: a class being counted
         return False
     return True
+
+
+def _media_credit(text: str, c: OrgCandidate) -> bool:
+    """Whether the outlet ``c`` is named as a source (据青山日报报道) or on a short
+    header line with a date (青山日报 2024-05-01 10:20): metadata, not content."""
+    g = grammar()
+    if text.endswith(g.media_source_before, max(0, c.start - 2), c.start):
+        return True
+    ls = text.rfind("\n", 0, c.start) + 1
+    le = text.find("\n", c.end)
+    line = text[ls : le if le >= 0 else len(text)]
+    return len(line.strip()) <= g.sidebar_max_chars and g.header_date_re.search(line) is not None
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:

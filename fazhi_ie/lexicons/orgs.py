@@ -132,6 +132,10 @@ class Grammar:
     ner_stop_words: tuple[str, ...]
     tail_words: frozenset[str]
     title_words: tuple[str, ...]
+    credit_end_followers: tuple[str, ...]
+    ner_tail_stop_words: tuple[str, ...]
+    media_source_before: tuple[str, ...]
+    header_date_re: re.Pattern[str]
 
 
 def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
@@ -234,6 +238,10 @@ def grammar() -> Grammar:
         ner_stop_words=tuple(d["ner_stop_words"]),
         tail_words=frozenset(d["tail_words"]),
         title_words=_longest_first(d["title_words"]),
+        credit_end_followers=tuple(d["credit_end_followers"]),
+        ner_tail_stop_words=tuple(d["ner_tail_stop_words"]),
+        media_source_before=tuple(d["media_source_before"]),
+        header_date_re=re.compile(d["header_date_re"]),
     )
 
 
