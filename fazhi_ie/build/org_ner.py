@@ -3,7 +3,9 @@
 The NER stage (trained on news, out of domain here) proposes ORG spans; one
 is taken where the grammar found nothing, or where it gives the fuller name
 of a grammar name (a shop name where the grammar stopped at 我, a place the
-grammar cannot know before its prefix: 包头 + 稀土高新区…). It must be a
+grammar cannot know before its prefix: 包头 + 稀土高新区…, a parent body
+the grammar found followed by the sub-units it did not: 应急管理部 + 消防救援局,
+市政府警察局 + 三重分局 + 交通分队). It must be a
 clean span on a token edge, end with an institution suffix, name one body
 (not a class: 3家企业党支部, 各派出所, 两级禁毒办) and pass the grammar's own
 exclusions (:func:`~fazhi_ie.components.org_lists.keep`, credit lines).
