@@ -520,3 +520,146 @@ def test_a_clause_proposed_by_the_ner_is_no_name(nlp) -> None:
     doc = nlp.make_doc(text)
     ner = [EntitySpan(0, 9, "ORG", text[:9])]
     assert [c.name for c in with_ner(doc, text, [], ner)] == ["青山区白河人民法院"]
+
+
+def _with_ner_span(nlp, text: str, span: str) -> list[str]:
+    """The names of ``text`` when the NER proposes the ORG span ``span``."""
+    doc = nlp.make_doc(text)
+    s = text.index(span)
+    candidates(doc, "ner").append(EntitySpan(s, s + len(span), "ORG", span))
+    return [c.name for c in recognized(doc)]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("应急管理部消防救援局发布防火提示。", "应急管理部消防救援局"),
+        ("国网青山供电公司白石供电所组织学习。", "国网青山供电公司白石供电所"),
+        # a coordinator inside the parent's own name is no list
+        (
+            "青山市人力资源和社会保障局劳动保障监察支队开展检查。",
+            "青山市人力资源和社会保障局劳动保障监察支队",
+        ),
+        ("新北市政府警察局三重分局交通分隊加強取締。", "新北市政府警察局三重分局交通分隊"),
+        ("法務部矯正署臺中監獄舉辦座談會。", "法務部矯正署臺中監獄"),
+    ],
+)
+def test_ner_span_continuing_a_parent_with_its_sub_units_is_one_name(nlp, text, span):
+    from fazhi_ie.text import normalize
+
+    # the parser reads the normalized (Simplified) text
+    text, span = normalize(text).text, normalize(span).text
+    assert _with_ner_span(nlp, text, span) == [span]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "span", "names"),
+    [
+        # two bodies joined by a verb, not one name
+        (
+            "青山县司法局联合县人民检察院开展宣传。",
+            "青山县司法局联合县人民检察院",
+            ["青山县司法局", "县人民检察院"],
+        ),
+        # a department named only in its head's title: the parent is the body
+        ("青山市教育局办公室主任李明出席。", "青山市教育局办公室", ["青山市教育局"]),
+        # a hall of a service centre is no unit
+        (
+            "青山市法院诉讼服务中心大厅里人来人往。",
+            "青山市法院诉讼服务中心大厅",
+            ["青山市法院诉讼服务中心"],
+        ),
+    ],
+)
+def test_ner_span_over_a_name_and_more_is_not_taken(nlp, text, span, names):
+    assert _with_ner_span(nlp, text, span) == names
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县委县政府高度重视普法工作。", [("县委", "县委"), ("县政府", "县政府")]),
+        ("区委区政府召开专题会议。", [("区委", "区委"), ("区政府", "区政府")]),
+        # the government takes the place named before the committee
+        (
+            "白河县委县人民政府召开会议。",
+            [("白河县委", "白河县委"), ("县人民政府", "白河县人民政府")],
+        ),
+    ],
+)
+def test_committee_and_government_written_together_are_two_bodies(nlp, text, expected):
+    assert [(o.name, o.canonical) for o in orgs(text)] == expected
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("由青山市检察院组建的“春雨”普法志愿服务队走进社区。", "“春雨”普法志愿服务队"),
+        ("白石区法院“青禾姐姐”工作室干警为学生讲授法治课。", "“青禾姐姐”工作室"),
+        ("“青松”法治宣讲团走进白河中学。", "“青松”法治宣讲团"),
+    ],
+)
+def test_team_with_a_quoted_name_before_descriptive_words(nlp, text, team):
+    assert team in names(text)
+
+
+@pytest.mark.pipeline
+def test_quoted_words_then_a_clause_then_a_team_word_name_no_team(nlp):
+    got = names("由“青禾姐姐”组成的公益讲师团队走进校园。")
+    assert not any("团队" in n for n in got)
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    "venue", ["青山市体育中心", "青山市会展中心", "白石区文化艺术中心", "青山市民中心"]
+)
+def test_venues_named_like_centres_are_no_bodies(nlp, venue):
+    text = f"活动在{venue}举行,青山市司法局派员参加。"
+    assert names(text) == ["青山市司法局"]
+    # nor when the NER proposes them
+    assert _with_ner_span(nlp, text, venue) == ["青山市司法局"]
+
+
+@pytest.mark.pipeline
+def test_outlets_in_the_body_are_bodies_but_not_when_named_as_a_source(nlp):
+    assert "青山日报" in names("青山日报近日推出法治专栏,市司法局提供案例。")
+    # 据X报道 and a header line with a date name the source: metadata
+    assert names("据青山日报报道,市司法局开展普法宣传。") == ["市司法局"]
+    assert names("青山日报 2024-05-01 10:20\n市司法局开展普法宣传。") == ["市司法局"]
+    # a daily report is no outlet; 部署 and 入口处 are no bodies
+    assert names("市司法局做好平台日报工作,按照省委部署在公园入口处设展板。") == [
+        "市司法局",
+        "省委",
+    ]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("民政事務總署聯同勞工處舉辦講座。", ["民政事务总署", "劳工处"]),
+        ("市政署在前地舉辦活動。", ["市政署"]),
+        ("申訴專員公署舉辦研討會。", ["申诉专员公署"]),
+        ("共青团白河县委组织团员学习。", ["共青团白河县委"]),
+        ("中华慈善基金会白石分会提供咨询。", ["中华慈善基金会白石分会"]),
+        ("青山军分区与白石区人民武装部签订协议。", ["青山军分区", "白石区人民武装部"]),
+    ],
+)
+def test_bureaus_offices_and_branches_named_bare_or_by_a_marker(nlp, text, expected):
+    assert [o.name for o in orgs(text)] == expected
+
+
+@pytest.mark.pipeline
+def test_ner_span_going_on_through_a_joining_word_is_two_bodies(nlp):
+    text = "香港海关联同知识产权署展开行动。"
+    assert "香港海关联同知识产权署" not in _with_ner_span(nlp, text, "香港海关联同知识产权署")
+
+
+@pytest.mark.pipeline
+def test_a_body_that_provides_something_is_a_body_but_a_credit_is_not(nlp):
+    assert names("青山市公安局提供反诈咨询。") == ["青山市公安局"]
+    assert names("民警讲解防骗知识。(图片由青山市公安局提供)\n市司法局参加。") == ["市司法局"]

@@ -3,7 +3,9 @@
 The NER stage (trained on news, out of domain here) proposes ORG spans; one
 is taken where the grammar found nothing, or where it gives the fuller name
 of a grammar name (a shop name where the grammar stopped at 我, a place the
-grammar cannot know before its prefix: 包头 + 稀土高新区…). It must be a
+grammar cannot know before its prefix: 包头 + 稀土高新区…, a parent body
+the grammar found followed by the sub-units it did not: 应急管理部 + 消防救援局,
+市政府警察局 + 三重分局 + 交通分队). It must be a
 clean span on a token edge, end with an institution suffix, name one body
 (not a class: 3家企业党支部, 各派出所, 两级禁毒办) and pass the grammar's own
 exclusions (:func:`~fazhi_ie.components.org_lists.keep`, credit lines).
@@ -26,6 +28,7 @@ from ..lexicons.orgs import grammar, level_of, longest_suffix
 from ..text.primitives import HAN_BASIC
 
 _NER_CLEAN = re.compile(f"[{HAN_BASIC}0-9A-Za-z()·]+")
+_HAN_RUN = re.compile(f"[{HAN_BASIC}]+")
 
 
 def brackets_ok(name: str) -> bool:
@@ -82,35 +85,65 @@ def _summons_inside(doc: Doc, start: int, end: int) -> bool:
 
 
 def _fuller(text: str, s: int, e: int, inner: list[OrgCandidate]) -> bool:
-    """Whether the NER span ``[s, e)`` is the fuller name of the one grammar name
-    inside it (ending where it ends, with a place-like head before a prefix)."""
+    """Whether the NER span ``[s, e)`` is the fuller name of the grammar names inside
+    it: one name with a place-like head before its prefix, ending where the span ends,
+    or a parent body at the span's start that the span continues with its sub-units
+    (:func:`_unit_chain`)."""
+    inner = sorted(inner, key=lambda c: c.start)
+    if any(c.start < s or c.end > e for c in inner):
+        return False
+    first = inner[0]
+    if first.start == s and first.end < e:
+        return _unit_chain(text, first.end, e)
     if len(inner) != 1:
         return False
     c = inner[0]
-    if c.start == s and c.end < e:
-        # 警察局 + 刑警大队: the NER span goes on with a sub-unit
-        suf = longest_suffix(text[c.end : e])
-        g = grammar()
-        return (
-            suf is not None
-            and suf.mode == "sub"
-            and suf.text not in g.not_subunits
-            and suf.text not in g.title_folded
-        )
     return s < c.start and c.end == e and (not c.prefix or place_head_ok(text[s : c.start]))
 
 
-def _clean_span(text: str, s: int, e: int, starts: set[int], prev: str) -> bool:
-    """Whether the NER span ``[s, e)`` may name one body (before its suffix is read)."""
+def _unit_chain(text: str, pos: int, e: int) -> bool:
+    """Whether ``text[pos:e]``, after a parent body, names its sub-units (应急管理部 +
+    消防救援局, 市政府警察局 + 第三分局 + 交通分队): it ends with an institution
+    suffix that is no party body or title-only department of the parent, starts with
+    no place or level word of its own (县法院县检察院 are two bodies) and is not
+    followed by a leader's title (…局办公室主任 names the 局)."""
+    g = grammar()
+    suf = longest_suffix(text[pos:e])
+    if suf is None or suf.text in g.not_subunits or suf.text in g.title_folded:
+        return False
+    if text.endswith(g.not_org_words, 0, e):
+        return False  # 服务中心 + 大厅: a hall, no unit
+    if text.startswith(g.title_words, e):
+        return False
+    tail = text[pos:e]
+    if any(w in tail for w in (*g.summon_words, *g.ner_tail_stop_words)) or any(
+        ch in tail for ch in g.coordinators
+    ):
+        return False  # 司法局联合市检察院: two bodies
+    m = _HAN_RUN.match(text, pos, e)
+    head = text[pos : m.end()] if m else ""
+    return not any(
+        head.startswith(w) for w in (*g.level_words_by_len, *g.party_markers, *g.provinces)
+    )
+
+
+def _clean_span(
+    text: str, s: int, e: int, starts: set[int], prev: str, inner: list[OrgCandidate]
+) -> bool:
+    """Whether the NER span ``[s, e)`` may name one body (before its suffix is read);
+    the coordinators inside the grammar names ``inner`` it holds are no list
+    (人力资源和社会保障局 + 监察支队)."""
     g = grammar()
     name = text[s:e]
-    if not name or only_generic(name, g.generic_names) or len(name) < 4:
+    for c in inner:
+        name = name[: c.start - s] + "\0" * (c.end - c.start) + name[c.end - s :]
+    if not name or only_generic(text[s:e], g.generic_names) or len(name) < 4:
         return False
     if class_before(text, s, prev):
         return False  # 3家企业党支部, 各派出所: a class, not one body
     # The MSRA-trained NER is out of domain: keep only clean spans that
     # start on a pkuseg token edge (not 联合X律师事务所, not 中,该分局).
-    if not _NER_CLEAN.fullmatch(name) or s not in starts or not brackets_ok(name):
+    if not _NER_CLEAN.fullmatch(text[s:e]) or s not in starts or not brackets_ok(text[s:e]):
         return False
     if name.startswith(g.ner_stop_prefixes) or any(ch in name for ch in g.ner_stop_chars):
         return False
@@ -134,7 +167,7 @@ def _from_ner(
             continue
         if inner and not _fuller(text, s, e, inner):
             continue
-        if not _clean_span(text, s, e, starts, token_ending.get(s, "")):
+        if not _clean_span(text, s, e, starts, token_ending.get(s, ""), inner):
             continue
         name = text[s:e]
         suf = longest_suffix(name)
@@ -148,8 +181,8 @@ def _from_ner(
             s, e, name, suf.text, suf.mode, level=level_of(None, name), source="ner"
         )
         if keep(text, cand):
-            if inner:
-                found.remove(inner[0])
+            for c in inner:
+                found.remove(c)
             out.append(cand)
     return out
 

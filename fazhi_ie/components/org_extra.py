@@ -20,13 +20,16 @@ MAX_QUOTED = 16
 #: The words before the suffix of a quoted name are at least this long (“反诈中心”
 #: is a slogan word, not a name).
 MIN_QUOTED_NAME = 4
+#: At most this many descriptive characters between a team's quoted name and its suffix.
+MAX_TEAM_WORDS = 8
 
 
 def quoted_name(text: str, s: int, e: int, suffix: str) -> OrgCandidate | None:
     """The name in quotes that ends with the suffix ``text[s:e]`` right before the
-    closing quote, or None."""
+    closing quote, or a team whose quoted proper name stands before its descriptive
+    words (“春雨”普法志愿服务队), or None."""
     if text[e : e + 1] not in _CLOSE:
-        return None
+        return _quoted_team(text, s, e, suffix)
     op = max(text.rfind(q, max(0, e - MAX_QUOTED), s) for q in _OPEN)
     if op < 0:
         return None
@@ -37,6 +40,27 @@ def quoted_name(text: str, s: int, e: int, suffix: str) -> OrgCandidate | None:
     if inner in g.generic_names:
         return None
     return OrgCandidate.bare(op + 1, e, inner, suffix, g.suffixes[suffix].mode)
+
+
+def _quoted_team(text: str, s: int, e: int, suffix: str) -> OrgCandidate | None:
+    """“春雨”普法志愿服务队, “青禾姐姐”工作室: a team named by the quoted words before
+    the Han descriptive words (at most MAX_TEAM_WORDS characters) and its team suffix."""
+    g = grammar()
+    if suffix not in g.team_suffixes and suffix not in g.quoted_team_suffixes:
+        return None
+    k = s
+    while k > 0 and s - k < MAX_TEAM_WORDS and is_han(text[k - 1]):
+        k -= 1
+    if k == 0 or text[k - 1] not in _CLOSE:
+        return None
+    close = k - 1
+    if any(ch in g.stop_tokens for ch in text[k:s]):
+        return None  # “暖心姐姐”组成的…团队: a clause, not descriptive words
+    op = max(text.rfind(q, max(0, close - MAX_QUOTED), close) for q in _OPEN)
+    inner = text[op + 1 : close] if op >= 0 else ""
+    if len(inner) < 2 or not is_han(inner.replace("·", "")) or inner in g.generic_names:
+        return None
+    return OrgCandidate.bare(op, e, text[op:e], suffix, g.suffixes[suffix].mode)
 
 
 def _unit(text: str, s: int, e: int) -> OrgCandidate | None:

@@ -353,6 +353,37 @@ def _prefix(
     return prefix_end, "".join(region_named) or None, marker
 
 
+def _paired_level(
+    text: str, use: list[Unit], core_start: int, s: int, e: int, suffix: str
+) -> OrgCandidate | None:
+    """县委县政府, 青山市委市政府: the committee and the government of one place written
+    together are two bodies; the government is the level word and the suffix, and takes
+    the place name before the committee (青山 -> 青山市政府)."""
+    g = grammar()
+    if suffix not in g.paired_government or core_start != s or not use:
+        return None
+    prefix = text[use[-1][0] : s]
+    if len(prefix) < 3 or prefix[-2] != g.committee or prefix[-1] != prefix[-3]:
+        return None
+    level = prefix[-1]
+    if level not in g.proximal_levels:
+        return None
+    name = text[s - 1 : e]
+    return OrgCandidate(
+        start=s - 1,
+        end=e,
+        name=name,
+        prefix=level,
+        core=text[s:e],
+        marker=level,
+        suffix=suffix,
+        mode=g.suffixes[suffix].mode,
+        kind=kind_of(name, text[s:e]),
+        level=level_of(level, name),
+        inherit=prefix[:-3],
+    )
+
+
 def analyse(
     text: str,
     toks: Tokens,
@@ -378,6 +409,9 @@ def analyse(
             left = []
     if left:
         use = units[: left[-1] + 1]
+        paired = _paired_level(text, use, core_start, s, e, suffix)
+        if paired is not None:
+            return paired
         if (
             use[0][2] == "orgtok"
             and text[use[0][0] : use[0][1]] in g.paired_party_cores

@@ -145,7 +145,7 @@ def resolve(found: list[OrgCandidate]) -> list[OrgCandidate]:
 def _parent_part(text: str, c: OrgCandidate) -> OrgCandidate | None:
     """The parent body at the head of ``c`` (市审计局 in 市审计局财务科), or None."""
     g = grammar()
-    for p in range(c.end - len(c.suffix) - 1, c.start + len(c.prefix) + 1, -1):
+    for p in range(c.end - len(c.suffix), c.start + len(c.prefix) + 1, -1):
         suf = longest_suffix(text[c.start : p])
         if suf is not None and suf.mode != "sub" and p - c.start >= 3:
             name = text[c.start : p]
@@ -172,6 +172,9 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
             c = _parent_part(text, c)
             if c is None:
                 continue
+        elif c.suffix[-1] in g.title_folded and text.startswith(g.title_words, c.end):
+            # 市教育局办公室主任: the same, under another title
+            c = _parent_part(text, c) or c
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -180,6 +183,8 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
             and text[c.start] not in g.quote_chars  # “春苗芽”团队: a name of its own
             and (c.mode == "sub" or not c.region or c.prefix == "")
             and not c.prefix.startswith(party)
+            # 县委 + 县政府: a body with a level word of its own after a committee
+            and not (c.prefix and prev.name.endswith(g.committee))
         ):
             name = text[prev.start : c.end]
             out[-1] = replace(
@@ -211,6 +216,15 @@ def keep(text: str, c: OrgCandidate) -> bool:
         return False  # 人大代表, 政协委员: role nouns
     if c.name in g.generic_names:
         return False
+    if any(c.name.endswith(w) and len(w) > len(c.suffix) for w in g.not_org_words):
+        return False  # 青山市体育中心 from the NER: a venue, no body
+    for f in g.credit_end_followers:
+        # (图片由市公安局提供): a credit; 市公安局提供咨询: a body
+        nxt = text[c.end + len(f) : c.end + len(f) + 1]
+        if after.startswith(f) and (not nxt or nxt == "\n" or nxt in g.close_brackets):
+            return False
+    if c.kind == "media" and _media_credit(text, c):
+        return False
     if (
         c.suffix in g.team_suffixes
         and text[c.start - 1 : c.start] not in g.quote_chars
@@ -228,6 +242,18 @@ def keep(text: str, c: OrgCandidate) -> bool:
         # 全市共有律师事务所28家, 公证处3个: a class being counted
         return False
     return True
+
+
+def _media_credit(text: str, c: OrgCandidate) -> bool:
+    """Whether the outlet ``c`` is named as a source (据青山日报报道) or on a short
+    header line with a date (青山日报 2024-05-01 10:20): metadata, not content."""
+    g = grammar()
+    if text.endswith(g.media_source_before, max(0, c.start - 2), c.start):
+        return True
+    ls = text.rfind("\n", 0, c.start) + 1
+    le = text.find("\n", c.end)
+    line = text[ls : le if le >= 0 else len(text)]
+    return len(line.strip()) <= g.sidebar_max_chars and g.header_date_re.search(line) is not None
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:

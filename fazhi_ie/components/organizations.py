@@ -89,6 +89,18 @@ def _suffix_ends(text: str) -> dict[int, int]:
     return ends
 
 
+def _glued_committee(text: str, e: int) -> bool:
+    """Whether ``e`` ends a committee glued to the level word of the next body
+    (区委区政府 cut 区委区 / 政府: 区委 ends at ``e``)."""
+    g = grammar()
+    return (
+        e >= 2
+        and text[e - 1] == g.committee
+        and text[e : e + 1] == text[e - 2]
+        and text[e] in g.proximal_levels
+    )
+
+
 class OrgRecognizer(Recognizer):
     """Finds organization names (grammar only; NER ORG spans are added by the builder)."""
 
@@ -124,6 +136,7 @@ class OrgRecognizer(Recognizer):
                 # 处处长 = 处 + 处长 is an end
                 and text[e : e + 2] != suffix[-1] + g.title_after_suffix
                 and text[e - 1 : e + 1] not in g.tail_words  # 派出所在 = 派出所 + 在
+                and not _glued_committee(text, e)
             ):
                 continue
             if any(

@@ -91,6 +91,7 @@ class Grammar:
     local_levels: frozenset[str]
     team_suffixes: frozenset[str]
     team_descriptors: tuple[str, ...]
+    quoted_team_suffixes: frozenset[str]
     local_units_re: re.Pattern[str]
     summon_words: frozenset[str]
     ner_inside_stop_tokens: frozenset[str]
@@ -130,6 +131,11 @@ class Grammar:
     ner_stop_chars: frozenset[str]
     ner_stop_words: tuple[str, ...]
     tail_words: frozenset[str]
+    title_words: tuple[str, ...]
+    credit_end_followers: tuple[str, ...]
+    ner_tail_stop_words: tuple[str, ...]
+    media_source_before: tuple[str, ...]
+    header_date_re: re.Pattern[str]
 
 
 def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
@@ -195,6 +201,7 @@ def grammar() -> Grammar:
         local_levels=frozenset(d["local_levels"]),
         team_suffixes=frozenset(d["team_suffixes"]),
         team_descriptors=tuple(d["team_descriptors"]),
+        quoted_team_suffixes=frozenset(d["quoted_team_suffixes"]),
         local_units_re=re.compile("|".join(map(re.escape, _longest_first(d["local_units"])))),
         summon_words=frozenset(d["summon_words"]),
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
@@ -230,6 +237,11 @@ def grammar() -> Grammar:
         ner_stop_chars=frozenset(d["ner_stop_chars"]),
         ner_stop_words=tuple(d["ner_stop_words"]),
         tail_words=frozenset(d["tail_words"]),
+        title_words=_longest_first(d["title_words"]),
+        credit_end_followers=tuple(d["credit_end_followers"]),
+        ner_tail_stop_words=tuple(d["ner_tail_stop_words"]),
+        media_source_before=tuple(d["media_source_before"]),
+        header_date_re=re.compile(d["header_date_re"]),
     )
 
 
