@@ -20,6 +20,8 @@ from fazhi_ie.pretrained import (
 )
 
 ENV_VAR = "FAZHI_IE_NER_MODEL"
+#: "1"/"on": the NER model's LSTM and Linear layers run as dynamic int8 (docs/performance.md)
+INT8_ENV = "FAZHI_IE_NER_INT8"
 # HanLP classes our class can load (same config, vocabs and weights layout)
 _RNN_CLASSPATHS = {HANLP_RNN_NER_CLASSPATH, NER_MODEL_CLASSPATH}
 # HanLP imports and instantiates every "classpath" of a model's config.json: a
@@ -149,7 +151,25 @@ def _load_uncached(resolved: str) -> Any:
     model = getattr(tagger, "model", None)
     if model is not None:
         fix_crf(model)
+        if int8_wanted():
+            quantize_int8(tagger)
     return tagger
+
+
+def int8_wanted() -> bool:
+    """Whether ``$FAZHI_IE_NER_INT8`` asks for the int8 NER model (off by default)."""
+    return os.environ.get(INT8_ENV, "").strip().lower() in {"1", "on", "true", "yes"}
+
+
+def quantize_int8(tagger: Any) -> None:
+    """Replace the tagger's LSTM and Linear layers by dynamically quantized int8 ones
+    (weights int8, activations quantized on the fly; CPU only)."""
+    import torch
+    from torch.ao.quantization import quantize_dynamic
+
+    model = tagger.model
+    model.eval()
+    tagger.model = quantize_dynamic(model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8)
 
 
 def load_model(model: str | os.PathLike[str] | None = None) -> Any:

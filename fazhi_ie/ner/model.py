@@ -32,6 +32,7 @@ from fazhi_ie.ner.bigrams import char_bigrams
 from fazhi_ie.ner.lexicon import Lexicon
 from fazhi_ie.ner.names import split_person_spans
 from fazhi_ie.ner.spans import tags_to_spans
+from fazhi_ie.ner.viterbi import crf_decode
 
 
 def fix_crf(module: nn.Module) -> int:
@@ -281,6 +282,8 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             lex_idx, lex_unk = self.vocabs["lex"].token_to_idx, self.vocabs["lex"].unk_idx
             lexicon = self.lexicon
         id_to_tag = self.vocabs["tag"].idx_to_token
+        crf = getattr(self.model, "crf", None)
+        fast_crf = bool(self.config.get("crf")) and isinstance(crf, CRF) and crf.batch_first is True
         order = sorted(range(len(data)), key=lambda i: -len(data[i]))
         out: list[list[str]] = [[] for _ in data]
         with torch.inference_mode():
@@ -314,7 +317,10 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
                     batch["lex_id"] = torch.tensor(lxs, dtype=torch.long).to(device)
                 x = torch.tensor(xs, dtype=torch.long)
                 logits, mask = self.model(x.to(device), batch=batch)
-                pred = self.decode_output(logits, mask, batch)
+                if fast_crf:
+                    pred = crf_decode(self.model.crf, logits, mask)
+                else:
+                    pred = self.decode_output(logits, mask, batch)
                 if isinstance(pred, torch.Tensor):
                     pred = pred.tolist()
                 for row, i in enumerate(idx):
