@@ -21,18 +21,17 @@ class Lexicon:
     """Words by type, matched longest-first around each character."""
 
     def __init__(self, entries: Iterable[tuple[str, str]], max_len: int = 12) -> None:
-        self.words: dict[str, set[str]] = {}
+        # label sets are shared (a few distinct ones for ~100k words)
+        self.words: dict[str, frozenset[str]] = {}
         self.longest_from: dict[str, int] = {}  # first two characters -> the longest word
         words, longest_from = self.words, self.longest_from
+        shared: dict[frozenset[str], frozenset[str]] = {}
         for word, label in entries:
             n = len(word)
             if label not in TYPES or n < 2 or n > max_len:
                 continue
-            labels = words.get(word)
-            if labels is None:
-                words[word] = {label}
-            else:
-                labels.add(label)
+            labels = frozenset((*words.get(word, ()), label))
+            words[word] = shared.setdefault(labels, labels)
             first = word[:2]
             if longest_from.get(first, 0) < n:
                 longest_from[first] = n
