@@ -57,6 +57,10 @@ def test_cache_gives_the_same_segmenter(tmp_path: Path) -> None:
     assert cached["feature_to_idx"] == plain.feature_extractor.feature_to_idx
     assert set(cached["unigram"]) == plain.feature_extractor.unigram
     assert _cut(model) == plain.cut(TEXT)  # from the cache this time
+    seg = fastload.load_segmenter(str(model), "default")
+    assert isinstance(seg.model.w, np.memmap)  # the weights mapped from their cache
+    assert np.array_equal(seg.model.w, plain.model.w)
+    assert (seg.model.n_feature, seg.model.n_tag) == (plain.model.n_feature, plain.model.n_tag)
     with np.load(model / fastload.CACHE_FILE, allow_pickle=False) as npz:
         assert all(npz[k].dtype == np.uint8 for k in npz.files)  # no objects, no pickle
 

@@ -25,13 +25,18 @@ class Lexicon:
         self.words: dict[str, frozenset[str]] = {}
         self.longest_from: dict[str, int] = {}  # first two characters -> the longest word
         words, longest_from = self.words, self.longest_from
-        shared: dict[frozenset[str], frozenset[str]] = {}
+        shared = {frozenset([t]): frozenset([t]) for t in TYPES}
+        single = {t: shared[frozenset([t])] for t in TYPES}
         for word, label in entries:
             n = len(word)
-            if label not in TYPES or n < 2 or n > max_len:
+            if n < 2 or n > max_len or label not in single:
                 continue
-            labels = frozenset((*words.get(word, ()), label))
-            words[word] = shared.setdefault(labels, labels)
+            old = words.get(word)
+            if old is None:
+                words[word] = single[label]
+            elif label not in old:
+                both = old | single[label]
+                words[word] = shared.setdefault(both, both)
             first = word[:2]
             if longest_from.get(first, 0) < n:
                 longest_from[first] = n
@@ -44,7 +49,7 @@ class Lexicon:
     def read(cls, path: str | os.PathLike[str]) -> Lexicon:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
         pairs = (line.partition("\t") for line in lines)
-        return cls((word, label.strip()) for word, _, label in pairs if word and label)
+        return cls((word, label.strip()) for word, _, label in pairs)
 
     def write(self, path: str | os.PathLike[str]) -> Path:
         path = Path(path)

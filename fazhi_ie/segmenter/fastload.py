@@ -26,8 +26,11 @@ import numpy as np
 
 CACHE_FILE = "features.cache.npz"
 CACHE_META = "features.cache.json"
+WEIGHTS_CACHE = "weights.cache.npy"
+WEIGHTS_META = "weights.cache.json"
 CACHE_FORMAT = 1
 SOURCE = "features.msgpack"
+WEIGHTS_SOURCE = "weights.npz"
 
 _lock = threading.Lock()
 
@@ -40,8 +43,8 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _source_stamp(model_dir: Path) -> dict[str, int]:
-    st = (model_dir / SOURCE).stat()
+def _source_stamp(model_dir: Path, source: str) -> dict[str, int]:
+    st = (model_dir / source).stat()
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
@@ -55,9 +58,55 @@ def _split(arr: np.ndarray) -> list[str]:
     return arr.tobytes().decode("utf-8").split("\n") if arr.size else []
 
 
+def _meta_path(model_dir: Path, name: str) -> Path:
+    return model_dir / (name.rsplit(".", 1)[0] + ".json")
+
+
+def _write_checked(model_dir: Path, name: str, source: str, write: Any, **extra: Any) -> bool:
+    """``write(fh)`` into ``model_dir/name`` (atomically), with its sha256 and the stamp of
+    ``source`` in the JSON file beside it; False when the directory is not writable."""
+    tmp = model_dir / f".{name}.{os.getpid()}.tmp"
+    meta_path = _meta_path(model_dir, name)
+    meta_tmp = model_dir / f".{meta_path.name}.{os.getpid()}.tmp"
+    try:
+        with tmp.open("wb") as fh:
+            write(fh)
+        meta = {
+            "format": CACHE_FORMAT,
+            "sha256": _sha256(tmp),
+            "source": _source_stamp(model_dir, source),
+            **extra,
+        }
+        meta_tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, model_dir / name)
+        os.replace(meta_tmp, meta_path)
+    except OSError:
+        for p in (tmp, meta_tmp):
+            p.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _checked(model_dir: Path, name: str, source: str) -> tuple[Path, dict[str, Any]] | None:
+    """The cache file ``name`` and its metadata when it was made from the ``source`` file
+    now in ``model_dir`` and has the recorded sha256; else None."""
+    try:
+        meta = json.loads(_meta_path(model_dir, name).read_text(encoding="utf-8"))
+        if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT:
+            return None
+        if meta.get("source") != _source_stamp(model_dir, source):
+            return None
+        path = model_dir / name
+        if _sha256(path) != meta.get("sha256"):
+            return None
+    except (OSError, ValueError):
+        return None
+    return path, meta
+
+
 def write_cache(model_dir: Path, data: dict[str, Any]) -> bool:
-    """Write the cache for the msgpack ``data`` of ``model_dir``; False when the features
-    cannot be stored this way or the directory is not writable."""
+    """Write the features cache for the msgpack ``data`` of ``model_dir``; False when the
+    features cannot be stored this way or the directory is not writable."""
     f2i = data["feature_to_idx"]
     keys = list(f2i)
     if list(f2i.values()) != list(range(len(keys))) or data.get("bigram"):
@@ -67,36 +116,18 @@ def write_cache(model_dir: Path, data: dict[str, Any]) -> bool:
         return False
     tags = json.dumps(data["tag_to_idx"], ensure_ascii=False).encode("utf-8")
     arrays["tags"] = np.frombuffer(tags, dtype=np.uint8)
-    tmp = model_dir / f".{CACHE_FILE}.{os.getpid()}.tmp"
-    try:
-        with tmp.open("wb") as fh:
-            np.savez(fh, **arrays)
-        meta = {
-            "format": CACHE_FORMAT,
-            "sha256": _sha256(tmp),
-            "source": _source_stamp(model_dir),
-            "n_features": len(keys),
-        }
-        meta_tmp = model_dir / f".{CACHE_META}.{os.getpid()}.tmp"
-        meta_tmp.write_text(json.dumps(meta), encoding="utf-8")
-        os.replace(tmp, model_dir / CACHE_FILE)
-        os.replace(meta_tmp, model_dir / CACHE_META)
-    except OSError:
-        for p in (tmp, model_dir / f".{CACHE_META}.{os.getpid()}.tmp"):
-            p.unlink(missing_ok=True)
-        return False
-    return True
+    return _write_checked(
+        model_dir, CACHE_FILE, SOURCE, lambda fh: np.savez(fh, **arrays), n_features=len(keys)
+    )
 
 
 def read_cache(model_dir: Path) -> dict[str, Any] | None:
     """The features of ``model_dir`` from its cache, or None when there is no valid one."""
+    found = _checked(model_dir, CACHE_FILE, SOURCE)
+    if found is None:
+        return None
+    path, meta = found
     try:
-        meta = json.loads((model_dir / CACHE_META).read_text(encoding="utf-8"))
-        if meta.get("format") != CACHE_FORMAT or meta.get("source") != _source_stamp(model_dir):
-            return None
-        path = model_dir / CACHE_FILE
-        if _sha256(path) != meta.get("sha256"):
-            return None
         with np.load(path, allow_pickle=False) as npz:
             keys = _split(npz["features"])
             unigram = _split(npz["unigram"])
@@ -111,6 +142,35 @@ def read_cache(model_dir: Path) -> dict[str, Any] | None:
         "bigram": [],
         "tag_to_idx": tags,
     }
+
+
+def load_weights(model_dir: Path) -> Any:
+    """A ``spacy_pkuseg`` ``Model`` for ``model_dir``, as its own ``load`` makes it, with
+    the weights memory-mapped from an uncompressed copy (``weights.cache.npy``, made
+    from ``weights.npz`` on first use; copy-on-write): only the pages of the features a
+    text uses are read."""
+    from spacy_pkuseg.model import Model
+
+    found = _checked(model_dir, WEIGHTS_CACHE, WEIGHTS_SOURCE)
+    with np.load(model_dir / WEIGHTS_SOURCE, allow_pickle=False) as npz:
+        sizes = npz["sizes"]
+        w = None
+        if found is not None:
+            try:
+                w = np.load(found[0], mmap_mode="c", allow_pickle=False)
+            except (OSError, ValueError):
+                w = None
+        if w is None:
+            w = npz["w"]
+            _write_checked(model_dir, WEIGHTS_CACHE, WEIGHTS_SOURCE, lambda fh: np.save(fh, w))
+    model = Model.__new__(Model)
+    model.n_tag = int(sizes[0])
+    model.n_feature = int(sizes[1])
+    model.n_transition_feature = model.n_tag * (model.n_feature + model.n_tag)
+    model.w = w
+    if w.dtype != np.float64 or w.shape != (model.n_transition_feature,):
+        raise ValueError(f"{model_dir / WEIGHTS_SOURCE}: weights of an unexpected shape")
+    return model
 
 
 def load_features(model_dir: Path) -> Any:
@@ -140,19 +200,35 @@ def load_segmenter(model: str, user_dict: str) -> Any:
     if not (model_dir / SOURCE).is_file():
         return spacy_pkuseg.pkuseg(model, user_dict=user_dict)
     extractor = load_features(model_dir)
+    model = load_weights(model_dir)
 
-    class _Cached(spacy_pkuseg.FeatureExtractor):  # type: ignore[misc,name-defined]
+    class _Features(spacy_pkuseg.FeatureExtractor):  # type: ignore[misc,name-defined]
         @classmethod
         def load(cls, model_dir: str | None = None) -> Any:
             return extractor
 
-    with _lock:  # pkuseg() calls FeatureExtractor.load() by its module-level name
-        original = spacy_pkuseg.FeatureExtractor  # type: ignore[attr-defined]
-        spacy_pkuseg.FeatureExtractor = _Cached  # type: ignore[attr-defined]
+    class _Weights(spacy_pkuseg.Model):  # type: ignore[misc,name-defined]
+        @classmethod
+        def load(cls, model_dir: str | None = None) -> Any:
+            return model
+
+    # pkuseg() calls FeatureExtractor.load() and Model.load() by their module-level names
+    with _lock:
+        saved = spacy_pkuseg.FeatureExtractor, spacy_pkuseg.Model  # type: ignore[attr-defined]
+        spacy_pkuseg.FeatureExtractor, spacy_pkuseg.Model = _Features, _Weights
         try:
             return spacy_pkuseg.pkuseg(model, user_dict=user_dict)
         finally:
-            spacy_pkuseg.FeatureExtractor = original  # type: ignore[attr-defined]
+            spacy_pkuseg.FeatureExtractor, spacy_pkuseg.Model = saved
 
 
-__all__ = ["CACHE_FILE", "CACHE_META", "load_features", "load_segmenter", "read_cache"]
+__all__ = [
+    "CACHE_FILE",
+    "CACHE_META",
+    "WEIGHTS_CACHE",
+    "WEIGHTS_META",
+    "load_features",
+    "load_segmenter",
+    "load_weights",
+    "read_cache",
+]
