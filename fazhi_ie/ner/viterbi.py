@@ -35,10 +35,14 @@ def viterbi_paths(
     rows = np.arange(batch)
     score = start + emissions[:, 0]
     history = np.zeros((max(width - 1, 0), batch, len(start)), dtype=np.int64)
+    everyone = mask.all(axis=0)
     for i in range(1, width):
         nxt = score[:, :, None] + transitions + emissions[:, i][:, None, :]
         history[i - 1] = nxt.argmax(axis=1)
-        score = np.where(mask[:, i][:, None], nxt.max(axis=1), score)
+        if everyone[i]:
+            score = nxt.max(axis=1)
+        else:
+            score = np.where(mask[:, i][:, None], nxt.max(axis=1), score)
     score = score + end
     last = score.argmax(axis=1)
     ends = lengths - 1
