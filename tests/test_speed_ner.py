@@ -68,3 +68,28 @@ def test_lexicon_tags_match_a_plain_scan() -> None:
     assert lex.tags(list(text)) == _slow_tags(lex.words, text)
     assert lex.tags(list("青")) == [NONE_TAG]
     assert lex.tags(list("白河")) == ["B|B|-", "E|E|-"]
+
+
+@pytest.mark.parametrize("rows", [1, 5, 512])
+def test_batches_decoded_together_give_each_batchs_paths(rows: int) -> None:
+    from fazhi_ie.ner.viterbi import PendingPaths
+
+    gen = torch.Generator().manual_seed(rows)
+    crf = CRF(7, batch_first=True)
+    for p in (crf.start_transitions, crf.transitions, crf.end_transitions):
+        p.data = torch.randn(p.shape, generator=gen)
+    pending = PendingPaths(crf, rows=rows)
+    want: dict[int, list[int]] = {}
+    got: list[tuple[int, list[int]]] = []
+    next_id = 0
+    for width in (30, 22, 9, 3):  # narrower batches after wider ones, as the model sorts
+        lengths = torch.randint(1, width + 1, (4,), generator=gen)
+        lengths[0] = width
+        mask = torch.arange(width)[None, :] < lengths[:, None]
+        logits = torch.randn((4, width, 7), generator=gen)
+        ids = list(range(next_id, next_id + 4))
+        next_id += 4
+        want.update(zip(ids, crf.decode(logits, mask), strict=True))
+        got += pending.add(logits, mask, ids)
+    got += pending.flush()
+    assert dict(got) == want and len(got) == len(want)

@@ -34,7 +34,8 @@ def viterbi_paths(
         return []
     rows = np.arange(batch)
     score = start + emissions[:, 0]
-    history = np.zeros((max(width - 1, 0), batch, len(start)), dtype=np.int64)
+    hist_type = np.uint8 if len(start) < 256 else np.int64
+    history = np.zeros((max(width - 1, 0), batch, len(start)), dtype=hist_type)
     everyone = mask.all(axis=0)
     for i in range(1, width):
         nxt = score[:, :, None] + transitions + emissions[:, i][:, None, :]
@@ -57,15 +58,58 @@ def viterbi_paths(
     return [tags[b, : lengths[b]].tolist() for b in range(batch)]
 
 
+def crf_params(crf: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(start, transitions, end)`` of a HanLP ``CRF`` as float32 arrays."""
+    return tuple(  # type: ignore[return-value]
+        p.detach().float().cpu().numpy()
+        for p in (crf.start_transitions, crf.transitions, crf.end_transitions)
+    )
+
+
 def crf_decode(crf: Any, logits: Any, mask: Any) -> list[list[int]]:
     """:func:`viterbi_paths` for a HanLP ``CRF`` (batch first), torch ``logits`` and
     ``mask`` (``(batch, width)``, true on characters, each row starting with one)."""
     em = logits.detach().float().cpu().numpy()
     live = mask.cpu().numpy().astype(bool)
-    start = crf.start_transitions.detach().float().cpu().numpy()
-    trans = crf.transitions.detach().float().cpu().numpy()
-    end = crf.end_transitions.detach().float().cpu().numpy()
-    return viterbi_paths(em, live, start, trans, end)
+    return viterbi_paths(em, live, *crf_params(crf))
 
 
-__all__ = ["crf_decode", "viterbi_paths"]
+class PendingPaths:
+    """Emission scores of several model batches, decoded together: one Viterbi pass of
+    ``rows`` sentences costs about as much as one of 32 (a step is a few array
+    operations), and each sentence's path does not depend on the others in its pass."""
+
+    def __init__(self, crf: Any, rows: int = 512) -> None:
+        self.params = crf_params(crf)
+        self.rows = rows
+        self.parts: list[tuple[np.ndarray, np.ndarray, list[int]]] = []
+        self.count = 0
+
+    def add(self, logits: Any, mask: Any, ids: list[int]) -> list[tuple[int, list[int]]]:
+        """Keep a batch (``ids`` name its rows); the paths decoded so far, if any."""
+        em = logits.detach().float().cpu().numpy()
+        self.parts.append((em, mask.cpu().numpy().astype(bool), ids))
+        self.count += len(ids)
+        return self.flush() if self.count >= self.rows else []
+
+    def flush(self) -> list[tuple[int, list[int]]]:
+        """``(id, path)`` of every kept row."""
+        if not self.parts:
+            return []
+        width = max(em.shape[1] for em, _, _ in self.parts)
+        n_tags = self.parts[0][0].shape[2]
+        em_all = np.zeros((self.count, width, n_tags), dtype=np.float32)
+        mask_all = np.zeros((self.count, width), dtype=bool)
+        ids_all: list[int] = []
+        row = 0
+        for em, live, ids in self.parts:
+            b, w = live.shape
+            em_all[row : row + b, :w] = em
+            mask_all[row : row + b, :w] = live
+            ids_all += ids
+            row += b
+        self.parts, self.count = [], 0
+        return list(zip(ids_all, viterbi_paths(em_all, mask_all, *self.params), strict=True))
+
+
+__all__ = ["PendingPaths", "crf_decode", "crf_params", "viterbi_paths"]
