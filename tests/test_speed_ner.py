@@ -1,4 +1,4 @@
-"""The NER stage's fast paths give what HanLP's own code gives: the numpy Viterbi
+"""The NER stage's fast paths give what HanLP's own code gives: the batched Viterbi
 (against HanLP's CRF decoding) and the lexicon's two-character index (against a plain
 longest-match scan)."""
 

@@ -1,11 +1,11 @@
-"""Viterbi decoding of a CRF's best tag paths for a whole batch, in numpy.
+"""Viterbi decoding of a CRF's best tag paths for many sentences at once.
 
-HanLP's ``CRF._viterbi_decode`` runs its forward pass as small torch operations and
-traces every sentence back one ``.item()`` call per character: on CPU it costs about
-half as much as the BiLSTM. :func:`viterbi_paths` does the same arithmetic on numpy
-float32 arrays (the same additions in the same order, so the same scores) and traces
-all sentences back together; ties go to the lowest tag index, as in torch's ``max``.
-It gives HanLP's paths (``tests/test_speed_ner.py`` compares them).
+HanLP's ``CRF._viterbi_decode`` traces every sentence back one ``.item()`` call per
+character: on CPU that costs about half as much as the BiLSTM. :func:`viterbi_paths`
+runs the same forward pass (the same torch operations, so the same scores and the
+same ties: the lowest tag index) and traces all sentences back together in numpy;
+:class:`PendingPaths` decodes several model batches in one pass. It gives HanLP's
+paths (``tests/test_speed_ner.py`` compares them). This module imports torch.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import torch
 
 
 def viterbi_paths(
@@ -27,31 +28,35 @@ def viterbi_paths(
     ``emissions``: ``(batch, width, tags)`` float32 scores; ``mask``: ``(batch, width)``
     bool, true on the characters of each sentence (a prefix of its row, at least one);
     ``start``, ``end``: ``(tags,)`` and ``transitions``: ``(tags, tags)`` (from, to).
+    The forward pass runs HanLP's torch operations on the whole batch (one ``max`` per
+    character position gives scores and back-pointers); the trace back is numpy.
     """
     batch, width, _ = emissions.shape
-    lengths = mask.sum(axis=1)
     if batch == 0:
         return []
+    lengths = mask.sum(axis=1)
+    em = torch.from_numpy(np.ascontiguousarray(emissions, dtype=np.float32))
+    trans = torch.from_numpy(np.ascontiguousarray(transitions, dtype=np.float32))
+    live = torch.from_numpy(np.ascontiguousarray(mask, dtype=bool))
+    everyone = mask.all(axis=0).tolist()
+    pointers = []
+    with torch.inference_mode():
+        score = torch.from_numpy(np.asarray(start, dtype=np.float32)) + em[:, 0]
+        for i in range(1, width):
+            nxt, best = (score.unsqueeze(2) + trans + em[:, i].unsqueeze(1)).max(dim=1)
+            pointers.append(best)
+            score = nxt if everyone[i] else torch.where(live[:, i].unsqueeze(1), nxt, score)
+        score = score + torch.from_numpy(np.asarray(end, dtype=np.float32))
+        last = score.argmax(dim=1).numpy()
+        history = torch.stack(pointers).numpy() if pointers else None
     rows = np.arange(batch)
-    score = start + emissions[:, 0]
-    hist_type = np.uint8 if len(start) < 256 else np.int64
-    history = np.zeros((max(width - 1, 0), batch, len(start)), dtype=hist_type)
-    everyone = mask.all(axis=0)
-    for i in range(1, width):
-        nxt = score[:, :, None] + transitions + emissions[:, i][:, None, :]
-        history[i - 1] = nxt.argmax(axis=1)
-        if everyone[i]:
-            score = nxt.max(axis=1)
-        else:
-            score = np.where(mask[:, i][:, None], nxt.max(axis=1), score)
-    score = score + end
-    last = score.argmax(axis=1)
     ends = lengths - 1
     tags = np.zeros((batch, width), dtype=np.int64)
     cur = last.copy()
     for i in range(width - 1, 0, -1):
         cur = np.where(ends == i, last, cur)
         tags[:, i] = cur
+        assert history is not None
         back = history[i - 1][rows, cur]
         cur = np.where(i <= ends, back, cur)
     tags[:, 0] = np.where(ends == 0, last, cur)
@@ -79,7 +84,7 @@ class PendingPaths:
     ``rows`` sentences costs about as much as one of 32 (a step is a few array
     operations), and each sentence's path does not depend on the others in its pass."""
 
-    def __init__(self, crf: Any, rows: int = 512) -> None:
+    def __init__(self, crf: Any, rows: int = 128) -> None:
         self.params = crf_params(crf)
         self.rows = rows
         self.parts: list[tuple[np.ndarray, np.ndarray, list[int]]] = []
