@@ -166,9 +166,10 @@ def int8_wanted() -> bool:
 
 def quantize_int8(tagger: Any) -> bool:
     """Replace the tagger's LSTM and Linear layers by dynamically quantized int8 ones
-    (weights int8, activations quantized on the fly, on CPU): about 1.4x as fast, same
-    MSRA scores (docs/performance.md). A torch without a quantized engine keeps the
-    float32 model. Returns whether the model was quantized."""
+    (weights int8, activations quantized on the fly, on CPU): the NER stage about
+    1.15x as fast, MSRA test F1 0.9074 instead of 0.9071 (docs/performance.md). A
+    torch without a quantized engine keeps the float32 model. Returns whether the
+    model was quantized."""
     import torch
 
     if not set(torch.backends.quantized.supported_engines) - {"none"}:
