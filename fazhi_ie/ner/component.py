@@ -17,7 +17,6 @@ themselves. ``use_doc_tokens`` (true/false) overrides that choice.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -99,7 +98,10 @@ class HanlpNER:
             return results
         sents = [list(texts[ti][s:e]) for ti, s, e in pieces]
         if self.uses_segmentation and words is not None:
-            segs = [_window_tags(words[ti], s, e) for ti, s, e in pieces]
+            # a word cut by a sentence's edge keeps its tags in the whole text, so the
+            # sentences' tags are slices of the text's
+            full = [tags_from_bounds(len(t), w) for t, w in zip(texts, words, strict=True)]
+            segs = [full[ti][s:e] for ti, s, e in pieces]
             outputs = self.tagger.predict(sents, batch_size=self.batch_size, segs=segs)
         else:
             outputs = self.tagger.predict(sents, batch_size=self.batch_size)
@@ -160,19 +162,6 @@ def _word_offsets(doc: Doc) -> list[tuple[int, int]]:
         return []
     arr = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
     return [(i, i + n) for i, n, space in arr if not space]
-
-
-def _window_tags(words: list[tuple[int, int]], start: int, end: int) -> list[str]:
-    """BMES tags of ``text[start:end]`` from the text's sorted word offsets."""
-    i = bisect.bisect_right(words, (start, start)) - 1
-    i = max(i, 0)
-    local: list[tuple[int, int]] = []
-    while i < len(words) and words[i][0] < end:
-        a, b = words[i]
-        if b > start:
-            local.append((a - start, b - start))
-        i += 1
-    return tags_from_bounds(end - start, local)
 
 
 @Language.factory(

@@ -21,27 +21,35 @@ class Lexicon:
     """Words by type, matched longest-first around each character."""
 
     def __init__(self, entries: Iterable[tuple[str, str]], max_len: int = 12) -> None:
-        self.words: dict[str, set[str]] = {}
-        self.longest_from: dict[str, int] = {}  # first character -> its longest word
+        # label sets are shared (a few distinct ones for ~100k words)
+        self.words: dict[str, frozenset[str]] = {}
+        self.longest_from: dict[str, int] = {}  # first two characters -> the longest word
+        words, longest_from = self.words, self.longest_from
+        shared = {frozenset([t]): frozenset([t]) for t in TYPES}
+        single = {t: shared[frozenset([t])] for t in TYPES}
         for word, label in entries:
-            if label not in TYPES or len(word) < 2 or len(word) > max_len:
+            n = len(word)
+            if n < 2 or n > max_len or label not in single:
                 continue
-            self.words.setdefault(word, set()).add(label)
-            first = word[0]
-            self.longest_from[first] = max(self.longest_from.get(first, 0), len(word))
-        self.max_len = max(self.longest_from.values(), default=1)
+            old = words.get(word)
+            if old is None:
+                words[word] = single[label]
+            elif label not in old:
+                both = old | single[label]
+                words[word] = shared.setdefault(both, both)
+            first = word[:2]
+            if longest_from.get(first, 0) < n:
+                longest_from[first] = n
+        self.max_len = max(longest_from.values(), default=1)
 
     def __len__(self) -> int:
         return len(self.words)
 
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> Lexicon:
-        entries = []
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            word, _, label = line.partition("\t")
-            if word and label:
-                entries.append((word, label.strip()))
-        return cls(entries)
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        pairs = (line.partition("\t") for line in lines)
+        return cls((word, label.strip()) for word, _, label in pairs)
 
     def write(self, path: str | os.PathLike[str]) -> Path:
         path = Path(path)
@@ -58,8 +66,8 @@ class Lexicon:
         best: dict[str, list[int]] = {t: [0] * n for t in TYPES}  # covering word length
         pos: dict[str, list[str]] = {t: ["-"] * n for t in TYPES}
         words, longest_from = self.words, self.longest_from
-        for i in range(n):
-            longest = longest_from.get(text[i])
+        for i in range(n - 1):
+            longest = longest_from.get(text[i : i + 2])
             if not longest:
                 continue
             for j in range(min(n, i + longest), i + 1, -1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,9 @@ from fazhi_ie.pretrained import (
 )
 
 ENV_VAR = "FAZHI_IE_NER_MODEL"
+#: "0"/"off": the NER model runs in float32; by default its LSTM and Linear layers run as
+#: dynamic int8 where torch has a quantized engine (docs/performance.md)
+INT8_ENV = "FAZHI_IE_NER_INT8"
 # HanLP classes our class can load (same config, vocabs and weights layout)
 _RNN_CLASSPATHS = {HANLP_RNN_NER_CLASSPATH, NER_MODEL_CLASSPATH}
 # HanLP imports and instantiates every "classpath" of a model's config.json: a
@@ -149,7 +153,36 @@ def _load_uncached(resolved: str) -> Any:
     model = getattr(tagger, "model", None)
     if model is not None:
         fix_crf(model)
+        if int8_wanted():
+            quantize_int8(tagger)
     return tagger
+
+
+def int8_wanted() -> bool:
+    """Whether to run the NER model in int8: yes unless ``$FAZHI_IE_NER_INT8`` is
+    ``0``/``off``/``false``/``no``."""
+    return os.environ.get(INT8_ENV, "").strip().lower() not in {"0", "off", "false", "no"}
+
+
+def quantize_int8(tagger: Any) -> bool:
+    """Replace the tagger's LSTM and Linear layers by dynamically quantized int8 ones
+    (weights int8, activations quantized on the fly, on CPU): the NER stage about
+    1.15x as fast, MSRA test F1 0.9074 instead of 0.9071 (docs/performance.md). A
+    torch without a quantized engine keeps the float32 model. Returns whether the
+    model was quantized."""
+    import torch
+
+    if not set(torch.backends.quantized.supported_engines) - {"none"}:
+        return False
+    from torch.ao.quantization import quantize_dynamic
+
+    model = tagger.model
+    model.eval()
+    with warnings.catch_warnings():  # torch warns about its quantized tensor functions
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        tagger.model = quantize_dynamic(model, {torch.nn.LSTM, torch.nn.Linear}, torch.qint8)
+    return True
 
 
 def load_model(model: str | os.PathLike[str] | None = None) -> Any:

@@ -32,6 +32,7 @@ from fazhi_ie.ner.bigrams import char_bigrams
 from fazhi_ie.ner.lexicon import Lexicon
 from fazhi_ie.ner.names import split_person_spans
 from fazhi_ie.ner.spans import tags_to_spans
+from fazhi_ie.ner.viterbi import PendingPaths
 
 
 def fix_crf(module: nn.Module) -> int:
@@ -281,8 +282,16 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
             lex_idx, lex_unk = self.vocabs["lex"].token_to_idx, self.vocabs["lex"].unk_idx
             lexicon = self.lexicon
         id_to_tag = self.vocabs["tag"].idx_to_token
+        crf = getattr(self.model, "crf", None)
+        fast_crf = bool(self.config.get("crf")) and isinstance(crf, CRF) and crf.batch_first is True
         order = sorted(range(len(data)), key=lambda i: -len(data[i]))
         out: list[list[str]] = [[] for _ in data]
+        pending = PendingPaths(crf) if fast_crf else None
+
+        def keep(found: list[tuple[int, list[int]]]) -> None:
+            for i, path in found:
+                out[i] = [id_to_tag[j] for j in path[: len(data[i])]]
+
         with torch.inference_mode():
             for k in range(0, len(order), batch_size):
                 idx = [i for i in order[k : k + batch_size] if len(data[i])]
@@ -314,11 +323,15 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
                     batch["lex_id"] = torch.tensor(lxs, dtype=torch.long).to(device)
                 x = torch.tensor(xs, dtype=torch.long)
                 logits, mask = self.model(x.to(device), batch=batch)
+                if pending is not None:  # decoded with the next batches (numpy Viterbi)
+                    keep(pending.add(logits, mask, idx))
+                    continue
                 pred = self.decode_output(logits, mask, batch)
                 if isinstance(pred, torch.Tensor):
                     pred = pred.tolist()
-                for row, i in enumerate(idx):
-                    out[i] = [id_to_tag[j] for j in pred[row][: len(data[i])]]
+                keep(list(zip(idx, pred, strict=True)))
+            if pending is not None:
+                keep(pending.flush())
         for i, toks in enumerate(data):
             if not toks:
                 out[i] = []

@@ -16,13 +16,16 @@ from fazhi_ie.about import __version__
 from fazhi_ie.errors import E204, E401, ConfigError, ModelError
 from fazhi_ie.pretrained import PKUSEG_MODEL, PKUSEG_PACKAGE, PKUSEG_VERSION
 
+from .fastload import CACHE_FILE, CACHE_META, WEIGHTS_CACHE, WEIGHTS_META
 from .paths import META_FILE, MODEL_FILES, is_model_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
 FORMAT_VERSION = 1
-_OURS = frozenset({*MODEL_FILES, META_FILE, "features.pkl"})
+_OURS = frozenset(
+    {*MODEL_FILES, META_FILE, "features.pkl", CACHE_FILE, CACHE_META, WEIGHTS_CACHE, WEIGHTS_META}
+)
 
 
 def check_threshold(threshold: float) -> float:

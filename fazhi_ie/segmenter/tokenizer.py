@@ -7,7 +7,9 @@ text (a 1M-character article spends about a minute there). :func:`words_and_spac
 gives the same words and spaces, searching in place (``text.index(word, pos)``).
 
 :class:`FazhiChineseTokenizer` is ``ChineseTokenizer`` with that alignment for the
-pkuseg segmenter (everything else, serialisation included, is inherited); it
+pkuseg segmenter and reads the pkuseg features from an array cache next to the
+model (:mod:`~fazhi_ie.segmenter.fastload`; everything else, serialisation
+included, is inherited); it
 also hands the text to :func:`~fazhi_ie.components.base.doc_text`, so that the
 components do not rebuild it from the tokens;
 the pipeline builds it through the registered function
@@ -17,6 +19,7 @@ the pipeline builds it through the registered function
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from spacy.errors import Errors
 from spacy.lang.zh import ChineseTokenizer, Segmenter
@@ -62,7 +65,26 @@ def words_and_spaces(words: Iterable[str], text: str) -> tuple[list[str], list[b
 
 
 class FazhiChineseTokenizer(ChineseTokenizer):
-    """``ChineseTokenizer`` whose pkuseg path aligns words in linear time."""
+    """``ChineseTokenizer`` whose pkuseg path aligns words in linear time and loads its
+    features from an array cache (:mod:`~fazhi_ie.segmenter.fastload`)."""
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        pkuseg_model: str | None = None,
+        pkuseg_user_dict: str | None = "default",
+    ) -> None:
+        if self.segmenter == Segmenter.pkuseg and pkuseg_model:
+            from .fastload import load_segmenter
+
+            user_dict = pkuseg_model if pkuseg_user_dict is None else pkuseg_user_dict
+            self.pkuseg_seg = load_segmenter(pkuseg_model, user_dict)
+            return
+        super().initialize(
+            get_examples, nlp=nlp, pkuseg_model=pkuseg_model, pkuseg_user_dict=pkuseg_user_dict
+        )
 
     def __call__(self, text: str) -> Doc:
         if self.segmenter == Segmenter.pkuseg and self.pkuseg_seg is not None:
