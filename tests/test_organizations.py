@@ -609,7 +609,7 @@ def test_team_with_a_quoted_name_before_descriptive_words(nlp, text, team):
 
 @pytest.mark.pipeline
 def test_quoted_words_then_a_clause_then_a_team_word_name_no_team(nlp):
-    got = names("由“青禾姐姐”组成的公益讲师团队走进校园。")
+    got = names("由“青禾姐姐”们组成的义务普法团队走进社区。")
     assert not any("团队" in n for n in got)
 
 
