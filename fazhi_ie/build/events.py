@@ -118,11 +118,22 @@ def _drafts(
         if not organizers:
             follow = follow_up(text, c, linked.triggers, r)
             organizers = follow_subject(text, follow, linked.orgs, r)
+        if not organizers and last_orgs and _zero_subject(text, c, linked.orgs, r):
+            organizers = list(last_orgs)
         if organizers:
             last_orgs = organizers
         base = _draft(text, c, d, organizers, linked, r)
         out += _split(base, seq, listed_names(text, c, r))
     return out
+
+
+def _zero_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> bool:
+    """The mention's sentence opens with no actor of its own (同时，依托…开展; 随后，组织…)
+    and names no organization before the trigger: it shares the subject before it."""
+    before = text[c.sent_start : c.start].lstrip()
+    if ids_in(orgs, c.sent_start, c.start):
+        return False
+    return bool(r.zero_subject_re.match(before))
 
 
 def _draft(

@@ -89,6 +89,7 @@ class TriggerRules:
     pronouns: tuple[str, ...]
     follow_subject_verbs: tuple[str, ...]
     follow_lead_max: int
+    zero_subject_re: re.Pattern[str]
     directed_re: re.Pattern[str]
     locative_marker: str
     locative_joiners: str
@@ -193,6 +194,7 @@ def trigger_rules() -> TriggerRules:
         pronouns=tuple(d["relative_pronouns"]),
         follow_subject_verbs=tuple(d["follow_subject_verbs"]),
         follow_lead_max=int(d["follow_lead_max"]),
+        zero_subject_re=re.compile(d["zero_subject_pattern"]),
         directed_re=re.compile(d["directed_pattern"]),
         locative_marker=d["locative_marker"],
         locative_joiners=d["locative_joiners"],
