@@ -210,7 +210,7 @@ _NOT_BEFORE_DATE: str = _PATTERNS["not_before_date"]
 _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
-_CLOCK_RE = re.compile(_PATTERNS["clock_after_day"])
+_CLOCK_RE = re.compile(r"[0-9]{1,2}[:：][0-9]{2}")
 _ISO_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
 
 
@@ -368,7 +368,7 @@ def find_dates(
             continue
         before = text[max(0, s - 1) : s]
         # a digit right after is no date (3月1…), unless a clock time follows a closed
-        # day: 12日9:30, 12日10时许
+        # day: 12日9:30
         digit_after = text[e : e + 1].isdigit() and not (
             text[e - 1 : e] in "日号" and _CLOCK_RE.match(text, e)
         )
