@@ -122,6 +122,8 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         # a count right after: 开展宣讲活动11次 is a total
         ("count_after", lambda: bool(r.count_after_re.match(x.after))),
         ("form_list", lambda: _in_form_list(x, r)),
+        # 各村也相继召开…会: an uncounted aggregate held by a class of bodies
+        ("class_subject", lambda: bool(r.class_subject_re.match(x.clause_before))),
     )
     return checks
 

@@ -3,14 +3,20 @@
 * :func:`quoted_name`: a whole name in quotes (“青山志愿宣讲小分队”) is one proper
   name, whatever words it is made of;
 * :func:`local_units`: a town's own units named bare after the verb that summons
-  them or in a list (组织司法所、派出所…) are bodies, not the generic class.
+  them or in a list (组织司法所、派出所…) are bodies, not the generic class;
+* :func:`acting_places`: a community that holds an activity itself (东海社区于…举办)
+  acts through its staff and is a body.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
+
 from ..lexicons.orgs import grammar, longest_suffix
 from ..text.primitives import is_han
 from .org_candidate import OrgCandidate
+from .org_tokens import place_stem_ok
 from .tokens import Tokens
 
 _OPEN = "“‘「『"
@@ -20,6 +26,8 @@ MAX_QUOTED = 16
 #: The words before the suffix of a quoted name are at least this long (“反诈中心”
 #: is a slogan word, not a name).
 MIN_QUOTED_NAME = 4
+#: The place word of an acting community (acting_place_pattern ends with it).
+_COMMUNITY = "社区"
 #: At most this many descriptive characters between a team's quoted name and its suffix.
 MAX_TEAM_WORDS = 8
 
@@ -102,3 +110,33 @@ def _summoned(text: str, toks: Tokens, i: int, taken: list[tuple[int, int]]) -> 
     if prev in g.summon_words:
         return True
     return prev in g.list_marks and any(b == ps for _, b in taken)
+
+
+def acting_places(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """东海社区于3月11日举办…: a community opening a clause as the holder of an
+    activity is a body (it acts through its staff); one after 在/到 is a venue."""
+    g = grammar()
+    spans = [(c.start, c.end) for c in found]
+    out: list[OrgCandidate] = []
+    for m in g.acting_place_re.finditer(text):
+        i, e = m.span(1)
+        name = m.group(1)
+        if i not in toks.starts or any(a < e and i < b for a, b in spans):
+            continue
+        stem = name[: -len(_COMMUNITY)]
+        if not place_stem_ok(stem) or stem in g.generic_names:
+            continue
+        # 每周深入社区开展: a verb or a time word inside is no name
+        words = _words_in(text, toks, i, e - len(_COMMUNITY))
+        stops = g.ner_inside_stop_tokens | g.stop_tokens
+        if len(words) > 2 or any(w in stops for w in words):
+            continue
+        out.append(OrgCandidate.bare(i, e, name, _COMMUNITY, "named"))
+    return out
+
+
+def _words_in(text: str, toks: Tokens, a: int, b: int) -> list[str]:
+    """The tokens of ``text[a:b]`` (cut at the token starts inside it)."""
+    lo, hi = bisect_right(toks.starts_list, a), bisect_left(toks.starts_list, b)
+    cuts = [a, *toks.starts_list[lo:hi], b]
+    return [text[x:y] for x, y in pairwise(cuts) if x < y]

@@ -39,7 +39,7 @@ from ..lexicons.orgs import admin_suffix, grammar
 from ..text.primitives import is_han
 from .base import KEYS, Recognizer, candidates, doc_text
 from .org_candidate import OrgCandidate
-from .org_extra import local_units, quoted_name
+from .org_extra import acting_places, local_units, quoted_name
 from .org_left import analyse
 from .org_lists import (
     coordinated,
@@ -154,6 +154,7 @@ class OrgRecognizer(Recognizer):
         found = join_subunits(text, found)
         found = [c for c in found if keep(text, c)]
         found += local_units(text, toks, found)
+        found += acting_places(text, toks, found)
         found.sort(key=lambda c: c.start)
         return outside(found, credit_ranges(text) + sidebar_ranges(text))
 

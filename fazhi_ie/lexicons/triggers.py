@@ -90,6 +90,7 @@ class TriggerRules:
     follow_subject_verbs: tuple[str, ...]
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
+    class_subject_re: re.Pattern[str]
     directed_re: re.Pattern[str]
     locative_marker: str
     locative_joiners: str
@@ -195,6 +196,7 @@ def trigger_rules() -> TriggerRules:
         follow_subject_verbs=tuple(d["follow_subject_verbs"]),
         follow_lead_max=int(d["follow_lead_max"]),
         zero_subject_re=re.compile(d["zero_subject_pattern"]),
+        class_subject_re=re.compile(d["class_subject_pattern"]),
         directed_re=re.compile(d["directed_pattern"]),
         locative_marker=d["locative_marker"],
         locative_joiners=d["locative_joiners"],
