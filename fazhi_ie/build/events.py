@@ -120,11 +120,24 @@ def _drafts(
             organizers = follow_subject(text, follow, linked.orgs, r)
         if not organizers and last_orgs and _zero_subject(text, c, linked.orgs, r):
             organizers = list(last_orgs)
+        if not organizers:
+            organizers = _sole_body(text, c, linked.orgs, r)
         if organizers:
             last_orgs = organizers
         base = _draft(text, c, d, organizers, linked, r)
         out += _split(base, seq, listed_names(text, c, r))
     return out
+
+
+def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
+    """The one organization of an article that names only one, named by the end of
+    the mention's sentence and not only in a person's title (某局党组书记): the
+    holder of an activity whose sentence names none."""
+    ids = {oid for _, _, oid in orgs}
+    if len(ids) != 1:
+        return []
+    acting = [o for o in orgs if o[0] < c.sent_end and not r.title_after_re.match(text, o[1])]
+    return [acting[0][2]] if acting else []
 
 
 def _zero_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> bool:

@@ -91,6 +91,7 @@ class TriggerRules:
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
     class_subject_re: re.Pattern[str]
+    title_after_re: re.Pattern[str]
     directed_re: re.Pattern[str]
     locative_marker: str
     locative_joiners: str
@@ -197,6 +198,7 @@ def trigger_rules() -> TriggerRules:
         follow_lead_max=int(d["follow_lead_max"]),
         zero_subject_re=re.compile(d["zero_subject_pattern"]),
         class_subject_re=re.compile(d["class_subject_pattern"]),
+        title_after_re=re.compile(d["title_after_pattern"]),
         directed_re=re.compile(d["directed_pattern"]),
         locative_marker=d["locative_marker"],
         locative_joiners=d["locative_joiners"],
