@@ -113,8 +113,8 @@ def _drafts(
         if not organizers and ahead is not None:
             organizers, seq = subject_orgs(ahead, text, linked.orgs, r)
         before = text[c.sent_start : c.start]
-        if not organizers and any(p in before for p in r.pronouns) and last_orgs:
-            organizers = list(last_orgs)
+        if not organizers:
+            organizers = _referent(text, c, before, linked.orgs, last_orgs, r)
         if not organizers:
             follow = follow_up(text, c, linked.triggers, r)
             organizers = follow_subject(text, follow, linked.orgs, r)
@@ -127,6 +127,23 @@ def _drafts(
         base = _draft(text, c, d, organizers, linked, r)
         out += _split(base, seq, listed_names(text, c, r))
     return out
+
+
+def _referent(
+    text: str, c: EventMention, before: str, orgs: list[At], last: list[str], r: TriggerRules
+) -> list[str]:
+    """The body a pronoun before the trigger refers to: 该院 the last organization
+    named before it whose name ends with 院 (该局 with 局…), else the organizers
+    named last."""
+    found = [p for p in r.pronouns if p in before]
+    if not found:
+        return []
+    head = found[0][1:]
+    if head and len(found[0]) > 1:
+        named = [o for o in orgs if o[1] <= c.start and text[o[0] : o[1]].endswith(head)]
+        if named:
+            return [named[-1][2]]
+    return list(last)
 
 
 def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
