@@ -94,6 +94,7 @@ class Grammar:
     quoted_team_suffixes: frozenset[str]
     local_units_re: re.Pattern[str]
     acting_place_re: re.Pattern[str]
+    class_list_re: re.Pattern[str]
     summon_words: frozenset[str]
     ner_inside_stop_tokens: frozenset[str]
     list_marks: frozenset[str]
@@ -206,6 +207,7 @@ def grammar() -> Grammar:
         local_units_re=re.compile("|".join(map(re.escape, _longest_first(d["local_units"])))),
         summon_words=frozenset(d["summon_words"]),
         acting_place_re=re.compile(d["acting_place_pattern"]),
+        class_list_re=re.compile(d["class_list_pattern"]),
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         list_marks=frozenset(d["list_marks"]),
         central_instruction_words=_longest_first(d["central_instruction_words"]),
