@@ -297,3 +297,59 @@ def outside(found: list[OrgCandidate], ranges: list[tuple[int, int]]) -> list[Or
     """The candidates that do not start inside one of ``ranges``."""
     index = RangeIndex(ranges)
     return [c for c in found if not any(a <= c.start < b for a, b in index.near(c.start, c.start))]
+
+
+#: At most this many characters of an unrecognized parent body are joined to a name.
+MAX_PARENT = 12
+
+
+def adjacent_parents(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """怒江边境管理支队 + 片马边境派出所: a name right after words that end with an
+    institution suffix (支队, 分局, 公司…) is a sub-unit of that body, also when the
+    grammar could not read the parent on its own; the parent's words stand right
+    after a clause boundary or a stop word and hold no verb."""
+    g = grammar()
+    # the grammar's stop words, less the nouns a body's name may hold (管理, 服务)
+    stops = (g.stop_tokens - g.name_words) | g.ner_inside_stop_tokens | g.summon_words
+    out: list[OrgCandidate] = []
+    prev_end = -1
+    for c in found:
+        start = _parent_start(text, toks, c.start, max(prev_end, 0), stops)
+        if start is not None:
+            parent = text[start : c.start]
+            name = parent + c.name
+            c = replace(
+                c, start=start, name=name, core=name, prefix="", region=None, parent=parent
+            )
+        out.append(c)
+        prev_end = c.end
+    return out
+
+
+def _parent_start(
+    text: str, toks: Tokens, s: int, floor: int, stops: frozenset[str]
+) -> int | None:
+    """Start of the parent body's words that end at ``s``, or None."""
+    if s == 0 or not is_han(text[s - 1]) or s <= floor:
+        return None
+    suf = longest_suffix(text[max(0, s - 8) : s])
+    if suf is None or len(suf.text) < 2 or not text.endswith(suf.text, 0, s):
+        return None
+    k, clean = s, False
+    while s - k < MAX_PARENT:
+        if floor and k <= floor:
+            return None  # the parent words touch the name before: join_subunits' case
+        if k == 0 or not is_han(text[k - 1]):
+            clean = True
+            break
+        b = toks.token_before(k)
+        word = text[b:k]
+        if word in stops:
+            clean = True
+            break
+        if b < floor or not is_han(word):
+            break
+        k = b
+    if not clean or s - k < len(suf.text) + 2:
+        return None
+    return k

@@ -42,6 +42,7 @@ from .org_candidate import OrgCandidate
 from .org_extra import acting_places, local_units, quoted_name
 from .org_left import analyse
 from .org_lists import (
+    adjacent_parents,
     coordinated,
     credit_ranges,
     join_subunits,
@@ -151,6 +152,7 @@ class OrgRecognizer(Recognizer):
         found += coordinated(text, toks, found)
         found += shared_prefix(text, toks, found)
         found.sort(key=lambda c: c.start)
+        found = adjacent_parents(text, toks, found)
         found = join_subunits(text, found)
         found = [c for c in found if keep(text, c)]
         found += local_units(text, toks, found)

@@ -95,6 +95,7 @@ class Grammar:
     local_units_re: re.Pattern[str]
     acting_place_re: re.Pattern[str]
     class_list_re: re.Pattern[str]
+    name_words: frozenset[str]
     summon_words: frozenset[str]
     ner_inside_stop_tokens: frozenset[str]
     list_marks: frozenset[str]
@@ -208,6 +209,7 @@ def grammar() -> Grammar:
         summon_words=frozenset(d["summon_words"]),
         acting_place_re=re.compile(d["acting_place_pattern"]),
         class_list_re=re.compile(d["class_list_pattern"]),
+        name_words=frozenset(d["name_words"]),
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         list_marks=frozenset(d["list_marks"]),
         central_instruction_words=_longest_first(d["central_instruction_words"]),
