@@ -318,17 +318,13 @@ def adjacent_parents(text: str, toks: Tokens, found: list[OrgCandidate]) -> list
         if start is not None:
             parent = text[start : c.start]
             name = parent + c.name
-            c = replace(
-                c, start=start, name=name, core=name, prefix="", region=None, parent=parent
-            )
+            c = replace(c, start=start, name=name, core=name, prefix="", region=None, parent=parent)
         out.append(c)
         prev_end = c.end
     return out
 
 
-def _parent_start(
-    text: str, toks: Tokens, s: int, floor: int, stops: frozenset[str]
-) -> int | None:
+def _parent_start(text: str, toks: Tokens, s: int, floor: int, stops: frozenset[str]) -> int | None:
     """Start of the parent body's words that end at ``s``, or None."""
     if s == 0 or not is_han(text[s - 1]) or s <= floor:
         return None
@@ -353,3 +349,48 @@ def _parent_start(
     if not clean or s - k < len(suf.text) + 2:
         return None
     return k
+
+
+def stationed(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """青山市人民检察院 + 驻白河镇检察室: a body's office stationed somewhere is one
+    name; a name found inside the stationed part joins it."""
+    g = grammar()
+    out: list[OrgCandidate] = []
+    skip_until = -1
+    for c in found:
+        if c.start < skip_until:
+            continue  # the stationed office already taken into the name before
+        m = c.end + len(g.stationed_marker)
+        if text.startswith(g.stationed_marker, c.end):
+            end = _stationed_end(text, toks, m, g.stationed_max)
+            if end is not None:
+                name = text[c.start : end]
+                suf = longest_suffix(name)
+                if suf is not None:
+                    c = replace(
+                        c,
+                        end=end,
+                        name=name,
+                        core=name[len(c.prefix) :],
+                        suffix=suf.text,
+                        mode=suf.mode,
+                        parent=c.name,
+                    )
+                    skip_until = end
+        out.append(c)
+    return out
+
+
+def _stationed_end(text: str, toks: Tokens, m: int, limit: int) -> int | None:
+    """End of the stationed office's words after the marker at ``m``: the last token
+    end within ``limit`` Han characters where a grammar suffix (no team word) ends."""
+    g = grammar()
+    best = None
+    k = m
+    while k < len(text) and k - m < limit and is_han(text[k]):
+        k += 1
+        if k in toks.ends:
+            suf = longest_suffix(text[m:k])
+            if suf is not None and suf.text not in g.team_suffixes and k - m > len(suf.text):
+                best = k
+    return best

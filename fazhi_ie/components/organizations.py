@@ -51,6 +51,7 @@ from .org_lists import (
     resolve,
     shared_prefix,
     sidebar_ranges,
+    stationed,
 )
 from .org_tokens import classify, not_org_words
 from .tokens import Tokens
@@ -153,6 +154,7 @@ class OrgRecognizer(Recognizer):
         found += shared_prefix(text, toks, found)
         found.sort(key=lambda c: c.start)
         found = adjacent_parents(text, toks, found)
+        found = stationed(text, toks, found)
         found = join_subunits(text, found)
         found = [c for c in found if keep(text, c)]
         found += local_units(text, toks, found)

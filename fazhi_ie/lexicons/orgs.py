@@ -96,6 +96,8 @@ class Grammar:
     acting_place_re: re.Pattern[str]
     class_list_re: re.Pattern[str]
     name_words: frozenset[str]
+    stationed_marker: str
+    stationed_max: int
     summon_words: frozenset[str]
     ner_inside_stop_tokens: frozenset[str]
     list_marks: frozenset[str]
@@ -210,6 +212,8 @@ def grammar() -> Grammar:
         acting_place_re=re.compile(d["acting_place_pattern"]),
         class_list_re=re.compile(d["class_list_pattern"]),
         name_words=frozenset(d["name_words"]),
+        stationed_marker=d["stationed_marker"],
+        stationed_max=int(d["stationed_max"]),
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         list_marks=frozenset(d["list_marks"]),
         central_instruction_words=_longest_first(d["central_instruction_words"]),
