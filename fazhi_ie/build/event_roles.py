@@ -19,7 +19,15 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 from ..text.primitives import starting_in
 
-__all__ = ["audience", "follow_subject", "ids_in", "location", "participants", "subject_orgs"]
+__all__ = [
+    "audience",
+    "directed_at",
+    "follow_subject",
+    "ids_in",
+    "location",
+    "participants",
+    "subject_orgs",
+]
 
 #: (start, end, record id) of a mention, clean offsets
 At = tuple[int, int, str]
@@ -199,6 +207,13 @@ def _directed(text: str, s0: int, s: int, r: TriggerRules) -> bool:
     clause0 = max(s0, max(text.rfind(ch, s0, s) for ch in "，,；;") + 1)
     clause = text[clause0:s]
     return bool(r.directed_re.search(clause)) or clause.lstrip().startswith(r.purpose)
+
+
+def directed_at(text: str, s: int, r: TriggerRules) -> bool:
+    """Whether the organization named at ``s`` only gives instructions or a purpose
+    (根据某委员会的部署, 为贯彻某委员会要求), looking back to its sentence start."""
+    s0 = max(max(text.rfind(ch, max(0, s - 80), s) for ch in "。！？!?\n") + 1, 0)
+    return _directed(text, s0, s, r)
 
 
 def _locative(text: str, s0: int, s: int, r: TriggerRules) -> bool:

@@ -42,6 +42,7 @@ from .event_drafts import EventDraft, EventGroup, merge_drafts
 from .event_roles import (
     At,
     audience,
+    directed_at,
     follow_subject,
     ids_in,
     location,
@@ -153,7 +154,13 @@ def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> l
     ids = {oid for _, _, oid in orgs}
     if len(ids) != 1:
         return []
-    acting = [o for o in orgs if o[0] < c.sent_end and not r.title_after_re.match(text, o[1])]
+    acting = [
+        o
+        for o in orgs
+        if o[0] < c.sent_end
+        and not r.title_after_re.match(text, o[1])
+        and not directed_at(text, o[0], r)
+    ]
     return [acting[0][2]] if acting else []
 
 
