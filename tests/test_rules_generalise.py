@@ -96,3 +96,15 @@ def test_media_portal_is_one_outlet():
 def test_macau_police_bureau_after_a_coordinator():
     text = "法務局聯同治安警察局舉辦普法講座。"
     assert events(text) == [("lecture", None, ["法务局", "治安警察局"])]
+
+
+def test_office_stationed_somewhere_is_one_name():
+    assert org_names("青山市人民检察院驻白河镇检察室开展法律咨询活动。") == [
+        "青山市人民检察院驻白河镇检察室"
+    ]
+    assert org_names("青山市司法局驻地在白河路。") == ["青山市司法局"]
+
+
+def test_body_that_only_gives_instructions_is_no_fallback_organizer():
+    text = "根据中国共产党中央委员会的部署，白河县开展宪法宣传。"
+    assert events(text) == [("publicity", None, [])]
