@@ -108,3 +108,22 @@ def test_office_stationed_somewhere_is_one_name():
 def test_body_that_only_gives_instructions_is_no_fallback_organizer():
     text = "根据中国共产党中央委员会的部署，白河县开展宪法宣传。"
     assert events(text) == [("publicity", None, [])]
+
+
+def law_names(text: str) -> list[str]:
+    return [law.name for law in parse(text).laws]
+
+
+def test_hong_kong_and_macau_laws_as_written():
+    assert law_names("市民全面认识宪法、香港基本法及香港国安法。") == [
+        "宪法",
+        "香港基本法",
+        "香港国安法",
+    ]
+    assert law_names("增進認識「一國兩制」及基本法。") == ["基本法"]
+
+
+def test_law_inside_a_body_name_is_no_mention():
+    text = "白河基本法推廣協會舉辦講座。"
+    assert law_names(text) == []
+    assert law_names(text + "講座介紹基本法。") == ["基本法"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..components.base import KEYS
@@ -9,6 +10,9 @@ from ..components.laws import LawCandidate
 from ..lexicons.laws import lexicon
 from ..records import Law, LawKind
 from .context import Assembly
+
+#: Organization mentions are looked back at over at most this many characters.
+MAX_ORG_NAME = 60
 
 
 @dataclass(slots=True)
@@ -19,11 +23,25 @@ class _Group:
     ranges: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _inside_org(orgs: list[tuple[int, int, str]], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` lies inside a longer organization mention."""
+    k = bisect_right(orgs, (s, float("inf"), "")) - 1
+    while k >= 0 and s - orgs[k][0] < MAX_ORG_NAME:
+        a, b, _ = orgs[k]
+        if a <= s and e <= b and (a, b) != (s, e):
+            return True
+        k -= 1
+    return False
+
+
 def build_laws(ctx: Assembly) -> None:
     """One Law per law: mentions grouped by short name (aliases via the lexicon)."""
     groups: dict[str, _Group] = {}
     lex = lexicon()
+    orgs = ctx.mentions(ctx.organizations)
     for c in ctx.candidates(KEYS.LAWS, LawCandidate):
+        if _inside_org(orgs, c.start, c.end):
+            continue  # 基本法推广协会: a law inside a body's name is no mention of it
         entry = lex.get(c.name)
         key = entry.name if entry is not None else c.name
         g = groups.get(key)
