@@ -5,7 +5,8 @@ Two sources of candidates, both driven by the data files of
 
 * a 《…》 title is classified by its ending (…法 is a law, …条例 a regulation,
   …通知/要点 a normative document); titles of books, articles and programmes
-  (…读本, 《今日说法》) are rejected;
+  (…读本, 《今日说法》) are rejected, but a law such a title names is a mention
+  (《遵守安全生产法，当好第一责任人》);
 * bare law names (宪法, 民法典, 反有组织犯罪法 …) are taken without brackets
   when they sit on token boundaries of the pkuseg segmentation, so that 宪法
   in 宪法宣传周 or 教师法 in 教师法治 is not taken.
@@ -59,10 +60,12 @@ class LawRecognizer(Recognizer):
         taken = RangeIndex()
         rules = title_rules()
         for m in TITLE_RE.finditer(text):
-            # Bare names inside any title are not mentions of their own:
-            # 《宪法学习读本》 is a book, 《中华人民共和国宪法》 one mention.
-            taken.append((m.start(), m.end()))
             inner = m.group(1)
+            # Bare names inside a law's title are not mentions of their own
+            # (《中华人民共和国宪法》 is one mention); a law named in the title of a
+            # talk or a programme is (《遵守安全生产法，当好第一责任人》)
+            if classify_title(inner) is not None or inner.strip() in rules.generic_titles:
+                taken.append((m.start(), m.end()))
             lead = len(inner) - len(inner.lstrip())
             start, end = m.start(1) + lead, m.start(1) + len(inner.rstrip())
             if inner.strip() in rules.generic_titles:
