@@ -149,8 +149,9 @@ def _referent(
 
 def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
     """The one organization of an article that names only one, named by the end of
-    the mention's sentence and not only in a person's title (某局党组书记): the
-    holder of an activity whose sentence names none."""
+    the mention's sentence and not only in a person's title (某局党组书记), nor as
+    the body whose instructions are followed or one that attends: the holder of an
+    activity whose sentence names no organizer."""
     ids = {oid for _, _, oid in orgs}
     if len(ids) != 1:
         return []
@@ -161,7 +162,20 @@ def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> l
         and not r.title_after_re.match(text, o[1])
         and not directed_at(text, o[0], r)
     ]
-    return [acting[0][2]] if acting else []
+    if not acting:
+        return []
+    o = acting[0]
+    # 某院干警参加了…活动: a body that attends in the mention's sentence holds nothing
+    if c.sent_start <= o[0] < c.start and _attends(text[o[1] : c.start], r):
+        return []
+    return [o[2]]
+
+
+def _attends(between: str, r: TriggerRules) -> bool:
+    """The words between a body and an activity make it attend (干警参加了), not
+    send others to it (组织干警参加)."""
+    at = max((between.find(v) for v in r.attend_verbs if v in between), default=-1)
+    return at >= 0 and not any(v in between[:at] for v in r.organizer_verbs)
 
 
 def _zero_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> bool:
