@@ -127,3 +127,19 @@ def test_law_inside_a_body_name_is_no_mention():
     text = "白河基本法推廣協會舉辦講座。"
     assert law_names(text) == []
     assert law_names(text + "講座介紹基本法。") == ["基本法"]
+
+
+def test_unbracketed_regulations_in_quotes_and_lists():
+    assert law_names("制作了“白河县农民工工资支付管理办法”等宣传版面。") == [
+        "白河县农民工工资支付管理办法"
+    ]
+    assert law_names("他说：“这是我们的工作规定”。") == []
+    assert law_names("学习宪法、青山市物业管理条例、民法典等法律法规。") == [
+        "宪法",
+        "青山市物业管理条例",
+        "民法典",
+    ]
+
+
+def test_law_named_in_a_talk_title():
+    assert law_names("开展《遵守安全生产法，当好第一责任人》专题讲座。") == ["安全生产法"]
