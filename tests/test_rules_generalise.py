@@ -143,3 +143,12 @@ def test_unbracketed_regulations_in_quotes_and_lists():
 
 def test_law_named_in_a_talk_title():
     assert law_names("开展《遵守安全生产法，当好第一责任人》专题讲座。") == ["安全生产法"]
+
+
+def test_taiwan_police_units_councils_and_family_courts():
+    assert org_names("青山縣警察局交通隊與監理站合辦交通安全宣導。") == ["青山县警察局交通队"]
+    assert events("青山市議會舉辦公聽會。") == [("meeting", None, ["青山市议会"])]
+    assert org_names("白河市政府教育局與白河少年及家事法院合辦法治講座。") == [
+        "白河市政府教育局",
+        "白河少年及家事法院",
+    ]
