@@ -47,8 +47,7 @@ def test_body_named_only_in_a_title_or_later_is_no_fallback_organizer():
 
 def test_pronoun_refers_to_the_last_body_with_its_head():
     text = (
-        "青山市人民检察院与白河县人民法院签订协议。"
-        "2022年由该院法官主讲的一堂法治直播课反响热烈。"
+        "青山市人民检察院与白河县人民法院签订协议。2022年由该院法官主讲的一堂法治直播课反响热烈。"
     )
     assert events(text) == [("livestream", None, ["白河县人民法院"])]
 
@@ -148,6 +147,11 @@ def test_law_named_in_a_talk_title():
 def test_taiwan_police_units_councils_and_family_courts():
     assert org_names("青山縣警察局交通隊與監理站合辦交通安全宣導。") == ["青山县警察局交通队"]
     assert events("青山市議會舉辦公聽會。") == [("meeting", None, ["青山市议会"])]
+    assert org_names("青山市残联联合县工商联、市消协开展宣传。") == [
+        "青山市残联",
+        "县工商联",
+        "市消协",
+    ]
     assert org_names("白河市政府教育局與白河少年及家事法院合辦法治講座。") == [
         "白河市政府教育局",
         "白河少年及家事法院",
