@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 #: Buckets of the compact dictionary (a power of two).
@@ -26,17 +27,19 @@ class CompactWords:
 
     __slots__ = ("buckets", "mask")
 
-    def __init__(self, words: Iterable[str], n_buckets: int = N_BUCKETS) -> None:
+    def __init__(
+        self, words: Iterable[str], n_buckets: int = N_BUCKETS, *, newline_free: bool = False
+    ) -> None:
         import numpy as np
 
         self.mask = mask = n_buckets - 1
         words = list(words)
-        if "\n".join(words).count("\n") != max(len(words) - 1, 0):
+        if not newline_free:
             words = [w for w in words if "\n" not in w]
         # the words ordered by bucket (numpy sorts the hashes), then one join per bucket
         slots = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)) & mask
-        order = np.argsort(slots, kind="stable")
-        ordered = [words[i] for i in order.tolist()]
+        order = np.argsort(slots, kind="stable").tolist()
+        ordered = list(itemgetter(*order)(words)) if len(order) > 1 else [words[i] for i in order]
         ends = np.cumsum(np.bincount(slots, minlength=n_buckets)).tolist()
         starts = [0, *ends[:-1]]
         self.buckets = [
@@ -65,7 +68,7 @@ class CompactPostprocesser:
         words: list[str] = []
         for name in other_names:
             words += _read_words(name)
-        self.other_words = CompactWords(words)
+        self.other_words = CompactWords(words, newline_free=True)  # lines of a file
 
     def post_process(self, sent: list[str], check_seperated: bool) -> list[str]:
         buckets, mask = self.other_words.buckets, self.other_words.mask
