@@ -1,4 +1,9 @@
-"""The parsing API: :func:`parse` for one text, :func:`parse_many` for streams."""
+"""The parsing API: :func:`parse` for one text, :func:`parse_many` for streams.
+
+spaCy, torch and the pipeline are imported when a text is parsed in this process, not
+when this module is: a caller that only feeds worker processes (``n_process > 1``)
+stays light, and its workers start sooner.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +11,29 @@ import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-
-from .build import assemble
 from .decode import replace_surrogates
 from .errors import E101, E104, E107, E108, E401, ConfigError, InputError, error_notice, notice
 from .inputs import InputDoc, record_to_input
-from .pipeline import load, versions
 from .records import PARTIAL_DATE_RE, Article, Notice
 from .text import normalize
 from .workers import _chunks, run_parallel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
 Item = str | Mapping[str, Any] | InputDoc
 #: Default per-document limit of parse_many (characters): articles run to ~20,000;
 #: 200,000 parse in ~16 s on one core (docs/reliability.md). None or 0: no limit.
 MAX_CHARS = 200_000
+
+
+def load(pkuseg_model: str | Path | None = None, **kwargs: Any) -> Language:
+    """:func:`fazhi_ie.pipeline.load` (imported on first use)."""
+    from .pipeline import load as load_pipeline
+
+    return load_pipeline(pkuseg_model, **kwargs)
 
 
 def _published(value: object) -> str | None:
@@ -61,6 +72,9 @@ def parse(
         raise InputError(E101)
     pub = _published(published)
     text, fixed = replace_surrogates(text)
+    from .build import assemble
+    from .pipeline import versions
+
     nlp = nlp or load()
     norm = normalize(text)
     doc = nlp(norm.text)
@@ -121,6 +135,9 @@ def _parse_batch(
             out[i] = _error_article(doc, error_notice(exc))
     if not ready:
         return [a for a in out if a is not None]
+    from .build import assemble
+    from .pipeline import versions
+
     nlp = get_nlp()
     info = versions(nlp)
     try:

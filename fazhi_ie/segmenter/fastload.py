@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from .postprocess import postprocesser_class
+
 CACHE_FILE = "features.cache.npz"
 CACHE_META = "features.cache.json"
 WEIGHTS_CACHE = "weights.cache.npy"
@@ -212,14 +214,19 @@ def load_segmenter(model: str, user_dict: str) -> Any:
         def load(cls, model_dir: str | None = None) -> Any:
             return model
 
-    # pkuseg() calls FeatureExtractor.load() and Model.load() by their module-level names
+    # pkuseg() calls FeatureExtractor.load(), Model.load() and Postprocesser() by their
+    # module-level names; its post-processing dictionary is kept compact (postprocess.py)
+    post = postprocesser_class(spacy_pkuseg.Postprocesser)
+    names = ("FeatureExtractor", "Model", "Postprocesser")
     with _lock:
-        saved = spacy_pkuseg.FeatureExtractor, spacy_pkuseg.Model  # type: ignore[attr-defined]
-        spacy_pkuseg.FeatureExtractor, spacy_pkuseg.Model = _Features, _Weights
+        saved = [getattr(spacy_pkuseg, name) for name in names]
+        for name, cls in zip(names, (_Features, _Weights, post), strict=True):
+            setattr(spacy_pkuseg, name, cls)
         try:
             return spacy_pkuseg.pkuseg(model, user_dict=user_dict)
         finally:
-            spacy_pkuseg.FeatureExtractor, spacy_pkuseg.Model = saved
+            for name, cls in zip(names, saved, strict=True):
+                setattr(spacy_pkuseg, name, cls)
 
 
 __all__ = [
