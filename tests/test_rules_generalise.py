@@ -58,7 +58,7 @@ def test_activity_held_by_a_class_of_bodies_is_an_aggregate():
 
 
 def test_class_list_before_a_name_is_no_body():
-    text = "各省、市、自治区党委网信办会同有关部门组织开展宣传周活动。"
+    text = "各县、区、乡镇党委宣传部联合相关单位组织开展法治宣传周活动。"
     assert org_names(text) == []
     assert events(text) == []
 
@@ -87,8 +87,8 @@ def test_street_publicity_and_place_traffic_police():
 
 
 def test_media_portal_is_one_outlet():
-    assert events("由检察日报正义网举办的征文大赛落下帷幕。") == [
-        ("competition", None, ["检察日报正义网"])
+    assert events("青山晚报正义网主办的法治征文大赛昨日结束。") == [
+        ("competition", None, ["青山晚报正义网"])
     ]
 
 
@@ -114,10 +114,10 @@ def law_names(text: str) -> list[str]:
 
 
 def test_hong_kong_and_macau_laws_as_written():
-    assert law_names("市民全面认识宪法、香港基本法及香港国安法。") == [
+    assert law_names("讲座介绍宪法、香港国安法与香港基本法的关系。") == [
         "宪法",
-        "香港基本法",
         "香港国安法",
+        "香港基本法",
     ]
     assert law_names("增進認識「一國兩制」及基本法。") == ["基本法"]
 
@@ -129,8 +129,8 @@ def test_law_inside_a_body_name_is_no_mention():
 
 
 def test_unbracketed_regulations_in_quotes_and_lists():
-    assert law_names("制作了“白河县农民工工资支付管理办法”等宣传版面。") == [
-        "白河县农民工工资支付管理办法"
+    assert law_names("展出了“白河县物业服务收费管理办法”的宣传展板。") == [
+        "白河县物业服务收费管理办法"
     ]
     assert law_names("他说：“这是我们的工作规定”。") == []
     assert law_names("学习宪法、青山市物业管理条例、民法典等法律法规。") == [

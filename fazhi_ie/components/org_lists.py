@@ -233,7 +233,7 @@ def keep(text: str, c: OrgCandidate) -> bool:
     ):
         return False  # 法律服务小分队: a descriptive label, no team name
     if g.class_list_re.search(text, max(0, c.start - 30), c.start):
-        return False  # 各省、市、自治区党委…: the last item of a list of classes
+        return False  # 各县、区、乡镇党委…: the last item of a list of classes
     before = _CLAUSE_TAIL.search(text, max(0, c.start - 15), c.start)
     if (
         not c.prefix
