@@ -212,7 +212,7 @@ def _directed(text: str, s0: int, s: int, r: TriggerRules) -> bool:
 def directed_at(text: str, s: int, r: TriggerRules) -> bool:
     """Whether the organization named at ``s`` only gives instructions or a purpose
     (根据某委员会的部署, 为贯彻某委员会要求), looking back to its sentence start."""
-    s0 = max(max(text.rfind(ch, max(0, s - 80), s) for ch in "。！？!?\n") + 1, 0)
+    s0 = max(text.rfind(ch, max(0, s - 80), s) for ch in "。！？!?\n") + 1
     return _directed(text, s0, s, r)
 
 

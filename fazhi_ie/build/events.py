@@ -140,7 +140,7 @@ def _referent(
     if not found:
         return []
     head = found[0][1:]
-    if head and len(found[0]) > 1:
+    if head:
         named = [o for o in orgs if o[1] <= c.start and text[o[0] : o[1]].endswith(head)]
         if named:
             return [named[-1][2]]

@@ -117,6 +117,7 @@ def acting_places(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[Or
     activity is a body (it acts through its staff); one after 在/到 is a venue."""
     g = grammar()
     spans = [(c.start, c.end) for c in found]
+    stops = g.ner_inside_stop_tokens | g.stop_tokens
     out: list[OrgCandidate] = []
     for m in g.acting_place_re.finditer(text):
         i, e = m.span(1)
@@ -128,7 +129,6 @@ def acting_places(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[Or
             continue
         # 每周深入社区开展: a verb or a time word inside is no name
         words = _words_in(text, toks, i, e - len(_COMMUNITY))
-        stops = g.ner_inside_stop_tokens | g.stop_tokens
         if len(words) > 2 or any(w in stops for w in words):
             continue
         out.append(OrgCandidate.bare(i, e, name, _COMMUNITY, "named"))

@@ -329,7 +329,7 @@ def _parent_start(text: str, toks: Tokens, s: int, floor: int, stops: frozenset[
     if s == 0 or not is_han(text[s - 1]) or s <= floor:
         return None
     suf = longest_suffix(text[max(0, s - 8) : s])
-    if suf is None or len(suf.text) < 2 or not text.endswith(suf.text, 0, s):
+    if suf is None or len(suf.text) < 2:
         return None
     k, clean = s, False
     while s - k < MAX_PARENT:
