@@ -106,7 +106,10 @@ def _drafts(
         d = dates.date_for(c, r)
         if d is None and ahead is not None:
             d = dates.date_for(ahead, r)
-        if d is None:
+        if d is not None and not d.date_end and _launched_here(c, mentions):
+            # …活动正式启动: the campaign runs for a period, not on its launch day
+            d = None
+        elif d is None:
             d = context
         elif d.date:
             context = d
@@ -128,6 +131,14 @@ def _drafts(
         base = _draft(text, c, d, organizers, linked, r)
         out += _split(base, seq, listed_names(text, c, r))
     return out
+
+
+def _launched_here(c: EventMention, mentions: list[EventMention]) -> bool:
+    """A launch is reported after the campaign in its clause (…宣传活动正式启动)."""
+    return c.type != "launch" and any(
+        m.type == "launch" and m.clause_start == c.clause_start and m.start > c.start
+        for m in mentions
+    )
 
 
 def _referent(

@@ -192,6 +192,8 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
     appointed = x.word in r.appointment
     # 为师生上了一堂…课: the trigger is the verb of the activity
     verb = x.word in r.verb_triggers
+    # 为全体干部作…专题讲座: given to an audience
+    served = bool(r.served_frame_re.search(x.clause_before))
     found = {
         "held_clause": held_clause,
         "held_after": held_after,
@@ -199,6 +201,7 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
         "meeting": met,
         "appointed": appointed,
         "verb": verb,
+        "served": served,
         "frame_word_held": framed and held,
         "frame_word_heading": framed and heading,
     }

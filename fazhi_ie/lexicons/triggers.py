@@ -110,6 +110,7 @@ class TriggerRules:
     invite_verb: str
     invited_re: re.Pattern[str]
     served_re: re.Pattern[str]
+    served_frame_re: re.Pattern[str]
     audience_re: re.Pattern[str]
     location_markers: tuple[str, ...]
     # relations
@@ -122,7 +123,7 @@ class TriggerRules:
 
 def _types(d: dict[str, Any]) -> dict[str, str]:
     types: dict[str, str] = {}
-    for key in ("types", "clause_final_types"):
+    for key in ("types", "clause_final_types", "named_activity_types"):
         for etype, words in d[key].items():
             for w in words:
                 types.setdefault(w, etype)
@@ -133,8 +134,13 @@ def _trigger_pattern(d: dict[str, Any], types: dict[str, str]) -> str:
     """Longest trigger first; clause-final words only before a clause end."""
     final = {w for ws in d["clause_final_types"].values() for w in ws}
     ahead = d["clause_final_lookahead"]
+    named = {w for ws in d["named_activity_types"].values() for w in ws}
+    behind = d["named_activity_lookbehind"]
     words = sorted(types, key=len, reverse=True)
-    return "|".join(re.escape(w) + (ahead if w in final else "") for w in words)
+    return "|".join(
+        (behind if w in named else "") + re.escape(w) + (ahead if w in final else "")
+        for w in words
+    )
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +222,7 @@ def trigger_rules() -> TriggerRules:
         invite_verb=d["invite_verb"],
         invited_re=re.compile(d["invited_pattern"]),
         served_re=re.compile(d["served_pattern"]),
+        served_frame_re=re.compile(d["served_frame_pattern"]),
         audience_re=re.compile(_words(sorted(d["audience"], key=len)[::-1])),
         location_markers=tuple(d["location_markers"]),
         quote_re=re.compile(f"(?:{_words(d['quote_verbs'])})[:：]?\\s*“([^“”]{{2,400}})”"),

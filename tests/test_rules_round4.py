@@ -1,0 +1,54 @@
+"""Rules of the fourth quality round (issue 14): named activities, more 进X forms,
+talks given to an audience, campaigns opened by a launch. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie import parse
+
+pytestmark = pytest.mark.pipeline
+
+
+def events(text: str) -> list[tuple[str, str | None, list[str]]]:
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    return [(e.type.value, e.date, [names[x] for x in e.organizers]) for e in a.events]
+
+
+def test_quoted_name_followed_by_activity_is_a_publicity_event():
+    text = "4月10日，白河县检察院开展“护苗成长”活动。"
+    assert events(text) == [("publicity", "--04-10", ["白河县检察院"])]
+
+
+def test_quoted_name_holding_a_trigger_keeps_that_type():
+    text = "7月1日，青山市检察院开展“检察开放日”活动。"
+    assert events(text) == [("open_day", "--07-01", ["青山市检察院"])]
+
+
+def test_quoted_name_as_a_theme_is_not_a_second_event():
+    text = "6月2日，白河县司法局以“法治护航”为主题开展普法宣传活动。"
+    assert events(text) == [("publicity", "--06-02", ["白河县司法局"])]
+
+
+@pytest.mark.parametrize("place", ["进工地", "进万家", "进家庭", "进军营"])
+def test_publicity_taken_to_a_place(place: str):
+    text = f"8月3日，白河县人社局组织开展法律法规宣传{place}活动。"
+    assert events(text) == [("publicity", "--08-03", ["白河县人社局"])]
+
+
+def test_talk_given_to_an_audience_is_held():
+    text = "5月8日，白河县司法局邀请青山大学教授为全体干部作民法典专题讲座。"
+    assert events(text)[0][:2] == ("lecture", "--05-08")
+
+
+def test_talk_only_planned_is_not_held():
+    text = "白河县司法局要求各单位今后要为干部作好学法安排，并将适时组织讲座。"
+    assert events(text) == []
+
+
+def test_campaign_opened_by_a_launch_is_not_dated_by_the_launch_day():
+    text = "3月25日，青山市妇联主办的“护苗成长”活动正式启动。"
+    found = events(text)
+    assert ("launch", "--03-25", ["青山市妇联"]) in found
+    assert ("publicity", None, ["青山市妇联"]) in found
