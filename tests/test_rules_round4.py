@@ -52,3 +52,33 @@ def test_campaign_opened_by_a_launch_is_not_dated_by_the_launch_day():
     found = events(text)
     assert ("launch", "--03-25", ["青山市妇联"]) in found
     assert ("publicity", None, ["青山市妇联"]) in found
+
+
+def orgs(text: str) -> dict[str, list[str]]:
+    return {o.name: [m.text for m in o.mentions] for o in parse(text).organizations}
+
+
+def test_declared_short_form_is_a_mention_of_its_body():
+    text = (
+        "青山市人民检察院（以下简称“青山市检”）于5月3日开展普法宣传活动。"
+        "6月1日，白河县司法局和青山市检又举办法治讲座。"
+    )
+    found = orgs(text)
+    assert list(found) == ["青山市人民检察院", "白河县司法局"]
+    assert found["青山市人民检察院"].count("青山市检") == 2
+    assert events(text)[1] == ("lecture", "--06-01", ["白河县司法局", "青山市人民检察院"])
+
+
+def test_declared_short_form_in_traditional_script():
+    text = "香港廉政公署（廉署）昨日舉辦講座。6月1日，白河縣教育局與廉署再舉辦防貪講座。"
+    assert list(orgs(text)) == ["香港廉政公署", "白河县教育局"]
+
+
+def test_longer_short_form_ending_in_the_declared_one_joins_the_body():
+    text = "青山市知识产权保护委员会（保护委）今日召开会议。青山保护委表示将加强宣传。"
+    assert list(orgs(text)) == ["青山市知识产权保护委员会"]
+
+
+def test_bracketed_words_that_do_not_abbreviate_are_no_short_form():
+    text = "青山市司法局（记者站）今日开展普法宣传活动，记者站工作人员到场。"
+    assert [m for ms in orgs(text).values() for m in ms].count("记者站") == 0

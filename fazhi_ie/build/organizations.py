@@ -20,6 +20,7 @@ from ..lexicons.orgs import cluster_core, grammar
 from ..records import AdminLevel, Organization, OrgKind
 from ..text.primitives import starting_in
 from .context import Assembly
+from .org_aliases import with_declared
 from .org_ner import with_ner
 
 _Key = tuple[str, str | None, str | None]  # cluster core, region, level marker
@@ -238,6 +239,7 @@ def _record(ctx: Assembly, cs: list[OrgCandidate], regions: dict[str, str]) -> O
 def build_organizations(ctx: Assembly) -> None:
     """One Organization per body: mentions clustered by core and region."""
     cands = _candidates(ctx)
+    cands = with_declared(ctx.text, cands)  # 廉政公署(廉署) … 廉署表示
     regions = _article_regions(cands)
     for grp in _merge_short_forms(_group(cands), ctx.text):
         cs = sorted(grp.cands + grp.extra, key=lambda c: c.start)

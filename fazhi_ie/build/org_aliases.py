@@ -1,0 +1,56 @@
+"""Short forms an article declares for a body: ``X人民检察院（以下简称“X检”）``,
+``廉政公署(廉署)``. Each later occurrence of the short form is a mention of that body,
+so that ``廉署表示`` or ``X检又举办…`` reach the body's record (and its events).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..components.org_candidate import OrgCandidate
+from ..resources import load_json
+
+__all__ = ["with_declared"]
+
+
+@lru_cache(maxsize=1)
+def _declared_re() -> re.Pattern[str]:
+    return re.compile(load_json("org_grammar.json")["declared_short_form_re"])
+
+
+def _in_order(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
+    """``cands`` with the mentions of declared short forms: each occurrence no
+    candidate covers becomes a copy of the declaring name's candidate at its offsets
+    (so it groups with that name), and so does a candidate that ends with the short
+    form and abbreviates the name too (香港特区国安委 after 香港特别行政区维护国家安全
+    委员会(国安委))."""
+    rx = _declared_re()
+    out = list(cands)
+    seen: set[str] = set()
+    for c in cands:
+        m = rx.match(text, c.end)
+        if m is None:
+            continue
+        short = m.group(1)
+        if short in seen or short == c.name or not _in_order(short, c.name):
+            continue
+        seen.add(short)
+        k = text.find(short, c.end)
+        while k >= 0:
+            e = k + len(short)
+            over = [i for i, x in enumerate(out) if x.start < e and k < x.end]
+            if not over:
+                out.append(replace(c, start=k, end=e))
+            for i in over:
+                x = out[i]
+                if x is not c and x.name.endswith(short) and _in_order(x.name, c.name):
+                    out[i] = replace(c, start=x.start, end=x.end)
+            k = text.find(short, e)
+    return out
