@@ -186,3 +186,11 @@ def test_a_closed_day_followed_by_a_clock_time_is_a_date() -> None:
 
 def test_a_closed_day_followed_by_other_digits_is_still_no_date() -> None:
     assert find_dates("编号2023年5月12日1号", "2023-05-20") == []
+
+
+def test_relative_month_with_a_day() -> None:
+    from fazhi_ie.values.dates import find_dates
+
+    text = "上月3日，某局开展活动；本月，又开展"
+    found = [(d.text, d.date) for d in find_dates(text, "2024-05-12")]
+    assert found == [("上月3日", "2024-04-03"), ("本月", "2024-05")]

@@ -82,3 +82,23 @@ def test_longer_short_form_ending_in_the_declared_one_joins_the_body():
 def test_bracketed_words_that_do_not_abbreviate_are_no_short_form():
     text = "青山市司法局（记者站）今日开展普法宣传活动，记者站工作人员到场。"
     assert [m for ms in orgs(text).values() for m in ms].count("记者站") == 0
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("香港入境處於3月舉辦防騙講座。", "香港入境处"),
+        ("青山市司法局法制处于5月3日举办讲座。", "青山市司法局法制处"),
+    ],
+)
+def test_body_ending_in_chu_before_a_time_keeps_its_name(text: str, name: str):
+    assert name in [o.name for o in parse(text).organizations]
+
+
+def test_chu_yu_before_a_state_is_no_body():
+    assert parse("当前，禁毒工作仍处于攻坚阶段。").organizations == []
+
+
+def test_day_of_this_month_is_a_full_date():
+    a = parse("香港警務處於本月10日在灣仔舉辦反詐騙嘉年華活動。", published="2024-05-12")
+    assert [(e.type.value, e.date) for e in a.events] == [("publicity", "2024-05-10")]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from ..components.base import doc_text
+from .splits import split_joined
 
 TOKENIZER_NAME = "fazhi_ie.ChineseTokenizer.v1"
 
@@ -88,7 +89,7 @@ class FazhiChineseTokenizer(ChineseTokenizer):
 
     def __call__(self, text: str) -> Doc:
         if self.segmenter == Segmenter.pkuseg and self.pkuseg_seg is not None:
-            words, spaces = words_and_spaces(self.pkuseg_seg.cut(text), text)
+            words, spaces = words_and_spaces(split_joined(self.pkuseg_seg.cut(text)), text)
             doc = Doc(self.vocab, words=words, spaces=spaces)
             doc_text(doc, text)  # the components read it without joining the tokens again
             return doc

@@ -210,6 +210,7 @@ _NOT_BEFORE_DATE: str = _PATTERNS["not_before_date"]
 _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
+_MONTH_DAY_RE = re.compile(r"([0-9]{1,2})[日号]")
 _CLOCK_RE = re.compile(r"[0-9]{1,2}[:：][0-9]{2}")
 _ISO_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
 
@@ -438,10 +439,15 @@ def find_dates(
             words.append(DateExpr(s, e, w, None, None, False, "vague"))
         elif w in r.relative_months:
             iso = None
+            day_m = _MONTH_DAY_RE.match(text, e)  # 本月10日: a day of that month
+            kind = "date" if day_m else "month"
+            if day_m:
+                e, w = day_m.end(), text[s : day_m.end()]
             if base[0] is not None and base[1] is not None:
-                k = base[0] * 12 + base[1] - 1 + r.relative_months[w]
-                iso = _iso(k // 12, k % 12 + 1)
-            words.append(DateExpr(s, e, w, iso, None, iso is not None, "month"))
+                k = base[0] * 12 + base[1] - 1 + r.relative_months[m[0]]
+                day = int(day_m[1]) if day_m else None
+                iso = _iso(k // 12, k % 12 + 1, day) if day else _iso(k // 12, k % 12 + 1)
+            words.append(DateExpr(s, e, w, iso, None, iso is not None, kind))
         elif w in r.relative:
             iso = None
             if base[0] is not None and base[1] is not None and base[2] is not None:

@@ -1,0 +1,35 @@
+"""Words the segmenter joins across a name's edge, split again: pkuseg reads 处于 (to be
+in) in ``警务处于昨日举办``, hiding the end of ``警务处``. A word of
+``data/segment_splits.json`` is split when a time follows it (处于…阶段 stays whole).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import load_json
+
+__all__ = ["split_joined"]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[dict[str, int], re.Pattern[str]]:
+    d = load_json("segment_splits.json")
+    return dict(d["splits"]), re.compile(d["time_start"])
+
+
+def split_joined(words: list[str]) -> list[str]:
+    """``words`` with each listed word that a time follows split in two."""
+    splits, time_start = _rules()
+    if not any(w in splits for w in words):
+        return words
+    out: list[str] = []
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        k = splits.get(w)
+        if k is not None and i < last and time_start.match(words[i + 1]):
+            out += [w[:k], w[k:]]
+        else:
+            out.append(w)
+    return out
