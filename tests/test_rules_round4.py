@@ -102,3 +102,9 @@ def test_chu_yu_before_a_state_is_no_body():
 def test_day_of_this_month_is_a_full_date():
     a = parse("香港警務處於本月10日在灣仔舉辦反詐騙嘉年華活動。", published="2024-05-12")
     assert [(e.type.value, e.date) for e in a.events] == [("publicity", "2024-05-10")]
+
+
+def test_taiwan_police_units_join_their_bureau():
+    text = "臺南市政府警察局第一分局偵查隊於5月3日舉辦講座，少年隊同日到校宣導。"
+    names = [o.name for o in parse(text).organizations]
+    assert names[0] == "台南市政府警察局第一分局侦查队"
