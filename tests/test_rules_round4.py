@@ -105,6 +105,6 @@ def test_day_of_this_month_is_a_full_date():
 
 
 def test_taiwan_police_units_join_their_bureau():
-    text = "臺南市政府警察局第一分局偵查隊於5月3日舉辦講座，少年隊同日到校宣導。"
+    text = "高雄市政府警察局少年隊於5月26日至青山國中進行反毒宣導。"
     names = [o.name for o in parse(text).organizations]
-    assert names[0] == "台南市政府警察局第一分局侦查队"
+    assert names[0] == "高雄市政府警察局少年队"
