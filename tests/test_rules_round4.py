@@ -108,3 +108,19 @@ def test_taiwan_police_units_join_their_bureau():
     text = "高雄市政府警察局少年隊於5月26日至青山國中進行反毒宣導。"
     names = [o.name for o in parse(text).organizations]
     assert names[0] == "高雄市政府警察局少年队"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("中国移动通信集团青山有限公司开展反诈宣传。", "中国移动通信集团青山有限公司"),
+        (
+            "中国邮政储蓄银行股份有限公司白河县支行开展反诈宣传活动。",
+            "中国邮政储蓄银行股份有限公司白河县支行",
+        ),
+        ("中国人寿保险股份有限公司白河县支公司开展宣传活动。", "中国人寿保险股份有限公司白河县支公司"),
+        ("白河县农村信用合作联社开展宣传活动。", "白河县农村信用合作联社"),
+    ],
+)
+def test_banks_and_companies_keep_their_whole_name(text: str, name: str):
+    assert [o.name for o in parse(text).organizations] == [name]

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from itertools import pairwise
 
 from ..lexicons.orgs import grammar, longest_suffix
@@ -140,3 +141,15 @@ def _words_in(text: str, toks: Tokens, a: int, b: int) -> list[str]:
     lo, hi = bisect_right(toks.starts_list, a), bisect_left(toks.starts_list, b)
     cuts = [a, *toks.starts_list[lo:hi], b]
     return [text[x:y] for x, y in pairwise(cuts) if x < y]
+
+
+def national_companies(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """Company names right after 中国 take it in: 中国移动通信集团青山有限公司."""
+    word = grammar().national_company_prefix
+    n = len(word)
+    out = []
+    for c in found:
+        if c.kind == "company" and text[max(0, c.start - n) : c.start] == word:
+            c = replace(c, start=c.start - n, name=word + c.name, prefix=word + c.prefix)
+        out.append(c)
+    return out

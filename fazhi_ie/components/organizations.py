@@ -39,7 +39,7 @@ from ..lexicons.orgs import admin_suffix, grammar
 from ..text.primitives import is_han
 from .base import KEYS, Recognizer, candidates, doc_text
 from .org_candidate import OrgCandidate
-from .org_extra import acting_places, local_units, quoted_name
+from .org_extra import acting_places, local_units, national_companies, quoted_name
 from .org_left import analyse
 from .org_lists import (
     adjacent_parents,
@@ -156,6 +156,7 @@ class OrgRecognizer(Recognizer):
         found = adjacent_parents(text, toks, found)
         found = stationed(text, toks, found)
         found = join_subunits(text, found)
+        found = national_companies(text, found)
         found = [c for c in found if keep(text, c)]
         found += local_units(text, toks, found)
         found += acting_places(text, toks, found)

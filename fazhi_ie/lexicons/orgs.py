@@ -128,6 +128,7 @@ class Grammar:
     # levels and kinds
     admin_suffix_levels: dict[str, str]
     national_prefixes: tuple[str, ...]
+    national_company_prefix: str
     national_names: frozenset[str]
     central_word: str
     kind_overrides: tuple[tuple[str, str, frozenset[str]], ...]
@@ -240,6 +241,7 @@ def grammar() -> Grammar:
         party_committee_re=re.compile(d["party_committee_re"]),
         admin_suffix_levels=dict(d["admin_suffix_levels"]),
         national_prefixes=tuple(d["national_prefixes"]),
+        national_company_prefix=d["national_company_prefix"],
         national_names=frozenset(d["national_names"]),
         central_word=d["central_word"],
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
