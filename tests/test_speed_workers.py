@@ -73,3 +73,46 @@ def test_the_fork_server_and_workers_are_gone_when_the_call_ends(monkeypatch, cl
             break
         time.sleep(0.05)
     assert not any(_alive(p) for p in workers)
+
+
+def loaded_batch(batch, get_nlp, batch_size):
+    """Stands in for the parser: parses, and tags each record's id with whether the
+    pipeline came loaded from the server and with torch's thread count."""
+    import torch
+
+    from fazhi_ie import serverload
+    from fazhi_ie.api import _parse_batch
+
+    out = _parse_batch(batch, get_nlp, batch_size)
+    inherited = serverload.LOADED_BY not in (None, os.getpid())
+    tag = f"inherited={inherited} threads={torch.get_num_threads()}"
+    return [a.model_copy(update={"id": f"{a.id} {tag}"}) for a in out]
+
+
+@pytest.mark.pipeline
+@pytest.mark.skipif(not FORKSERVER, reason="the platform has no forkserver")
+@pytest.mark.parametrize("threads", ["1", "2"])
+def test_workers_start_with_the_pipeline_the_fork_server_loaded(nlp_ner, monkeypatch, threads):
+    """The server loads the models with torch at one thread, before any torch operation;
+    workers forked from it (at 1 or 2 threads each) parse as the caller's process does."""
+    from fazhi_ie.api import _parse_batch
+    from fazhi_ie.pipeline import load
+
+    monkeypatch.delenv(START_ENV, raising=False)
+    monkeypatch.setenv("FAZHI_IE_NER", "1")
+    monkeypatch.setenv("FAZHI_IE_WORKER_THREADS", threads)
+    texts = [
+        "3月5日，青山县司法局在人民广场开展《民法典》宣传活动，发放资料1200余份。",
+        "白河市人民检察院检察长王立新带队走进青山中学，为400名学生上法治课。",
+        "县普法办联合县妇联举办反家暴法律知识讲座，约80人参加。",
+    ]
+    docs = [InputDoc(id=str(i), text=t) for i, t in enumerate(texts)]
+    out = list(
+        run_parallel(
+            iter(docs), loaded_batch, batch_size=1, n_process=2, model=None, time_limit=None
+        )
+    )
+    tag = f"inherited=True threads={threads}"
+    assert [a.id for a in out] == [f"{i} {tag}" for i in range(len(texts))]
+    serial = _parse_batch(docs, load, 1)
+    assert [a.model_copy(update={"id": a.id.split()[0]}) for a in out] == serial
