@@ -11,9 +11,11 @@ pipeline that fails to load here is loaded, and reported, by the worker itself.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 
+from fazhi_ie.threads import THREADS_ENV
 from fazhi_ie.workers import SERVER_LOAD_ENV
 
 #: The pid of the process that loaded the pipeline here (the fork server), else None.
@@ -25,6 +27,7 @@ def _load() -> None:
     raw = os.environ.pop(SERVER_LOAD_ENV, None)
     if raw is None:
         return
+    threads = os.environ.get(THREADS_ENV)
     try:
         model = json.loads(raw)["model"]
         from fazhi_ie.pipeline import load, ner_available
@@ -33,10 +36,19 @@ def _load() -> None:
             import torch
 
             torch.set_num_threads(1)
+        os.environ[THREADS_ENV] = "1"  # the NER loader sets torch's threads from it
         load(model)
         LOADED_BY = os.getpid()
+        # what is loaded stays: later collections in the workers skip it and leave
+        # its pages shared
+        gc.freeze()
     except Exception:  # the worker loads it again and reports what fails
         pass
+    finally:  # the workers read it (and set their own thread count)
+        if threads is None:
+            os.environ.pop(THREADS_ENV, None)
+        else:
+            os.environ[THREADS_ENV] = threads
 
 
 _load()

@@ -46,12 +46,11 @@ from typing import TYPE_CHECKING, Any
 from .errors import E109, E110, E150, E153, E401, ConfigError, notice
 from .inputs import InputDoc
 from .records import Article, Notice
+from .threads import THREADS_ENV, thread_count
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-#: Threads per worker for torch, OpenMP, MKL and OpenBLAS (default 1).
-THREADS_ENV = "FAZHI_IE_WORKER_THREADS"
 _THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 #: Batches in flight per worker process.
 INFLIGHT_PER_WORKER = 2
@@ -74,22 +73,8 @@ BatchFn = Callable[[list[InputDoc], Callable[[], "Language"], int], list[Article
 
 
 def worker_threads() -> int:
-    raw = os.environ.get(THREADS_ENV, "").strip()
-    if not raw:
-        return 1
-    try:
-        n = int(raw)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise ConfigError(
-            E401,
-            name=THREADS_ENV,
-            value=raw,
-            detail="must be an integer >= 1",
-            hint=f"Unset {THREADS_ENV} (1 thread per worker) or set it to e.g. 2.",
-        )
-    return n
+    """Threads per worker: :func:`fazhi_ie.threads.thread_count`."""
+    return thread_count()
 
 
 def start_method() -> str:

@@ -1,17 +1,25 @@
-"""Worker pool start and stop (issue 17, round 4): the fork server a call starts is
-gone when the call returns or its stream is closed early, and no worker is left."""
+"""Worker pool and threads (issue 17, round 4): the fork server a call starts loads the
+pipeline for its workers and is gone when the call returns or its stream is closed
+early, with no worker left; torch runs one thread per process by default, in the
+caller's process too."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from fazhi_ie.inputs import InputDoc
 from fazhi_ie.records import Article
+from fazhi_ie.threads import THREADS_ENV
 from fazhi_ie.workers import START_ENV, run_parallel
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 
@@ -116,3 +124,27 @@ def test_workers_start_with_the_pipeline_the_fork_server_loaded(nlp_ner, monkeyp
     assert [a.id for a in out] == [f"{i} {tag}" for i in range(len(texts))]
     serial = _parse_batch(docs, load, 1)
     assert [a.model_copy(update={"id": a.id.split()[0]}) for a in out] == serial
+
+
+THREADS_CODE = """
+import torch
+from fazhi_ie import parse
+art = parse("3月5日，青山县司法局开展普法宣传活动。")
+print(torch.get_num_threads(), bool(art.events))
+"""
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("setting, expected", [(None, "1"), ("2", "2")])
+def test_parse_in_process_runs_torch_at_one_thread_unless_told(nlp_ner, setting, expected):
+    """One torch thread by default in the caller's process too (a second one is no faster
+    on an idle core and much slower on a busy one); FAZHI_IE_WORKER_THREADS overrides."""
+    env = {k: v for k, v in os.environ.items() if k not in {THREADS_ENV, "OMP_NUM_THREADS"}}
+    env.update(PYTHONPATH=str(ROOT), FAZHI_IE_NER="1")
+    if setting is not None:
+        env[THREADS_ENV] = setting
+    run = subprocess.run(
+        [sys.executable, "-c", THREADS_CODE], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [expected, "True"]
