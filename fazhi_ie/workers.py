@@ -16,11 +16,13 @@
   ``if __name__ == "__main__":`` guard fails once with E150 (workers would re-run
   it); workers that exit while starting raise E153.
 * Workers are started by a ``forkserver`` (where the platform has one) that has
-  imported spaCy, torch and the pipeline's modules once, before any torch operation
-  (:data:`PRELOAD`): each worker is a fork of it and only loads the models, instead of
-  a fresh interpreter paying about 1.5 s of imports. ``FAZHI_IE_WORKER_START=spawn``
-  (or a platform without ``forkserver``) starts fresh interpreters as before. The fork
-  server started by :func:`run_parallel` is stopped when it returns.
+  imported spaCy, torch and the pipeline's modules (:data:`PRELOAD`) and loaded the
+  pipeline once, with torch at one thread set before its first operation (no OpenMP
+  pool exists when it forks; :mod:`fazhi_ie.serverload`): each worker is a fork of it
+  that starts with the models in memory (shared copy-on-write) and only sets its own
+  thread count. ``FAZHI_IE_WORKER_START=spawn`` (or a platform without
+  ``forkserver``) starts fresh interpreters that import and load everything
+  themselves. The fork server started by :func:`run_parallel` is ended when it returns.
 """
 
 from __future__ import annotations
@@ -44,41 +46,35 @@ from typing import TYPE_CHECKING, Any
 from .errors import E109, E110, E150, E153, E401, ConfigError, notice
 from .inputs import InputDoc
 from .records import Article, Notice
+from .threads import THREADS_ENV, thread_count
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-#: Threads per worker for torch, OpenMP, MKL and OpenBLAS (default 1).
-THREADS_ENV = "FAZHI_IE_WORKER_THREADS"
 _THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 #: Batches in flight per worker process.
 INFLIGHT_PER_WORKER = 2
 #: How worker processes start: "forkserver" (default where available) or "spawn".
 START_ENV = "FAZHI_IE_WORKER_START"
 START_METHODS = ("forkserver", "spawn")
-#: Modules the fork server imports once (no torch operation runs there: fork-safe).
-PRELOAD = ("fazhi_ie.api", "fazhi_ie.pipeline", "fazhi_ie.build", "fazhi_ie.ner.preload")
+#: Modules the fork server imports once; the last loads the pipeline (torch at one thread).
+PRELOAD = (
+    "fazhi_ie.api",
+    "fazhi_ie.pipeline",
+    "fazhi_ie.build",
+    "fazhi_ie.ner.preload",
+    "fazhi_ie.serverload",
+)
+#: Set while the fork server starts: ``{"model": <pkuseg model or null>}``, the pipeline
+#: it loads for the workers (:mod:`fazhi_ie.serverload`).
+SERVER_LOAD_ENV = "_FAZHI_IE_SERVER_LOAD"
 
 BatchFn = Callable[[list[InputDoc], Callable[[], "Language"], int], list[Article]]
 
 
 def worker_threads() -> int:
-    raw = os.environ.get(THREADS_ENV, "").strip()
-    if not raw:
-        return 1
-    try:
-        n = int(raw)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise ConfigError(
-            E401,
-            name=THREADS_ENV,
-            value=raw,
-            detail="must be an integer >= 1",
-            hint=f"Unset {THREADS_ENV} (1 thread per worker) or set it to e.g. 2.",
-        )
-    return n
+    """Threads per worker: :func:`fazhi_ie.threads.thread_count`."""
+    return thread_count()
 
 
 def start_method() -> str:
@@ -99,10 +95,14 @@ def start_method() -> str:
 
 
 @contextmanager
-def _thread_env(threads: int) -> Iterator[None]:
-    """The thread variables set to ``threads`` (for a process started meanwhile)."""
-    saved = {var: os.environ.get(var) for var in _THREAD_VARS}
-    os.environ.update({var: str(threads) for var in _THREAD_VARS})
+def _server_env(threads: int, load: str | None) -> Iterator[None]:
+    """The thread variables set to ``threads`` and, with ``load``, the pipeline for the
+    fork server to load (for a process started meanwhile)."""
+    values = {var: str(threads) for var in _THREAD_VARS}
+    if load is not None:
+        values[SERVER_LOAD_ENV] = load
+    saved = {var: os.environ.get(var) for var in values}
+    os.environ.update(values)
     try:
         yield
     finally:
@@ -113,9 +113,11 @@ def _thread_env(threads: int) -> Iterator[None]:
                 os.environ[var] = value
 
 
-def _forkserver_context(threads: int) -> tuple[BaseContext, bool]:
+def _forkserver_context(threads: int, model: str | None, preload: bool) -> tuple[BaseContext, bool]:
     """The forkserver context, its server running with :data:`PRELOAD` imported (torch
-    at ``threads`` threads); True when this call started the server."""
+    at ``threads`` threads) and, with ``preload``, the pipeline for ``model`` loaded;
+    True when this call started the server."""
+    import json
     from multiprocessing import forkserver
 
     ctx = multiprocessing.get_context("forkserver")
@@ -123,20 +125,34 @@ def _forkserver_context(threads: int) -> tuple[BaseContext, bool]:
     started = getattr(server, "_forkserver_pid", 0) is None
     if started:
         ctx.set_forkserver_preload(list(PRELOAD))
-        with _thread_env(threads):
+        with _server_env(threads, json.dumps({"model": model}) if preload else None):
             forkserver.ensure_running()
     return ctx, started
 
 
 def _stop_forkserver() -> None:
+    """Stop the fork server started by :func:`_forkserver_context`.
+
+    multiprocessing asks it to stop by closing a pipe and waits for it: the server
+    then finalizes an interpreter holding spaCy and torch (about 0.5 s, with the
+    caller waiting). It holds nothing to save (its workers are children that outlive
+    it), so it is ended with SIGTERM first and only reaped."""
     from multiprocessing import forkserver
 
-    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
-    if stop is not None:
+    server = getattr(forkserver, "_forkserver", None)
+    stop = getattr(server, "_stop", None)
+    if stop is None:
+        return
+    pid = getattr(server, "_forkserver_pid", None)
+    if isinstance(pid, int) and hasattr(signal, "SIGTERM"):
         try:
-            stop()
+            os.kill(pid, signal.SIGTERM)
         except OSError:
             pass
+    try:
+        stop()
+    except OSError:
+        pass
 
 
 def hard_limit(time_limit: float) -> float:
@@ -333,7 +349,7 @@ def run_parallel(
     threads = worker_threads()
     started = False
     if start_method() == "forkserver":
-        ctx, started = _forkserver_context(threads)
+        ctx, started = _forkserver_context(threads, model, preload)
     else:
         ctx = multiprocessing.get_context("spawn")
 

@@ -23,13 +23,13 @@ MAX_HAN_LITERALS = 60
 
 #: Layers, lowest first: a module may import its own layer and those below.
 LAYERS: list[tuple[str, ...]] = [
-    ("about", "errors", "resources", "records", "network"),
+    ("about", "errors", "resources", "records", "network", "threads"),
     ("text", "values"),
     ("lexicons", "pretrained"),
     ("segmenter", "ner", "components"),
     ("build",),
     ("inputs", "pipeline", "decode"),
-    ("api", "summary", "view", "tables", "__init__", "workers"),
+    ("api", "summary", "view", "tables", "__init__", "workers", "serverload"),
     ("batch", "dask"),
     ("evaluate",),
     ("training",),

@@ -23,7 +23,7 @@ from ..components.base import EntitySpan
 from ..components.org_candidate import OrgCandidate
 from ..components.org_lists import credit_ranges, keep, outside, sidebar_ranges
 from ..components.org_tokens import class_before, classify, place_head_ok
-from ..components.tokens import token_edges
+from ..components.tokens import Tokens
 from ..lexicons.orgs import grammar, level_of, longest_suffix
 from ..text.primitives import HAN_BASIC
 
@@ -156,8 +156,10 @@ def _from_ner(
     """The NER ORG spans taken; a grammar name they extend is removed from ``found``."""
     g = grammar()
     out: list[OrgCandidate] = []
-    starts, _ = token_edges(doc)
-    token_ending = {t.idx + len(t.text): t.text for t in doc}
+    if not any(n.label == "ORG" for n in ner):
+        return out
+    tokens = Tokens(doc, text)  # token edges from one array call, no Token objects
+    starts, by_end = tokens.starts, tokens.by_end
     for n in ner:
         if n.label != "ORG":
             continue
@@ -167,7 +169,9 @@ def _from_ner(
             continue
         if inner and not _fuller(text, s, e, inner):
             continue
-        if not _clean_span(text, s, e, starts, token_ending.get(s, ""), inner):
+        before = by_end.get(s)  # the token that ends where the span starts
+        prev = "" if before is None else text[before:s]
+        if not _clean_span(text, s, e, starts, prev, inner):
             continue
         name = text[s:e]
         suf = longest_suffix(name)

@@ -19,6 +19,7 @@ from fazhi_ie.pretrained import (
     NER_MODELS_CHECKOUT_DIR,
     NER_MODELS_PACKAGE_DIR,
 )
+from fazhi_ie.threads import thread_count
 
 ENV_VAR = "FAZHI_IE_NER_MODEL"
 #: "0"/"off": the NER model runs in float32; by default its LSTM and Linear layers run as
@@ -124,9 +125,11 @@ def _load_uncached(resolved: str) -> Any:
     quiet_libraries()
     try:
         import hanlp
-        import torch  # noqa: F401
+        import torch
     except ImportError as exc:
         raise model_error("E208", detail=str(exc)) from exc
+    # before the first torch operation: default 1 thread (fazhi_ie.threads)
+    torch.set_num_threads(thread_count())
 
     from fazhi_ie.ner.model import FazhiRNNNER, fix_crf
 
