@@ -98,6 +98,7 @@ def _drafts(
     the date of the activity reported last, one without organizers but with a
     pronoun (该局) the organizers named last."""
     out: list[EventDraft] = []
+    launches = _last_launches(mentions)
     last_orgs: list[str] = []
     context: DateExpr | None = None  # the date of the activity reported last
     for c in mentions:
@@ -106,7 +107,7 @@ def _drafts(
         d = dates.date_for(c, r)
         if d is None and ahead is not None:
             d = dates.date_for(ahead, r)
-        if d is not None and not d.date_end and _launched_here(c, mentions):
+        if d is not None and not d.date_end and _launched_here(c, launches):
             # …活动正式启动: the campaign runs for a period, not on its launch day
             d = None
         elif d is None:
@@ -133,12 +134,18 @@ def _drafts(
     return out
 
 
-def _launched_here(c: EventMention, mentions: list[EventMention]) -> bool:
+def _last_launches(mentions: list[EventMention]) -> dict[int, int]:
+    """Clause start -> the start of the last launch mention in that clause."""
+    out: dict[int, int] = {}
+    for m in mentions:
+        if m.type == "launch":
+            out[m.clause_start] = max(out.get(m.clause_start, -1), m.start)
+    return out
+
+
+def _launched_here(c: EventMention, launches: dict[int, int]) -> bool:
     """A launch is reported after the campaign in its clause (…宣传活动正式启动)."""
-    return c.type != "launch" and any(
-        m.type == "launch" and m.clause_start == c.clause_start and m.start > c.start
-        for m in mentions
-    )
+    return c.type != "launch" and launches.get(c.clause_start, -1) > c.start
 
 
 def _referent(

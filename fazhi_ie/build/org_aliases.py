@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..components.org_candidate import OrgCandidate
 from ..resources import load_json
+from ..text.primitives import starting_in
 
 __all__ = ["with_declared"]
 
@@ -33,6 +34,9 @@ def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
     委员会(国安委))."""
     rx = _declared_re()
     out = list(cands)
+    # (start, end, index) by start, for the candidates an occurrence overlaps
+    index = sorted((c.start, c.end, i) for i, c in enumerate(cands))
+    longest = max((c.end - c.start for c in cands), default=0)
     seen: set[str] = set()
     for c in cands:
         m = rx.match(text, c.end)
@@ -45,7 +49,7 @@ def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
         k = text.find(short, c.end)
         while k >= 0:
             e = k + len(short)
-            over = [i for i, x in enumerate(out) if x.start < e and k < x.end]
+            over = [i for a, b, i in starting_in(index, k - longest, e) if a < e and k < b]
             if not over:
                 out.append(replace(c, start=k, end=e))
             for i in over:
