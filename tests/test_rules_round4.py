@@ -22,7 +22,7 @@ def test_quoted_name_followed_by_activity_is_a_publicity_event():
 
 
 def test_quoted_name_holding_a_trigger_keeps_that_type():
-    text = "7月1日，青山市检察院开展“检察开放日”活动。"
+    text = "7月1日，青山市检察院开展“检务开放日”主题活动。"
     assert events(text) == [("open_day", "--07-01", ["青山市检察院"])]
 
 

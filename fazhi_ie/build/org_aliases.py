@@ -30,8 +30,7 @@ def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
     """``cands`` with the mentions of declared short forms: each occurrence no
     candidate covers becomes a copy of the declaring name's candidate at its offsets
     (so it groups with that name), and so does a candidate that ends with the short
-    form and abbreviates the name too (香港特区国安委 after 香港特别行政区维护国家安全
-    委员会(国安委))."""
+    form and abbreviates the name too (青山保护委 after 青山市知识产权保护委员会(保护委))."""
     rx = _declared_re()
     out = list(cands)
     # (start, end, index) by start, for the candidates an occurrence overlaps
