@@ -4,16 +4,11 @@ talks given to an audience, campaigns opened by a launch. Invented sentences."""
 from __future__ import annotations
 
 import pytest
+from test_rules_generalise import events
 
 from fazhi_ie import parse
 
 pytestmark = pytest.mark.pipeline
-
-
-def events(text: str) -> list[tuple[str, str | None, list[str]]]:
-    a = parse(text)
-    names = {o.id: o.name for o in a.organizations}
-    return [(e.type.value, e.date, [names[x] for x in e.organizers]) for e in a.events]
 
 
 def test_quoted_name_followed_by_activity_is_a_publicity_event():
