@@ -13,7 +13,7 @@ from ..components.org_candidate import OrgCandidate
 from ..resources import load_json
 from ..text.primitives import starting_in
 
-__all__ = ["with_declared"]
+__all__ = ["in_order", "with_declared"]
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +21,8 @@ def _declared_re() -> re.Pattern[str]:
     return re.compile(load_json("org_grammar.json")["declared_short_form_re"])
 
 
-def _in_order(short: str, long: str) -> bool:
+def in_order(short: str, long: str) -> bool:
+    """The characters of ``short`` come in order in ``long`` (社工局 in 社会工作局)."""
     it = iter(long)
     return all(ch in it for ch in short)
 
@@ -42,7 +43,7 @@ def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
         if m is None:
             continue
         short = m.group(1)
-        if short in seen or short == c.name or not _in_order(short, c.name):
+        if short in seen or short == c.name or not in_order(short, c.name):
             continue
         seen.add(short)
         k = text.find(short, c.end)
@@ -53,7 +54,7 @@ def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
                 out.append(replace(c, start=k, end=e))
             for i in over:
                 x = out[i]
-                if x is not c and x.name.endswith(short) and _in_order(x.name, c.name):
+                if x is not c and x.name.endswith(short) and in_order(x.name, c.name):
                     out[i] = replace(c, start=x.start, end=x.end)
             k = text.find(short, e)
     return out

@@ -20,7 +20,7 @@ from ..lexicons.orgs import cluster_core, grammar
 from ..records import AdminLevel, Organization, OrgKind
 from ..text.primitives import starting_in
 from .context import Assembly
-from .org_aliases import with_declared
+from .org_aliases import in_order, with_declared
 from .org_ner import with_ner
 
 _Key = tuple[str, str | None, str | None]  # cluster core, region, level marker
@@ -131,11 +131,6 @@ def _bracketed(text: str, groups: list[_Group]) -> dict[_Group, _Group]:
     return out
 
 
-def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
 def _abbreviates(c: OrgCandidate, others: list[OrgCandidate]) -> bool:
     """Whether the unprefixed 3-4 character name ``c`` abbreviates one of ``others``:
     same first character of the core and same last character, its characters in order
@@ -153,7 +148,7 @@ def _abbreviates(c: OrgCandidate, others: list[OrgCandidate]) -> bool:
             )
             and core[0] == short[0]
             and core[-1] == short[-1]
-            and _subsequence(short, core)
+            and in_order(short, core)
         ):
             return True
     return False

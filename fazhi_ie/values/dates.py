@@ -446,7 +446,7 @@ def find_dates(
             if base[0] is not None and base[1] is not None:
                 k = base[0] * 12 + base[1] - 1 + r.relative_months[m[0]]
                 day = int(day_m[1]) if day_m else None
-                iso = _iso(k // 12, k % 12 + 1, day) if day else _iso(k // 12, k % 12 + 1)
+                iso = _iso(k // 12, k % 12 + 1, day)
             words.append(DateExpr(s, e, w, iso, None, iso is not None, kind))
         elif w in r.relative:
             iso = None
