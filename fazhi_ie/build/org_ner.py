@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..components.base import EntitySpan
 from ..components.org_candidate import OrgCandidate
+from ..components.org_extra import descriptive_teams
 from ..components.org_lists import credit_ranges, keep, outside, sidebar_ranges
 from ..components.org_tokens import class_before, classify, place_head_ok
 from ..components.tokens import Tokens
@@ -184,6 +185,10 @@ def _from_ner(
         cand = OrgCandidate.bare(
             s, e, name, suf.text, suf.mode, level=level_of(None, name), source="ner"
         )
+        teams = descriptive_teams(text, [cand])
+        if not teams or (teams[0].end != e and inner):
+            continue  # 反诈宣传小分队: a descriptive label; the grammar's body stays
+        cand = teams[0]
         if keep(text, cand):
             for c in inner:
                 found.remove(c)

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from itertools import pairwise
 
-from ..lexicons.orgs import grammar, longest_suffix
+from ..lexicons.orgs import grammar, kind_of, longest_suffix
 from ..text.primitives import is_han
 from .org_candidate import OrgCandidate
 from .org_tokens import place_stem_ok
@@ -152,4 +152,57 @@ def national_companies(text: str, found: list[OrgCandidate]) -> list[OrgCandidat
         if c.kind == "company" and text[max(0, c.start - n) : c.start] == word:
             c = replace(c, start=c.start - n, name=word + c.name, prefix=word + c.prefix)
         out.append(c)
+    return out
+
+
+def _descriptive_head(name: str, suffix: str) -> int | None:
+    """Where the descriptive words before a team suffix begin in ``name``
+    (…反诈宣传小分队 -> the index of 反诈), or None when the word right before the
+    suffix is no descriptor (莎姐讲师团: a proper name)."""
+    g = grammar()
+    p = len(name) - len(suffix)
+    stripped = False
+    while p > 0:
+        word = next((w for w in g.team_descriptors if name.endswith(w, 0, p)), None)
+        if word is None:
+            break
+        p -= len(word)
+        stripped = True
+    return p if stripped else None
+
+
+def descriptive_teams(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """A team named only by descriptive words (法治宣讲团, 青年志愿服务队) is a label,
+    not a body: dropped, or cut back to the body it belongs to (青山市公安局反诈宣传
+    小分队 -> 青山市公安局). Teams in quotes or with a proper name stay."""
+    g = grammar()
+    out: list[OrgCandidate] = []
+    for c in found:
+        if (
+            c.suffix not in g.team_suffixes
+            or (c.start > 0 and text[c.start - 1] in g.quote_chars)
+            or any(q in c.name for q in g.quote_chars)
+        ):
+            out.append(c)
+            continue
+        p = _descriptive_head(c.name, c.suffix)
+        if p is None:
+            out.append(c)
+            continue
+        head = c.name[:p]
+        suf = longest_suffix(head) if len(head) >= 3 else None
+        if suf is None or suf.mode == "sub" or suf.text in g.team_suffixes:
+            continue  # 普法志愿者服务队, 白河法律服务小分队: a descriptive label
+        end = c.start + p
+        out.append(
+            replace(
+                c,
+                end=end,
+                name=head,
+                core=text[c.start + len(c.prefix) : end],
+                suffix=suf.text,
+                mode=suf.mode,
+                kind=kind_of(head, text[c.start + len(c.prefix) : end]),
+            )
+        )
     return out

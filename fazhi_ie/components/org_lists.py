@@ -225,13 +225,6 @@ def keep(text: str, c: OrgCandidate) -> bool:
             return False
     if c.kind == "media" and _media_credit(text, c):
         return False
-    if (
-        c.suffix in g.team_suffixes
-        and text[c.start - 1 : c.start] not in g.quote_chars
-        and not any(q in c.name for q in g.quote_chars)
-        and c.name[: -len(c.suffix)].endswith(g.team_descriptors)
-    ):
-        return False  # 法律服务小分队: a descriptive label, no team name
     if g.class_list_re.search(text, max(0, c.start - 30), c.start):
         return False  # 各县、区、乡镇党委…: the last item of a list of classes
     before = _CLAUSE_TAIL.search(text, max(0, c.start - 15), c.start)

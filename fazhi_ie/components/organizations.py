@@ -39,7 +39,13 @@ from ..lexicons.orgs import admin_suffix, grammar
 from ..text.primitives import is_han
 from .base import KEYS, Recognizer, candidates, doc_text
 from .org_candidate import OrgCandidate
-from .org_extra import acting_places, local_units, national_companies, quoted_name
+from .org_extra import (
+    acting_places,
+    descriptive_teams,
+    local_units,
+    national_companies,
+    quoted_name,
+)
 from .org_left import analyse
 from .org_lists import (
     adjacent_parents,
@@ -157,6 +163,7 @@ class OrgRecognizer(Recognizer):
         found = stationed(text, toks, found)
         found = join_subunits(text, found)
         found = national_companies(text, found)
+        found = descriptive_teams(text, found)
         found = [c for c in found if keep(text, c)]
         found += local_units(text, toks, found)
         found += acting_places(text, toks, found)

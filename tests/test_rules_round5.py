@@ -1,0 +1,52 @@
+"""Rules of the fifth quality round (issue 14): descriptive teams, Taiwan
+investigation offices. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie import parse
+
+pytestmark = pytest.mark.pipeline
+
+
+def _orgs(text: str) -> list[str]:
+    return [o.name for o in parse(text).organizations]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("近日，青山市公安局反诈宣传小分队走进校园。", "青山市公安局"),
+        ("近日，白河县司法局巾帼志愿服务队开展普法宣传。", "白河县司法局"),
+        ("近日，团县委青年志愿服务队在广场设点。", "团县委"),
+    ],
+)
+def test_descriptive_team_after_a_body_is_that_body(text: str, body: str):
+    assert _orgs(text) == [body]
+
+
+def test_descriptive_team_alone_is_no_body():
+    assert _orgs("近日，白河县司法局组织普法志愿者服务队开展活动。") == ["白河县司法局"]
+
+
+def test_descriptive_team_at_the_start_of_the_text_is_no_body():
+    assert _orgs("普法志愿者服务队走进社区。") == []
+
+
+def test_team_with_a_proper_name_stays_a_body():
+    assert _orgs("近日，县检察院莎姐讲师团走进学校。") == ["县检察院莎姐讲师团"]
+
+
+def test_quoted_team_stays_a_body():
+    assert "“春雨”普法志愿服务队" in _orgs("近日，青山市律师协会“春雨”普法志愿服务队走进社区。")
+
+
+def test_investigation_office_under_its_bureau_is_one_body():
+    text = "法務部調查局臺北市調查處於3月5日舉辦講座。"
+    assert _orgs(text) == ["法务部调查局台北市调查处"]
+    assert parse(text).events[0].date == "--03-05"
+
+
+def test_investigation_office_alone_is_a_body():
+    assert _orgs("近日，新北市調查處舉辦反毒講座。") == ["新北市调查处"]
