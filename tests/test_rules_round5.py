@@ -50,3 +50,30 @@ def test_investigation_office_under_its_bureau_is_one_body():
 
 def test_investigation_office_alone_is_a_body():
     assert _orgs("近日，新北市調查處舉辦反毒講座。") == ["新北市调查处"]
+
+
+def _dated(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type.value, e.date, e.date_end) for e in parse(text).events]
+
+
+def test_stated_length_in_the_sentence_gives_a_period():
+    text = "2024年5月6日，青山市司法局举办为期3天的人民调解员培训班。"
+    assert _dated(text) == [("training", "2024-05-06", "2024-05-08")]
+
+
+def test_later_back_reference_gives_the_length_of_a_started_activity():
+    text = (
+        "6月17日起，白河街道在东风社区开展食品安全宣传咨询活动。\n"
+        "活动围绕宣传周主题展开。\n此次活动共持续四天，发放资料500余份。"
+    )
+    assert _dated(text)[0][1:] == ("--06-17", "--06-20")
+
+
+def test_length_of_a_day_not_marked_as_a_start_is_not_read_from_later_sentences():
+    text = "6月17日，白河街道开展食品安全宣传活动。\n此次活动共持续四天。"
+    assert _dated(text)[0][1:] == ("--06-17", None)
+
+
+def test_length_across_the_new_year_without_a_year_is_not_guessed():
+    text = "12月30日起，白河县司法局开展为期一周的宪法宣传活动。"
+    assert _dated(text)[0][1:] == ("--12-30", None)

@@ -16,9 +16,10 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..text.primitives import paragraph_of, sentence_of
 from ..values.dates import DateExpr, find_dates
+from ..values.durations import back_reference_re, period_end, start_marked, stated_days
 from .context import Assembly
 
-__all__ = ["DateIndex", "article_dates", "enumerated_details", "is_named_day"]
+__all__ = ["DateIndex", "article_dates", "enumerated_details", "is_named_day", "with_duration"]
 
 
 @dataclass(slots=True)
@@ -122,3 +123,27 @@ def enumerated_details(text: str, c: EventMention, r: TriggerRules) -> EventMent
         return None
     s0, s1 = sentence_of(text, c.sent_end, c.sent_end)
     return replace(c, sent_start=s0, sent_end=s1, start=s1, end=s1)
+
+
+#: How far after an activity's sentence a back reference may state its length.
+DURATION_LOOKAHEAD = 600
+
+
+def with_duration(text: str, c: EventMention, d: DateExpr | None) -> DateExpr | None:
+    """The period of a dated activity whose length is stated: in its own sentence
+    (6月5日起为期3天的培训), or, when its day is marked as a start (6月17日起), in a
+    later sentence that refers back to it (此次活动共持续四天). ``d`` unchanged else."""
+    if d is None or not d.date or d.date_end or d.kind != "date":
+        return d
+    days = stated_days(text, c.sent_start, c.sent_end)
+    if days is None and start_marked(text, d.end):
+        back = back_reference_re()
+        pos, stop = c.sent_end, min(len(text), c.sent_end + DURATION_LOOKAHEAD)
+        while pos < stop and days is None:
+            s0, s1 = sentence_of(text, pos, pos)
+            lead = text[s0:s1].lstrip()
+            if back.match(lead):
+                days = stated_days(text, s0, s1)
+            pos = max(s1, pos + 1)
+    end = period_end(d.date, days) if days else None
+    return d if end is None else replace(d, date_end=end, kind="range")

@@ -28,7 +28,13 @@ from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..records import Event, EventType
 from ..values.dates import DateExpr
 from .context import Assembly
-from .event_dates import DateIndex, article_dates, enumerated_details, is_named_day
+from .event_dates import (
+    DateIndex,
+    article_dates,
+    enumerated_details,
+    is_named_day,
+    with_duration,
+)
 from .event_details import (
     follow_up,
     is_headline,
@@ -113,6 +119,7 @@ def _drafts(
         elif d is None:
             d = context
         elif d.date:
+            d = with_duration(text, c, d)
             context = d
         organizers, seq = subject_orgs(c, text, linked.orgs, r)
         if not organizers and ahead is not None:

@@ -1,0 +1,81 @@
+"""The stated length of an activity (为期3天, 持续四天, 历时两周) and the last day
+of a period that starts on a given day.
+
+Patterns are data (``date_patterns.json``: ``duration``,
+``duration_back_reference``, ``duration_start_marks``)::
+
+    >>> stated_days("培训为期3天")
+    3
+    >>> period_end("--06-17", 4)
+    '--06-20'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..resources import load_json
+from .dates import cn_number
+
+__all__ = ["back_reference_re", "period_end", "start_marked", "stated_days"]
+
+#: A stated length is 2 to this many days (a longer one is a campaign's, not a day's).
+MAX_DAYS = 62
+#: The year used for month-day arithmetic when the year is unknown (a leap year,
+#: so that 2月29日 exists).
+_LEAP = 2000
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    d = load_json("date_patterns.json")
+    return (
+        re.compile(d["duration"]),
+        re.compile(d["duration_back_reference"]),
+        tuple(d["duration_start_marks"]),
+    )
+
+
+def stated_days(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """The first stated length in ``text[start:end]`` in days, or None."""
+    rx, _, _ = _patterns()
+    m = rx.search(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    n = cn_number(m.group("n"))
+    if not n:
+        return None
+    days = n * 7 if m.group("unit") in ("周", "星期") else n
+    return days if 2 <= days <= MAX_DAYS else None
+
+
+def back_reference_re() -> re.Pattern[str]:
+    """A sentence opening that refers back to the activity just told (此次活动…)."""
+    return _patterns()[1]
+
+
+def start_marked(text: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is marked as a start (6月17日起)."""
+    return text.startswith(_patterns()[2], end)
+
+
+def period_end(date: str, days: int) -> str | None:
+    """The last day of a ``days``-day period starting on ``date`` (``YYYY-MM-DD`` or
+    ``--MM-DD``), in the same form; None for any other form."""
+    partial = date.startswith("--")
+    try:
+        if partial:
+            month, day = (int(x) for x in date[2:].split("-"))
+            first = dt.date(_LEAP, month, day)
+        else:
+            first = dt.date.fromisoformat(date)
+    except ValueError:
+        return None
+    last = first + dt.timedelta(days=days - 1)
+    if partial:
+        if last.year != first.year:
+            return None  # a period across the new year with no year stated
+        return f"--{last.month:02d}-{last.day:02d}"
+    return last.isoformat()

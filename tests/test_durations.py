@@ -1,0 +1,28 @@
+"""values.durations: stated lengths and period ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie.values.durations import period_end, stated_days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("为期3天的培训", 3), ("活动共持续四天", 4), ("为期两周的宣传", 14), ("历时十天", 10)],
+)
+def test_stated_days(text: str, days: int):
+    assert stated_days(text) == days
+
+
+@pytest.mark.parametrize("text", ["持续1天", "持续开展宣传", "为期一年的专项行动", "为期100天"])
+def test_no_period_of_days(text: str):
+    assert stated_days(text) is None
+
+
+def test_period_end_keeps_the_form_of_the_start():
+    assert period_end("--06-17", 4) == "--06-20"
+    assert period_end("2024-02-27", 3) == "2024-02-29"
+    assert period_end("2023-12-30", 5) == "2024-01-03"
+    assert period_end("--12-30", 5) is None
+    assert period_end("2024-05", 3) is None
