@@ -77,3 +77,27 @@ def test_length_of_a_day_not_marked_as_a_start_is_not_read_from_later_sentences(
 def test_length_across_the_new_year_without_a_year_is_not_guessed():
     text = "12月30日起，白河县司法局开展为期一周的宪法宣传活动。"
     assert _dated(text)[0][1:] == ("--12-30", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("近日，國立臺灣大學法律學系舉辦法律講座。", "国立台湾大学法律学系"),
+        ("近日，私立东吴大学法律学系举办讲座。", "私立东吴大学法律学系"),
+        ("近日，青山大学法律系举办讲座。", "青山大学法律系"),
+        ("近日，青山师范大学东校区举办活动。", "青山师范大学东校区"),
+        ("近日，青山大学白河分校举办讲座。", "青山大学白河分校"),
+    ],
+)
+def test_school_departments_and_campuses_are_one_body(text: str, name: str):
+    assert _orgs(text) == [name]
+
+
+def test_city_school_keeps_its_city_out_of_the_status_word():
+    assert _orgs("近日，高雄市立三民高級中學舉辦講座。") != ["市立三民高级中学"]
+
+
+def test_a_follower_word_that_begins_a_body_does_not_drop_the_name_before_it():
+    # 学生 after a school drops it (白河中学学生: its students), 学生会 does not
+    assert "香港中文大学法律学院" in _orgs("近日，香港中文大學法律學院學生會舉辦活動。")
+    assert _orgs("近日，白河中学学生会组织同学参观法院。")[0] == "白河中学学生会"

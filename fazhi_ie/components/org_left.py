@@ -446,6 +446,10 @@ def analyse(
             return None  # 各级法院, 十余个X公司: a class
         if not region_units and (prev in g.determiners or (prev and prev[-1] in g.det.before_name)):
             return None
+    if g.suffixes[suffix].kind == "school" and text.endswith(
+        g.school_status_words, max(0, start - 2), start
+    ):
+        start -= 2  # 国立 + 台湾大学: the status is part of the name
     name = text[start:e]
     if name in g.generic_names:
         return None

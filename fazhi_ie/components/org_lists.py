@@ -210,7 +210,9 @@ def keep(text: str, c: OrgCandidate) -> bool:
     if g.counted_inside_re.search(c.name):
         return False  # 城区9家律师事务所: a counted class
     for f in g.followers:
-        if after.startswith(f):
+        if after.startswith(f) and not any(
+            after[: len(f) + k] in g.suffixes for k in (1, 2, 3)
+        ):  # 学生 but not 学生会: a body of its own follows
             return False
     if after.startswith(g.role_followers.get(c.suffix, ())):
         return False  # 人大代表, 政协委员: role nouns

@@ -85,6 +85,7 @@ class Grammar:
     coordinated_core_suffixes: frozenset[str]
     bare_bureau_suffixes: frozenset[str]
     two_word_named: frozenset[str]
+    school_status_words: tuple[str, ...]
     open_brackets: frozenset[str]
     quote_chars: str
     title_folded: frozenset[str]
@@ -201,6 +202,7 @@ def grammar() -> Grammar:
         coordinated_core_suffixes=frozenset(d["coordinated_core_suffixes"]),
         bare_bureau_suffixes=frozenset(d["bare_bureau_suffixes"]),
         two_word_named=frozenset(d["two_word_named"]),
+        school_status_words=tuple(d["school_status_words"]),
         open_brackets=frozenset(d["short_form_brackets"][0]),
         quote_chars=d["quote_chars"],
         title_folded=frozenset(d["title_folded_suffixes"]),
