@@ -101,3 +101,20 @@ def test_a_follower_word_that_begins_a_body_does_not_drop_the_name_before_it():
     # 学生 after a school drops it (白河中学学生: its students), 学生会 does not
     assert "香港中文大学法律学院" in _orgs("近日，香港中文大學法律學院學生會舉辦活動。")
     assert _orgs("近日，白河中学学生会组织同学参观法院。")[0] == "白河中学学生会"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("近日，福建省公安厅高速公路交通警察总队开展宣传。", "福建省公安厅高速公路交通警察总队"),
+        ("近日，福州高速交警支队开展宣传。", "福州高速交警支队"),
+        ("近日，青山市公安局交通警察支队开展宣传。", "青山市公安局交通警察支队"),
+    ],
+)
+def test_traffic_police_units_keep_their_road_words(text: str, name: str):
+    assert _orgs(text) == [name]
+
+
+@pytest.mark.parametrize("label", ["青少年法治学校", "家长学校"])
+def test_a_school_named_by_a_programme_is_no_body(label: str):
+    assert _orgs(f"近日，白河县法院在{label}举办活动。") == ["白河县法院"]
