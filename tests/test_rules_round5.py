@@ -118,3 +118,14 @@ def test_traffic_police_units_keep_their_road_words(text: str, name: str):
 @pytest.mark.parametrize("label", ["青少年法治学校", "家长学校"])
 def test_a_school_named_by_a_programme_is_no_body(label: str):
     assert _orgs(f"近日，白河县法院在{label}举办活动。") == ["白河县法院"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("近日，中国人民解放军青山军分区开展宣传。", "中国人民解放军青山军分区"),
+        ("近日，中华人民共和国司法部发布通知。", "中华人民共和国司法部"),
+    ],
+)
+def test_the_state_named_before_a_body_belongs_to_its_name(text: str, name: str):
+    assert _orgs(text) == [name]

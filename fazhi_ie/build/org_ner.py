@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..components.base import EntitySpan
 from ..components.org_candidate import OrgCandidate
-from ..components.org_extra import descriptive_teams
+from ..components.org_extra import descriptive_teams, national_companies
 from ..components.org_lists import credit_ranges, keep, outside, sidebar_ranges
 from ..components.org_tokens import class_before, classify, place_head_ok
 from ..components.tokens import Tokens
@@ -188,7 +188,7 @@ def _from_ner(
         teams = descriptive_teams(text, [cand])
         if not teams or (teams[0].end != e and inner):
             continue  # 反诈宣传小分队: a descriptive label; the grammar's body stays
-        cand = teams[0]
+        cand = national_companies(text, teams)[0]  # 中华人民共和国 + 青山海关
         if keep(text, cand):
             for c in inner:
                 found.remove(c)

@@ -130,6 +130,7 @@ class Grammar:
     admin_suffix_levels: dict[str, str]
     national_prefixes: tuple[str, ...]
     national_company_prefix: str
+    state_prefixes: tuple[str, ...]
     national_names: frozenset[str]
     central_word: str
     kind_overrides: tuple[tuple[str, str, frozenset[str]], ...]
@@ -244,6 +245,7 @@ def grammar() -> Grammar:
         admin_suffix_levels=dict(d["admin_suffix_levels"]),
         national_prefixes=tuple(d["national_prefixes"]),
         national_company_prefix=d["national_company_prefix"],
+        state_prefixes=tuple(d["state_prefixes"]),
         national_names=frozenset(d["national_names"]),
         central_word=d["central_word"],
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
