@@ -1,4 +1,4 @@
-"""values.durations: stated lengths and period ends."""
+"""values.durations: stated lengths and period ends; values.dates: Chinese-numeral months."""
 
 from __future__ import annotations
 
@@ -26,3 +26,26 @@ def test_period_end_keeps_the_form_of_the_start():
     assert period_end("2023-12-30", 5) == "2024-01-03"
     assert period_end("--12-30", 5) is None
     assert period_end("2024-05", 3) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "end"),
+    [
+        ("四月，某局开展活动", "2023-04", None),
+        ("今年三月份开展宣传", "2023-03", None),
+        ("2023年十二月四日举行", "2023-12-04", None),
+        ("十一月三十日至十二月七日开展", "2022-11-30", "2022-12-07"),
+    ],
+)
+def test_months_and_days_in_chinese_numerals(text: str, date: str, end: str | None):
+    from fazhi_ie.values.dates import find_dates
+
+    found = find_dates(text, "2023-05-10")
+    assert (found[0].date, found[0].date_end) == (date, end)
+
+
+@pytest.mark.parametrize("text", ["壮族三月三活动", "每月一次", "同一月内"])
+def test_chinese_numerals_near_a_month_word_that_are_no_date(text: str):
+    from fazhi_ie.values.dates import find_dates
+
+    assert find_dates(text, "2023-05-10") == []

@@ -200,7 +200,7 @@ _WORDS = load_json("recurring_days.json")
 _DATE_RE = re.compile(
     fill(
         _PATTERNS["date"],
-        NUM=r"[0-9]{1,2}",
+        NUM=_PATTERNS["date_number"],
         SEP=_PATTERNS["range_separator"],
         YEAR_WORDS="|".join(map(re.escape, _WORDS["year_words"])),
         MONTH_SUFFIXES="|".join(map(re.escape, _WORDS["month_suffixes"])),
@@ -375,8 +375,9 @@ def find_dates(
         )
         if before.isdigit() or (before and before in _NOT_BEFORE_DATE) or digit_after:
             continue
-        month, day = int(m["m"]), int(m["d"]) if m["d"] else None
-        if not 1 <= month <= 12:
+        month = cn_number(m["m"]) or 0
+        day = cn_number(m["d"]) if m["d"] else None
+        if not 1 <= month <= 12 or day == 0:
             continue
         if day is None and not (m["y"] or m["yw"] or m["suffix"]):
             # a bare month: only when it reads as a time (5月, / 5月起), not 3月时
@@ -393,10 +394,10 @@ def find_dates(
         else:
             y = _year_for(month, day, base, year)
         if m["d2"]:
-            m2 = int(m["m2"]) if m["m2"] else month
+            m2 = (cn_number(m["m2"]) or 0) if m["m2"] else month
             y2 = int(m["y2"]) if m["y2"] else (y + 1 if y is not None and m2 < month else y)
             start = _iso(y, month, day)
-            end = _iso(y2, m2, int(m["d2"]))
+            end = _iso(y2, m2, cn_number(m["d2"]) or 0)
             if start and end:
                 out.append(DateExpr(s, e, m[0], start, end, True, "range"))
                 taken.append((s, e))
