@@ -1,4 +1,4 @@
-"""values.durations: stated lengths and period ends; values.dates: Chinese-numeral months."""
+"""Date forms: stated lengths and period ends (values.durations), Chinese-numeral months (values.dates)."""
 
 from __future__ import annotations
 
