@@ -1,4 +1,4 @@
-"""Date forms: stated lengths and period ends (values.durations), Chinese-numeral months (values.dates)."""
+"""Date forms: stated lengths (values.durations), Chinese-numeral months (values.dates)."""
 
 from __future__ import annotations
 

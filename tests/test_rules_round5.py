@@ -129,3 +129,12 @@ def test_a_school_named_by_a_programme_is_no_body(label: str):
 )
 def test_the_state_named_before_a_body_belongs_to_its_name(text: str, name: str):
     assert _orgs(text) == [name]
+
+
+def test_the_united_nations_is_a_body():
+    assert _orgs("联合国确定2017年世界水日的宣传主题。") == ["联合国"]
+
+
+def test_joining_verb_after_a_body_is_not_the_united_nations():
+    text = "近日，白河县司法局联合国网白河供电公司开展宣传。"
+    assert "联合国" not in "".join(_orgs(text))

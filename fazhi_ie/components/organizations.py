@@ -137,7 +137,8 @@ class OrgRecognizer(Recognizer):
         toks = Tokens(doc, text)
         stems = {**self._ner_places(doc, text), **place_stems(toks)}
         found: list[OrgCandidate] = []
-        for e, s in sorted(_suffix_ends(text).items()):
+        ends = _suffix_ends(text)
+        for e, s in sorted(ends.items()):
             suffix = text[s:e]
             if (
                 e not in toks.ends
@@ -152,6 +153,8 @@ class OrgRecognizer(Recognizer):
                 for w in not_org_words().get(suffix[-1], ())
             ):
                 continue
+            if suffix.startswith(g.verb_led_suffix_words) and s in ends:
+                continue  # 司法局 + 联合 + 国网…: the verb after a body, not 联合国
             cand = quoted_name(text, s, e, suffix) or analyse(text, toks, s, e, suffix, stems)
             if cand is not None:
                 found.append(cand)

@@ -131,6 +131,7 @@ class Grammar:
     national_prefixes: tuple[str, ...]
     national_company_prefix: str
     state_prefixes: tuple[str, ...]
+    verb_led_suffix_words: tuple[str, ...]
     national_names: frozenset[str]
     central_word: str
     kind_overrides: tuple[tuple[str, str, frozenset[str]], ...]
@@ -246,6 +247,7 @@ def grammar() -> Grammar:
         national_prefixes=tuple(d["national_prefixes"]),
         national_company_prefix=d["national_company_prefix"],
         state_prefixes=tuple(d["state_prefixes"]),
+        verb_led_suffix_words=tuple(d["verb_led_suffix_words"]),
         national_names=frozenset(d["national_names"]),
         central_word=d["central_word"],
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
