@@ -138,3 +138,14 @@ def test_the_united_nations_is_a_body():
 def test_joining_verb_after_a_body_is_not_the_united_nations():
     text = "近日，白河县司法局联合国网白河供电公司开展宣传。"
     assert "联合国" not in "".join(_orgs(text))
+
+
+def test_bare_government_acting_at_a_clause_start_is_a_body():
+    text = "为庆祝回归二十周年，政府将于下月举行基本法研讨会。"
+    assert _orgs(text) == ["政府"]
+    assert [e.type.value for e in parse(text).events] == ["meeting"]
+
+
+@pytest.mark.parametrize("text", ["市民可向政府有关部门反映。", "政府部门将加强宣传。"])
+def test_government_as_a_modifier_or_object_is_no_body(text: str):
+    assert _orgs(text) == []

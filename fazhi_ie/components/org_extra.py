@@ -5,7 +5,8 @@
 * :func:`local_units`: a town's own units named bare after the verb that summons
   them or in a list (组织司法所、派出所…) are bodies, not the generic class;
 * :func:`acting_places`: a community that holds an activity itself (东海社区于…举办)
-  acts through its staff and is a body.
+  acts through its staff and is a body; :func:`acting_government`: so is a bare
+  政府 that opens a clause as the actor (政府将于下月举行…).
 """
 
 from __future__ import annotations
@@ -133,6 +134,18 @@ def acting_places(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[Or
         if len(words) > 2 or any(w in stops for w in words):
             continue
         out.append(OrgCandidate.bare(i, e, name, _COMMUNITY, "named"))
+    return out
+
+
+def acting_government(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
+    """政府将于下月举行…: a bare 政府 opening a clause as the actor is a body."""
+    g = grammar()
+    spans = [(c.start, c.end) for c in found]
+    out: list[OrgCandidate] = []
+    for m in g.acting_government_re.finditer(text):
+        i, e = m.span(1)
+        if not any(a < e and i < b for a, b in spans):
+            out.append(OrgCandidate.bare(i, e, m.group(1), m.group(1), g.suffixes[m.group(1)].mode))
     return out
 
 

@@ -40,6 +40,7 @@ from ..text.primitives import is_han
 from .base import KEYS, Recognizer, candidates, doc_text
 from .org_candidate import OrgCandidate
 from .org_extra import (
+    acting_government,
     acting_places,
     descriptive_teams,
     local_units,
@@ -170,6 +171,7 @@ class OrgRecognizer(Recognizer):
         found = [c for c in found if keep(text, c)]
         found += local_units(text, toks, found)
         found += acting_places(text, toks, found)
+        found += acting_government(text, found)
         found.sort(key=lambda c: c.start)
         return outside(found, credit_ranges(text) + sidebar_ranges(text))
 

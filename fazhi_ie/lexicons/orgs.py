@@ -95,6 +95,7 @@ class Grammar:
     quoted_team_suffixes: frozenset[str]
     local_units_re: re.Pattern[str]
     acting_place_re: re.Pattern[str]
+    acting_government_re: re.Pattern[str]
     class_list_re: re.Pattern[str]
     name_words: frozenset[str]
     stationed_marker: str
@@ -215,6 +216,7 @@ def grammar() -> Grammar:
         local_units_re=re.compile("|".join(map(re.escape, _longest_first(d["local_units"])))),
         summon_words=frozenset(d["summon_words"]),
         acting_place_re=re.compile(d["acting_place_pattern"]),
+        acting_government_re=re.compile(d["acting_government_pattern"]),
         class_list_re=re.compile(d["class_list_pattern"]),
         name_words=frozenset(d["name_words"]),
         stationed_marker=d["stationed_marker"],
