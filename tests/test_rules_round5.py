@@ -149,3 +149,17 @@ def test_bare_government_acting_at_a_clause_start_is_a_body():
 @pytest.mark.parametrize("text", ["市民可向政府有关部门反映。", "政府部门将加强宣传。"])
 def test_government_as_a_modifier_or_object_is_no_body(text: str):
     assert _orgs(text) == []
+
+
+def test_a_street_stall_is_a_publicity_activity():
+    text = "3月5日，白河县司法局在人民广场设立咨询台，向过往群众发放宣传资料。"
+    assert _dated(text) == [("publicity", "--03-05", None)]
+
+
+def test_materials_counted_in_a_summary_are_no_activity():
+    assert _dated("此次活动共发放宣传资料500余份。") == []
+
+
+def test_a_stall_inside_a_reported_campaign_is_the_same_activity():
+    text = "3月5日，白河县司法局开展普法宣传，现场发放宣传资料500余份。"
+    assert _dated(text) == [("publicity", "--03-05", None)]
