@@ -163,3 +163,15 @@ def test_materials_counted_in_a_summary_are_no_activity():
 def test_a_stall_inside_a_reported_campaign_is_the_same_activity():
     text = "3月5日，白河县司法局开展普法宣传，现场发放宣传资料500余份。"
     assert _dated(text) == [("publicity", "--03-05", None)]
+
+
+def test_bodies_in_a_list_of_venues_organize_nothing():
+    text = (
+        "4月8日，白河县医保局召开动员会。同时组织工作人员在白河县人民医院、白河县妇幼保健院、"
+        "政务大厅等场所，利用展板等形式开展集中宣传。"
+    )
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    organizers = {names[x] for e in a.events for x in e.organizers}
+    assert "白河县妇幼保健院" in names.values()
+    assert organizers == {"白河县医保局"}
