@@ -216,6 +216,13 @@ def directed_at(text: str, s: int, r: TriggerRules) -> bool:
     return _directed(text, s0, s, r)
 
 
+def in_place_phrase(text: str, s0: int, s: int, r: TriggerRules) -> bool:
+    """Whether the organization at ``s`` (sentence from ``s0``) is an object or a
+    place (在某医院、某医院等场所, 走进某中学), not an actor."""
+    prefix = text[max(s0, s - 3) : s]
+    return any(prefix.endswith(w) for w in r.object_before_org) or _locative(text, s0, s, r)
+
+
 def _locative(text: str, s0: int, s: int, r: TriggerRules) -> bool:
     """An organization inside a place phrase: 在某县某商场门口."""
     k = text.rfind(r.locative_marker, max(s0, s - 12), s)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from ..components.events import KEY, EventMention
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..records import Event, EventType
+from ..text.primitives import starting_in
 from ..values.dates import DateExpr
 from .context import Assembly
 from .event_dates import (
@@ -51,6 +52,7 @@ from .event_roles import (
     directed_at,
     follow_subject,
     ids_in,
+    in_place_phrase,
     location,
     participants,
     subject_orgs,
@@ -207,7 +209,10 @@ def _zero_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -
     """The mention's sentence opens with no actor of its own (同时，依托…开展; 随后，组织…)
     and names no organization before the trigger: it shares the subject before it."""
     before = text[c.sent_start : c.start].lstrip()
-    if ids_in(orgs, c.sent_start, c.start):
+    if any(
+        not in_place_phrase(text, c.sent_start, s, r)
+        for s, _, _ in starting_in(orgs, c.sent_start, c.start)
+    ):
         return False
     return bool(r.zero_subject_re.match(before))
 
