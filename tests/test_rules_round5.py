@@ -175,3 +175,13 @@ def test_bodies_in_a_list_of_venues_organize_nothing():
     assert "白河县妇幼保健院" in names.values()
     # the venues do not give the second sentence a subject: it shares the first one's
     assert [[names[x] for x in e.organizers] for e in a.events] == [["白河县医保局"]] * 2
+
+
+def test_a_class_given_to_an_audience_is_held():
+    text = "5月8日，白河县法院法治副校长为学生上法治课。"
+    assert _dated(text) == [("lecture", "--05-08", None)]
+
+
+def test_online_is_not_the_verb_of_a_served_class():
+    text = "白河县司法局为“青春护航”网上普法课制作了海报。"
+    assert [e.type.value for e in parse(text).events] == []
