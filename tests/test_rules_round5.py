@@ -185,3 +185,24 @@ def test_a_class_given_to_an_audience_is_held():
 def test_online_is_not_the_verb_of_a_served_class():
     text = "白河县司法局为“青春护航”网上普法课制作了海报。"
     assert [e.type.value for e in parse(text).events] == []
+
+
+def test_corner_bracket_named_activity_is_held():
+    text = "懲教署昨日舉辦「更生先鋒計劃」活動。"
+    assert [(e.type.value, e.date_text) for e in parse(text).events] == [("publicity", "昨日")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("廉署於上月舉辦「全城‧傳誠」活動，逾萬人參與。", ["廉署"]),
+        ("近日，司警局聯同社工局舉辦講座。", ["司警局", "社工局"]),
+        ("近日，海巡署與移民署合辦宣導。", ["海巡署", "移民署"]),
+    ],
+)
+def test_hong_kong_macau_and_taiwan_short_names_are_bodies(text: str, names: list[str]):
+    assert _orgs(text) == names
+
+
+def test_a_two_character_short_form_joins_its_full_name():
+    assert _orgs("廉政公署今日舉辦講座。廉署表示會繼續推廣誠信文化。") == ["廉政公署"]

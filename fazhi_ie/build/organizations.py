@@ -132,19 +132,25 @@ def _bracketed(text: str, groups: list[_Group]) -> dict[_Group, _Group]:
 
 
 def _abbreviates(c: OrgCandidate, others: list[OrgCandidate]) -> bool:
-    """Whether the unprefixed 3-4 character name ``c`` abbreviates one of ``others``:
+    """Whether the unprefixed 2-4 character name ``c`` abbreviates one of ``others``:
     same first character of the core and same last character, its characters in order
-    (社工局 in 社会工作局, 民青局 in 民政及青年事务局)."""
+    (社工局 in 社会工作局, 民青局 in 民政及青年事务局; 廉署 in 廉政公署, for a core of
+    four characters or more)."""
     short = c.name
-    if c.prefix or not 3 <= len(short) <= 4:
+    if c.prefix or not 2 <= len(short) <= 4:
         return False
     for o in others:
         core = o.core
         if (
             len(core) > len(short)
-            and not any(
-                core.startswith(short[:i]) and core.endswith(short[i:])
-                for i in range(1, len(short))
+            and (len(short) > 2 or len(core) >= 4)
+            # 公安局 is not 公安分局; a two-character form is always a head and a tail
+            and (
+                len(short) == 2
+                or not any(
+                    core.startswith(short[:i]) and core.endswith(short[i:])
+                    for i in range(1, len(short))
+                )
             )
             and core[0] == short[0]
             and core[-1] == short[-1]

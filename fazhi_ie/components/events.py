@@ -64,6 +64,7 @@ class Site:
 
 
 _QUOTED = re.compile(r"“[^“”]*”")
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 _QUOTED_SHORT = re.compile(r"“[^“”。！？\n]{1,30}”")
 
 
@@ -384,7 +385,9 @@ class EventRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> list[EventMention]:
         starts, _ = token_edges(doc)
-        return find_mentions(doc_text(doc), starts=starts)
+        # corner brackets (「更生先锋」活动, Hong Kong and Taiwan) read as quotes;
+        # one character each, so the offsets stay those of the text
+        return find_mentions(doc_text(doc).translate(_CORNER_QUOTES), starts=starts)
 
     def label(self, cand: EventMention) -> str:
         return cand.type
