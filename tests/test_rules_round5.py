@@ -206,3 +206,14 @@ def test_hong_kong_macau_and_taiwan_short_names_are_bodies(text: str, names: lis
 
 def test_a_two_character_short_form_joins_its_full_name():
     assert _orgs("廉政公署今日舉辦講座。廉署表示會繼續推廣誠信文化。") == ["廉政公署"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("近日，腾冲出入境边防检查站开展宣传。", "腾冲出入境边防检查站"),
+        ("近日，深圳湾边检站开展宣传。", "深圳湾边检站"),
+    ],
+)
+def test_border_inspection_stations_are_bodies(text: str, name: str):
+    assert _orgs(text) == [name]
