@@ -217,3 +217,12 @@ def test_a_two_character_short_form_joins_its_full_name():
 )
 def test_border_inspection_stations_are_bodies(text: str, name: str):
     assert _orgs(text) == [name]
+
+
+def test_a_body_that_guides_or_supports_holds_nothing():
+    text = "3月5日，在白河县司法局的大力支持下，青山中学举办了模拟法庭。"
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    assert [[names[x] for x in e.organizers] for e in a.events] == [["青山中学"]]
+    guided = parse("3月5日，在白河县司法局的指导下，青山镇开展了法治宣传活动。")
+    assert [e.organizers for e in guided.events] == [[]]

@@ -206,7 +206,12 @@ def _directed(text: str, s0: int, s: int, r: TriggerRules) -> bool:
     named in a purpose clause (为深入贯彻落实某委员会部署要求，…)."""
     clause0 = max(s0, max(text.rfind(ch, s0, s) for ch in "，,；;") + 1)
     clause = text[clause0:s]
-    return bool(r.directed_re.search(clause)) or clause.lstrip().startswith(r.purpose)
+    if r.directed_re.search(clause) or clause.lstrip().startswith(r.purpose):
+        return True
+    # 在某局的指导下: the body stands inside the phrase
+    k = clause.rfind("在")
+    m = r.directed_span_re.match(text, clause0 + k, s + 40) if k >= 0 else None
+    return m is not None and m.end() > s
 
 
 def directed_at(text: str, s: int, r: TriggerRules) -> bool:

@@ -93,6 +93,7 @@ class TriggerRules:
     class_subject_re: re.Pattern[str]
     title_after_re: re.Pattern[str]
     directed_re: re.Pattern[str]
+    directed_span_re: re.Pattern[str]
     locative_marker: str
     locative_joiners: str
     # builders: dates, names, participants, audience, place
@@ -206,6 +207,7 @@ def trigger_rules() -> TriggerRules:
         class_subject_re=re.compile(d["class_subject_pattern"]),
         title_after_re=re.compile(d["title_after_pattern"]),
         directed_re=re.compile(d["directed_pattern"]),
+        directed_span_re=re.compile(d["directed_span_pattern"]),
         locative_marker=d["locative_marker"],
         locative_joiners=d["locative_joiners"],
         enumerated_re=re.compile(d["enumerated_pattern"]),
