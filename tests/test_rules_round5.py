@@ -226,3 +226,10 @@ def test_a_body_that_guides_or_supports_holds_nothing():
     assert [[names[x] for x in e.organizers] for e in a.events] == [["青山中学"]]
     guided = parse("3月5日，在白河县司法局的指导下，青山镇开展了法治宣传活动。")
     assert [e.organizers for e in guided.events] == [[]]
+
+
+def test_hosts_named_in_the_next_sentence_organize_the_activity():
+    text = "近日，一场以“反诈”为主题的宣传活动在青山社区举行。本次活动由白河县公安局主办。"
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    assert [[names[x] for x in e.organizers] for e in a.events] == [["白河县公安局"]]

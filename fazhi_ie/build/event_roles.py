@@ -17,7 +17,7 @@ import re
 
 from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
-from ..text.primitives import starting_in
+from ..text.primitives import sentence_of, starting_in
 
 __all__ = [
     "audience",
@@ -152,6 +152,33 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
             chain, _ = _chain_before(text, s0, e, sent_orgs[: i + 1], r)
             hosts += [oid for _, _, oid in reversed(chain) if oid not in hosts]
     return hosts, lead
+
+
+#: How many sentences after an activity's own one may name its hosts.
+FOLLOW_HOST_SENTENCES = 2
+
+
+def follow_hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> list[str]:
+    """The hosts named in a sentence right after the activity's own (一场…宣传活动在某地
+    举行。活动由某局主办。), within its paragraph or the next."""
+    pos, breaks = c.sent_end, 0
+    for _ in range(FOLLOW_HOST_SENTENCES):
+        while pos < len(text) and text[pos] in "\n \t\u3000":
+            breaks += text[pos] == "\n"
+            pos += 1
+        if breaks > 1 or pos >= len(text):
+            return []
+        s0, s1 = sentence_of(text, pos, pos)
+        if s1 <= pos:
+            return []
+        if r.follow_host_re.match(text[s0:s1]):  # ^ anchors at the slice
+            m = r.host_re.search(text, s0, s1)
+            if m is None:
+                return []
+            a, b = m.span(1)
+            return [oid for s, e, oid in starting_in(orgs, a, b) if e <= b]
+        pos = s1
+    return []
 
 
 def _appointing(c: EventMention, text: str, orgs: list[At]) -> list[str]:

@@ -50,6 +50,7 @@ from .event_roles import (
     At,
     audience,
     directed_at,
+    follow_hosts,
     follow_subject,
     ids_in,
     in_place_phrase,
@@ -132,6 +133,8 @@ def _drafts(
         if not organizers:
             follow = follow_up(text, c, linked.triggers, r)
             organizers = follow_subject(text, follow, linked.orgs, r)
+        if not organizers:
+            organizers = follow_hosts(c, text, linked.orgs, r)
         if not organizers and last_orgs and _zero_subject(text, c, linked.orgs, r):
             organizers = list(last_orgs)
         if not organizers:

@@ -94,6 +94,7 @@ class TriggerRules:
     title_after_re: re.Pattern[str]
     directed_re: re.Pattern[str]
     directed_span_re: re.Pattern[str]
+    follow_host_re: re.Pattern[str]
     locative_marker: str
     locative_joiners: str
     # builders: dates, names, participants, audience, place
@@ -208,6 +209,7 @@ def trigger_rules() -> TriggerRules:
         title_after_re=re.compile(d["title_after_pattern"]),
         directed_re=re.compile(d["directed_pattern"]),
         directed_span_re=re.compile(d["directed_span_pattern"]),
+        follow_host_re=re.compile(d["follow_host_pattern"]),
         locative_marker=d["locative_marker"],
         locative_joiners=d["locative_joiners"],
         enumerated_re=re.compile(d["enumerated_pattern"]),
