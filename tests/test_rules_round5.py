@@ -233,3 +233,14 @@ def test_hosts_named_in_the_next_sentence_organize_the_activity():
     a = parse(text)
     names = {o.id: o.name for o in a.organizations}
     assert [[names[x] for x in e.organizers] for e in a.events] == [["白河县公安局"]]
+
+
+def test_hosts_in_the_next_sentence_join_the_organizers_named():
+    text = "政府將於下月舉行基本法研討會。該研討會由政制及內地事務局主辦。"
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    assert [[names[x] for x in e.organizers] for e in a.events] == [["政府", "政制及内地事务局"]]
+
+
+def test_a_bureau_named_in_its_head_s_title_is_a_body_in_its_own_right():
+    assert _orgs("警務處處長出席活動並致辭。") == ["警务处"]

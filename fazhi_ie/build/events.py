@@ -133,8 +133,9 @@ def _drafts(
         if not organizers:
             follow = follow_up(text, c, linked.triggers, r)
             organizers = follow_subject(text, follow, linked.orgs, r)
-        if not organizers:
-            organizers = follow_hosts(c, text, linked.orgs, r)
+        # 该研讨会由某局主办 in the next sentence: hosts join the organizers
+        hosts = follow_hosts(c, text, linked.orgs, r)
+        organizers = organizers + [x for x in hosts if x not in organizers]
         if not organizers and last_orgs and _zero_subject(text, c, linked.orgs, r):
             organizers = list(last_orgs)
         if not organizers:
