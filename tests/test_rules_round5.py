@@ -244,3 +244,24 @@ def test_hosts_in_the_next_sentence_join_the_organizers_named():
 
 def test_a_bureau_named_in_its_head_s_title_is_a_body_in_its_own_right():
     assert _orgs("警務處處長出席活動並致辭。") == ["警务处"]
+
+
+def test_an_activity_without_organizer_is_held_by_the_lead_sentence_s_subject():
+    text = (
+        "为护航暑期安全，白河镇妇联联合镇党委政府开展“三防”主题公益课程。\n"
+        "7月21日至25日，公益课堂在全镇11个村火热开讲。"
+    )
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    lectures = [e for e in a.events if e.type.value == "lecture"]
+    assert [names[x] for x in lectures[0].organizers] == ["白河镇妇联", "镇党委", "政府"]
+
+
+def test_activities_held_by_others_do_not_take_the_lead_subject():
+    text = (
+        "今年宪法宣传周由白河县司法局、县委宣传部共同举办，12月1日在县城启动。\n"
+        "在青山、白河等地，各种宣传活动正在有序开展。"
+    )
+    a = parse(text)
+    others = [e for e in a.events if e.trigger is not None and e.trigger.text == "宣传活动"]
+    assert [e.organizers for e in others] == [[]]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from ..components.events import KEY, EventMention
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..records import Event, EventType
-from ..text.primitives import starting_in
+from ..text.primitives import sentence_of, starting_in
 from ..values.dates import DateExpr
 from .context import Assembly
 from .event_dates import (
@@ -85,6 +85,7 @@ def build_events(ctx: Assembly) -> None:
     drafts = _drafts(ctx.text, mentions, article_dates(ctx), linked, r)
     groups = merge_drafts(ctx.text, drafts, r)
     _launch_hosts(groups)
+    _lead_hosts(ctx.text, groups, linked.orgs, r)
     _add_events(ctx, groups)
     _link_metrics(ctx)
 
@@ -317,3 +318,38 @@ def _link_metrics(ctx: Assembly) -> None:
         m.model_copy(update={"event": owner[m.id]}) if m.id in owner and m.event is None else m
         for m in ctx.metrics
     ]
+
+
+
+def _lead_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: TriggerRules) -> None:
+    """An activity reported without any organizer is held by the bodies acting as
+    subject of the article's lead sentence (the first of its first sentences with a
+    lead verb: 某镇妇联联合镇党委政府开展…), unless others are said to hold it
+    (…等地，各种宣传活动正在开展). Set after merging, so that it joins no drafts."""
+    if all(g.organizers for g in groups):
+        return
+    lead = _lead_subject(text, orgs, r)
+    if not lead:
+        return
+    for g in groups:
+        c = g.lead.mention
+        if not g.organizers and not any(
+            w in text[c.sent_start : c.start] for w in r.lead_host_stops
+        ):
+            g.organizers = list(lead)
+
+
+def _lead_subject(text: str, orgs: list[At], r: TriggerRules) -> list[str]:
+    """The bodies acting as subject of the article's lead sentence, or none."""
+    pos = 0
+    for _ in range(r.lead_host_sentences):
+        s0, s1 = sentence_of(text, pos, pos)
+        if s1 <= pos:
+            return []
+        seg = text[s0:s1]
+        at = min((seg.find(v) for v in r.lead_host_verbs if v in seg), default=-1)
+        if at >= 0:
+            verb = EventMention(s0 + at, s0 + at, "publicity", "", s0, s1, s0)
+            return subject_orgs(verb, text, orgs, r)[0]
+        pos = s1
+    return []

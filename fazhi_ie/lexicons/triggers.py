@@ -95,6 +95,9 @@ class TriggerRules:
     directed_re: re.Pattern[str]
     directed_span_re: re.Pattern[str]
     follow_host_re: re.Pattern[str]
+    lead_host_verbs: tuple[str, ...]
+    lead_host_sentences: int
+    lead_host_stops: tuple[str, ...]
     locative_marker: str
     locative_joiners: str
     # builders: dates, names, participants, audience, place
@@ -210,6 +213,9 @@ def trigger_rules() -> TriggerRules:
         directed_re=re.compile(d["directed_pattern"]),
         directed_span_re=re.compile(d["directed_span_pattern"]),
         follow_host_re=re.compile(d["follow_host_pattern"]),
+        lead_host_verbs=tuple(d["lead_host_verbs"]),
+        lead_host_sentences=int(d["lead_host_sentences"]),
+        lead_host_stops=tuple(d["lead_host_stops"]),
         locative_marker=d["locative_marker"],
         locative_joiners=d["locative_joiners"],
         enumerated_re=re.compile(d["enumerated_pattern"]),
