@@ -49,3 +49,10 @@ def test_chinese_numerals_near_a_month_word_that_are_no_date(text: str):
     from fazhi_ie.values.dates import find_dates
 
     assert find_dates(text, "2023-05-10") == []
+
+
+def test_a_header_date_above_a_campaign_name_does_not_date_the_campaign():
+    from fazhi_ie import parse
+
+    a = parse("发布时间：2023-05-20\n民法典宣传月期间，白河县司法局举办了专题讲座。")
+    assert [(e.date, e.date_end) for e in a.events] == [("2023-05", None)]

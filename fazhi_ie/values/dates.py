@@ -223,7 +223,12 @@ def _stated_periods(text: str, found: list[DateExpr]) -> list[DateExpr]:
         if x.kind != "recurring" or i == 0:
             continue
         prev = found[i - 1]
-        if prev.kind in ("range", "date") and 0 <= x.start - prev.end <= 6:
+        # within one line: a header date above a paragraph states nothing
+        if (
+            prev.kind in ("range", "date")
+            and 0 <= x.start - prev.end <= 6
+            and "\n" not in text[prev.end : x.start]
+        ):
             name = rules().recurring_re.match(x.text)
             key = name["name"] if name else x.text
             stated[key] = (prev.date, prev.date_end)
