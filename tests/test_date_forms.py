@@ -51,6 +51,7 @@ def test_chinese_numerals_near_a_month_word_that_are_no_date(text: str):
     assert find_dates(text, "2023-05-10") == []
 
 
+@pytest.mark.pipeline
 def test_a_header_date_above_a_campaign_name_does_not_date_the_campaign():
     from fazhi_ie import parse
 
