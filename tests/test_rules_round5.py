@@ -265,3 +265,8 @@ def test_activities_held_by_others_do_not_take_the_lead_subject():
     a = parse(text)
     others = [e for e in a.events if e.trigger is not None and e.trigger.text == "宣传活动"]
     assert [e.organizers for e in others] == [[]]
+
+
+def test_an_activity_inside_a_campaign_month_named_before_takes_that_month():
+    text = "2023年民法典宣传月期间，白河县司法局开展了系列活动。其间，县司法局举办了专题讲座。"
+    assert _dated(text) == [("lecture", "2023-05", None)]

@@ -66,10 +66,12 @@ class DateIndex:
         if y is not None:
             return DateExpr(y.start(), y.end(), y.group(0), None, None, False, "vague")
         p0, _ = paragraph_of(text, s0)
+        # a campaign month named earlier in the paragraph (民法典宣传月期间…。其间，…)
+        # dates the activities inside it
         prev = [
             d
             for d in dates[bisect_right(starts, p0 - 1) : lo]
-            if d.kind != "recurring"
+            if (d.kind != "recurring" or (d.date and len(d.date) == 7 and not d.date_end))
             and not (d.date_end and text.startswith(r.definitional_after, d.end))
         ]
         if prev:
