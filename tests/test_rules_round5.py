@@ -270,3 +270,8 @@ def test_activities_held_by_others_do_not_take_the_lead_subject():
 def test_an_activity_inside_a_campaign_month_named_before_takes_that_month():
     text = "2023年民法典宣传月期间，白河县司法局开展了系列活动。其间，县司法局举办了专题讲座。"
     assert _dated(text) == [("lecture", "2023-05", None)]
+
+
+def test_a_kind_of_school_is_no_body_but_a_named_one_is():
+    assert _orgs("近日，白河县法院走进辖区职业学校开展普法宣传。") == ["白河县法院"]
+    assert _orgs("近日，白河县职业学校举办讲座。") == ["白河县职业学校"]
