@@ -275,3 +275,18 @@ def test_an_activity_inside_a_campaign_month_named_before_takes_that_month():
 def test_a_kind_of_school_is_no_body_but_a_named_one_is():
     assert _orgs("近日，白河县法院走进辖区职业学校开展普法宣传。") == ["白河县法院"]
     assert _orgs("近日，白河县职业学校举办讲座。") == ["白河县职业学校"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近日，白河县市场监管局在华联超市门口开展宣传。",
+        "近日，白河县公安局在人民广场、华联超市等地开展宣传。",
+    ],
+)
+def test_a_shop_named_as_a_venue_is_no_body(text: str):
+    assert len(_orgs(text)) == 1
+
+
+def test_a_shop_acting_as_subject_is_a_company():
+    assert _orgs("近日，青山华联超市组织员工学习食品安全法。") == ["青山华联超市"]

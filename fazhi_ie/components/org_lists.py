@@ -218,6 +218,8 @@ def keep(text: str, c: OrgCandidate) -> bool:
         return False  # 人大代表, 政协委员: role nouns
     if c.name in g.generic_names:
         return False
+    if c.name.endswith(g.venue_suffixes) and _after_venue_verb(text, c.start):
+        return False  # 在华联超市门口, 在广场、某超市等地: a place people go, not a body
     if any(c.name.endswith(w) and len(w) > len(c.suffix) for w in g.not_org_words):
         return False  # 青山市体育中心 from the NER: a venue, no body
     for f in g.credit_end_followers:
@@ -239,6 +241,16 @@ def keep(text: str, c: OrgCandidate) -> bool:
         # 全市共有律师事务所28家, 公证处3个: a class being counted
         return False
     return True
+
+
+def _after_venue_verb(text: str, start: int) -> bool:
+    """Whether the name at ``start`` stands in a place phrase opened by a venue verb
+    in its clause (在某广场、某超市), with only names and list marks between."""
+    g = grammar()
+    k = max(text.rfind(ch, max(0, start - 40), start) for ch in "，,。；;！？\n") + 1
+    seg = text[k:start]
+    at = max((seg.rfind(v) + len(v) for v in g.venue_verbs if v in seg), default=-1)
+    return at >= 0 and all(ch not in "，," for ch in seg[at:]) and len(seg) - at <= 20
 
 
 def _media_credit(text: str, c: OrgCandidate) -> bool:

@@ -133,6 +133,8 @@ class Grammar:
     national_company_prefix: str
     state_prefixes: tuple[str, ...]
     verb_led_suffix_words: tuple[str, ...]
+    venue_suffixes: tuple[str, ...]
+    venue_verbs: tuple[str, ...]
     national_names: frozenset[str]
     central_word: str
     kind_overrides: tuple[tuple[str, str, frozenset[str]], ...]
@@ -250,6 +252,8 @@ def grammar() -> Grammar:
         national_company_prefix=d["national_company_prefix"],
         state_prefixes=tuple(d["state_prefixes"]),
         verb_led_suffix_words=tuple(d["verb_led_suffix_words"]),
+        venue_suffixes=tuple(d["venue_suffixes"]),
+        venue_verbs=tuple(d["venue_verbs"]),
         national_names=frozenset(d["national_names"]),
         central_word=d["central_word"],
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
