@@ -290,3 +290,22 @@ def test_a_shop_named_as_a_venue_is_no_body(text: str):
 
 def test_a_shop_acting_as_subject_is_a_company():
     assert _orgs("近日，青山华联超市组织员工学习食品安全法。") == ["青山华联超市"]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("5月8日，白河县法院邀请青山大学教授李明远作专题讲座。", "白河县法院"),
+        ("5月8日，青山大学法学院教授李明远应白河县司法局邀请作专题讲座。", "白河县司法局"),
+    ],
+)
+def test_a_talk_by_an_invited_speaker_is_held_by_the_host(text: str, host: str):
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    assert [(e.type.value, [names[x] for x in e.organizers]) for e in a.events] == [
+        ("lecture", [host])
+    ]
+
+
+def test_a_planned_invitation_is_no_activity():
+    assert _dated("下一步，将邀请专家作专题讲座。") == []

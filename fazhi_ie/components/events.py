@@ -195,6 +195,8 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
     verb = x.word in r.verb_triggers
     # 为全体干部作…专题讲座: given to an audience
     served = bool(r.served_frame_re.search(x.clause_before))
+    # 邀请某教授作专题讲座, 应某局邀请作…: an invited speaker gives it
+    invited = bool(r.invited_frame_re.search(x.clause_before))
     found = {
         "held_clause": held_clause,
         "held_after": held_after,
@@ -203,6 +205,7 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
         "appointed": appointed,
         "verb": verb,
         "served": served,
+        "invited": invited,
         "frame_word_held": framed and held,
         "frame_word_heading": framed and heading,
     }

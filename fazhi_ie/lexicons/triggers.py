@@ -116,6 +116,7 @@ class TriggerRules:
     invited_re: re.Pattern[str]
     served_re: re.Pattern[str]
     served_frame_re: re.Pattern[str]
+    invited_frame_re: re.Pattern[str]
     audience_re: re.Pattern[str]
     location_markers: tuple[str, ...]
     # relations
@@ -233,6 +234,7 @@ def trigger_rules() -> TriggerRules:
         invited_re=re.compile(d["invited_pattern"]),
         served_re=re.compile(d["served_pattern"]),
         served_frame_re=re.compile(d["served_frame_pattern"]),
+        invited_frame_re=re.compile(d["invited_frame_pattern"]),
         audience_re=re.compile(_words(sorted(d["audience"], key=len)[::-1])),
         location_markers=tuple(d["location_markers"]),
         quote_re=re.compile(f"(?:{_words(d['quote_verbs'])})[:：]?\\s*“([^“”]{{2,400}})”"),
