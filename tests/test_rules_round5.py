@@ -309,3 +309,10 @@ def test_a_talk_by_an_invited_speaker_is_held_by_the_host(text: str, host: str):
 
 def test_a_planned_invitation_is_no_activity():
     assert _dated("下一步，将邀请专家作专题讲座。") == []
+
+
+def test_a_body_under_whose_organization_an_activity_runs_organizes_it():
+    text = "3月5日，在白河县司法局的组织下，青山律师事务所律师走进社区开展法律咨询。"
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    assert [[names[x] for x in e.organizers] for e in a.events] == [["白河县司法局"]]

@@ -145,6 +145,9 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
         a, b = s0 + m.start(1), s0 + m.end(1)
         hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
         lead = lead or m.group(0).endswith(r.lead_frame)
+    for m in r.organized_span_re.finditer(sent_text):  # 在某局的组织下
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
     # 某中心主办 / A、B合办: a chain right before a host word (also after 由A主办、B承办)
     sent_orgs = [o for o in orgs if s0 <= o[0] and o[1] <= c.sent_end]
     for i, (_s, e, _oid) in enumerate(sent_orgs):

@@ -94,6 +94,7 @@ class TriggerRules:
     title_after_re: re.Pattern[str]
     directed_re: re.Pattern[str]
     directed_span_re: re.Pattern[str]
+    organized_span_re: re.Pattern[str]
     follow_host_re: re.Pattern[str]
     lead_host_verbs: tuple[str, ...]
     lead_host_sentences: int
@@ -213,6 +214,7 @@ def trigger_rules() -> TriggerRules:
         title_after_re=re.compile(d["title_after_pattern"]),
         directed_re=re.compile(d["directed_pattern"]),
         directed_span_re=re.compile(d["directed_span_pattern"]),
+        organized_span_re=re.compile(d["organized_span_pattern"]),
         follow_host_re=re.compile(d["follow_host_pattern"]),
         lead_host_verbs=tuple(d["lead_host_verbs"]),
         lead_host_sentences=int(d["lead_host_sentences"]),
