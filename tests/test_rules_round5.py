@@ -316,3 +316,8 @@ def test_a_body_under_whose_organization_an_activity_runs_organizes_it():
     a = parse(text)
     names = {o.id: o.name for o in a.organizations}
     assert [[names[x] for x in e.organizers] for e in a.events] == [["白河县司法局"]]
+
+
+def test_a_taiwan_workshop_is_training():
+    text = "新竹縣政府教育處於3月5日辦理法治教育研習。"
+    assert _dated(text) == [("training", "--03-05", None)]
