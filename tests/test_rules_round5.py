@@ -321,3 +321,7 @@ def test_a_body_under_whose_organization_an_activity_runs_organizes_it():
 def test_a_taiwan_workshop_is_training():
     text = "新竹縣政府教育處於3月5日辦理法治教育研習。"
     assert _dated(text) == [("training", "--03-05", None)]
+
+
+def test_a_hong_kong_briefing_is_a_meeting():
+    assert _dated("律政司於3月5日舉辦基本法簡介會。") == [("meeting", "--03-05", None)]
