@@ -325,3 +325,7 @@ def test_a_taiwan_workshop_is_training():
 
 def test_a_hong_kong_briefing_is_a_meeting():
     assert _dated("律政司於3月5日舉辦基本法簡介會。") == [("meeting", "--03-05", None)]
+
+
+def test_a_forum_held_is_a_meeting():
+    assert _dated("3月5日，青山市法学会举办法治论坛。") == [("meeting", "--03-05", None)]
