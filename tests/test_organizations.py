@@ -182,11 +182,12 @@ def test_role_follower_only_for_its_body(nlp):
 
 @pytest.mark.pipeline
 def test_ner_org_spans_are_merged(nlp):
-    text = "我们走进我爱我家超市。青山控股也来了。"
+    # (a shop as subject: after 走进 it would be a venue, not a body)
+    text = "我们和我爱我家超市一起学习。青山控股也来了。"
     doc = nlp.make_doc(text)
     ner = candidates(doc, "ner")
-    ner.append(EntitySpan(4, 10, "ORG", text[4:10]))
-    ner.append(EntitySpan(11, 15, "ORG", text[11:15]))
+    ner.append(EntitySpan(3, 9, "ORG", text[3:9]))
+    ner.append(EntitySpan(14, 18, "ORG", text[14:18]))
     got = [(c.name, c.source) for c in recognized(doc)]
     # the NER span gives the fuller name; a span without an institution suffix is not taken
     assert got == [("我爱我家超市", "ner")]
@@ -196,9 +197,9 @@ def test_ner_org_spans_are_merged(nlp):
 def test_recognizer_stores_typed_grammar_names_only(nlp):
     # the NER merge happens once, in the builder: the store and doc.spans hold the
     # grammar's names whether the NER ran before the recognizer or not
-    text = "我们走进我爱我家超市。白石区人民法院也来了。"
+    text = "我们和我爱我家超市一起学习。白石区人民法院也来了。"
     doc = nlp.make_doc(text)
-    candidates(doc, "ner").append(EntitySpan(4, 10, "ORG", text[4:10]))
+    candidates(doc, "ner").append(EntitySpan(3, 9, "ORG", text[3:9]))
     OrgRecognizer()(doc)
     stored = candidates(doc, "orgs")
     assert all(isinstance(c, OrgCandidate) for c in stored)
@@ -221,9 +222,9 @@ def test_ner_spans_merged_by_the_builder_when_ner_runs_later(nlp):
     from fazhi_ie.build import assemble
     from fazhi_ie.text import normalize
 
-    norm = normalize("我们走进我爱我家超市。")
+    norm = normalize("我们和我爱我家超市一起学习。")
     doc = nlp(norm.text)
-    candidates(doc, "ner").append(EntitySpan(4, 10, "ORG", "我爱我家超市"))
+    candidates(doc, "ner").append(EntitySpan(3, 9, "ORG", "我爱我家超市"))
     art = assemble(doc, norm)
     assert [o.name for o in art.organizations] == ["我爱我家超市"]
 
