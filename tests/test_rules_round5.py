@@ -329,3 +329,15 @@ def test_a_hong_kong_briefing_is_a_meeting():
 
 def test_a_forum_held_is_a_meeting():
     assert _dated("3月5日，青山市法学会举办法治论坛。") == [("meeting", "--03-05", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("臺北地檢署於3月5日辦理同仁教育訓練。", "training"),
+        ("法務部於3月5日邀請學者進行專題演講。", "lecture"),
+        ("法務部於3月5日舉辦反毒特展。", "exhibition"),
+    ],
+)
+def test_taiwan_activity_words(text: str, kind: str):
+    assert _dated(text) == [(kind, "--03-05", None)]
