@@ -1,0 +1,113 @@
+"""Start-up (issue 17, round 5): spaCy is imported without its command line, and the
+``fazhi-ie`` command ends without the interpreter's teardown but with everything the
+teardown does for a finished command (threads joined, atexit run, output flushed)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "PYTHONPATH": str(ROOT), **env}
+    for name in ("FAZHI_IE_SPACY_CLI", "FAZHI_IE_FAST_EXIT"):
+        if name not in env:
+            full.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env=full,
+        check=False,
+        cwd=str(ROOT),
+    )
+
+
+def test_spacy_imported_through_fazhi_ie_has_no_cli_until_asked():
+    pytest.importorskip("spacy")
+    out = _python(
+        """
+        import sys
+        import fazhi_ie
+        import spacy
+        from spacy.tokens import Doc
+        print("spacy.cli" in sys.modules, "spacy.cli.info" in sys.modules, hasattr(spacy, "cli"))
+        print(callable(spacy.info), spacy.__spec__.loader.exec_module.__name__)
+        import spacy.cli
+        from spacy.cli.info import info
+        print(type(spacy.cli).__name__, hasattr(spacy.cli, "setup_cli"), info.__module__)
+        """
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == [
+        "False False False",
+        "True exec_module",
+        "module True spacy.cli.info",
+    ]
+
+
+def test_spacy_info_calls_the_real_one():
+    pytest.importorskip("spacy")
+    out = _python(
+        """
+        import fazhi_ie, spacy
+        data = spacy.info(silent=True)
+        print(sorted(data)[:1], "spacy.cli.info" in __import__("sys").modules)
+        """
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("True")
+
+
+@pytest.mark.parametrize("env", [{"FAZHI_IE_SPACY_CLI": "1"}, {}])
+def test_spacy_cli_as_usual_when_asked_or_spacy_came_first(env):
+    pytest.importorskip("spacy")
+    first = "import spacy, fazhi_ie" if not env else "import fazhi_ie, spacy"
+    out = _python(f"import sys\n{first}\nprint('spacy.cli' in sys.modules)", **env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"
+
+
+_EXIT_SCRIPT = """
+    import atexit, sys, threading, time
+    from fazhi_ie.cli import exit_now
+
+    def late():
+        time.sleep(0.2)
+        sys.stdout.write("thread|")
+
+    atexit.register(lambda: sys.stdout.write("atexit|"))
+    threading.Thread(target=late).start()
+    sys.stdout.write("unflushed|")
+    sys.stderr.write("err")
+    exit_now(3)
+    """
+
+
+@pytest.mark.parametrize("fast", ["", "0"])
+def test_exit_now_does_what_the_teardown_does_for_a_finished_command(fast):
+    out = _python(_EXIT_SCRIPT, FAZHI_IE_FAST_EXIT=fast)
+    assert out.returncode == 3
+    assert out.stdout == "unflushed|thread|atexit|"
+    assert out.stderr == "err"
+
+
+def test_the_command_line_exits_with_main_s_code(tmp_path):
+    missing = tmp_path / "missing.txt"
+    out = subprocess.run(
+        [sys.executable, "-m", "fazhi_ie", "parse", str(missing)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+        cwd=str(ROOT),
+    )
+    assert out.returncode != 0
+    assert "error E" in out.stderr
