@@ -111,3 +111,52 @@ def test_the_command_line_exits_with_main_s_code(tmp_path):
     )
     assert out.returncode != 0
     assert "error E" in out.stderr
+
+
+# --- the garbage collector paused per batch -------------------------------------------
+class _FakeNlp:
+    """Records whether the collector was on while a batch ran; raises ``exc`` if given."""
+
+    def __init__(self, exc: BaseException | None = None) -> None:
+        self.meta: dict = {}
+        self.exc = exc
+        self.seen: list[bool] = []
+
+    def pipe(self, texts, batch_size=32):
+        import gc
+
+        self.seen.append(gc.isenabled())
+        if self.exc is not None:
+            raise self.exc
+        return iter(())
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_gc_is_paused_during_a_batch_and_restored_after_it_raises(was_on):
+    import gc
+
+    from fazhi_ie.api import _parse_batch
+    from fazhi_ie.inputs import InputDoc
+
+    nlp = _FakeNlp(KeyboardInterrupt())
+    (gc.enable if was_on else gc.disable)()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _parse_batch([InputDoc(id="a", text="普法宣传。")], lambda: nlp, 8)
+        assert gc.isenabled() is was_on
+    finally:
+        gc.enable()
+    assert nlp.seen == [False]
+
+
+@pytest.mark.pipeline
+def test_parse_many_leaves_the_collector_on():
+    import gc
+
+    pytest.importorskip("spacy")
+    from fazhi_ie import parse_many
+
+    assert gc.isenabled()
+    records = list(parse_many(["普法宣传进社区。", ""], batch_size=1))
+    assert [r.error is None for r in records] == [True, False]
+    assert gc.isenabled()
