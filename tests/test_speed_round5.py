@@ -160,3 +160,49 @@ def test_parse_many_leaves_the_collector_on():
     records = list(parse_many(["普法宣传进社区。", ""], batch_size=1))
     assert [r.error is None for r in records] == [True, False]
     assert gc.isenabled()
+
+
+# --- the placeholders, on a stand-in package ------------------------------------------
+def _package(root: Path, name: str, init: str) -> None:
+    (root / name / "cli").mkdir(parents=True)
+    (root / name / "__init__.py").write_text(init, encoding="utf-8")
+    (root / name / "cli" / "__init__.py").write_text(
+        "from .info import info\ndef setup_cli():\n    return 'cli'\n", encoding="utf-8"
+    )
+    (root / name / "cli" / "info.py").write_text(
+        "def info(*args, **kwargs):\n    return ('real', args, kwargs)\n", encoding="utf-8"
+    )
+
+
+def test_the_placeholders_serve_only_while_the_package_imports(tmp_path, monkeypatch):
+    import importlib
+
+    from fazhi_ie import spacy_cli
+
+    name = "fake_spacy_r5a"
+    _package(tmp_path, name, "from .cli.info import info\nREADY = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert spacy_cli.install(name)
+    pkg = importlib.import_module(name)
+    assert pkg.READY
+    assert f"{name}.cli" not in sys.modules and not hasattr(pkg, "cli")
+    assert not any(getattr(f, "package", None) == name for f in sys.meta_path)
+    assert "exec_module" not in vars(pkg.__spec__.loader)
+    assert pkg.info(1, x=2) == ("real", (1,), {"x": 2})  # imports the real one
+    assert sys.modules[f"{name}.cli"].setup_cli() == "cli"
+
+
+def test_a_package_that_imports_more_of_its_cli_imports_the_real_one(tmp_path, monkeypatch):
+    import importlib
+
+    from fazhi_ie import spacy_cli
+
+    name = "fake_spacy_r5b"
+    init = "from .cli.info import info\nfrom .cli import setup_cli\nREADY = True\n"
+    _package(tmp_path, name, init)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert spacy_cli.install(name)
+    pkg = importlib.import_module(name)
+    assert pkg.READY and pkg.setup_cli() == "cli"
+    assert pkg.info() == ("real", (), {})
+    assert sys.modules[f"{name}.cli"].__file__.endswith("__init__.py")
