@@ -206,3 +206,38 @@ def test_a_package_that_imports_more_of_its_cli_imports_the_real_one(tmp_path, m
     assert pkg.READY and pkg.setup_cli() == "cli"
     assert pkg.info() == ("real", (), {})
     assert sys.modules[f"{name}.cli"].__file__.endswith("__init__.py")
+
+
+# --- the fork server --------------------------------------------------------------------
+def modules_batch(batch, get_nlp, batch_size):
+    """Stands in for the parser: each record's text names what the worker has imported."""
+    from fazhi_ie.records import Article
+
+    seen = f"spacy={'spacy' in sys.modules} cli={'spacy.cli' in sys.modules}"
+    return [Article(id=doc.id, text=seen) for doc in batch]
+
+
+@pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="the platform has no forkserver",
+)
+def test_the_fork_server_imports_spacy_without_its_command_line(monkeypatch):
+    pytest.importorskip("spacy")
+    from fazhi_ie.inputs import InputDoc
+    from fazhi_ie.workers import START_ENV, run_parallel
+
+    monkeypatch.delenv(START_ENV, raising=False)
+    monkeypatch.delenv("FAZHI_IE_SPACY_CLI", raising=False)
+    docs = iter([InputDoc(id=str(i), text="x") for i in range(4)])
+    out = list(
+        run_parallel(
+            docs,
+            modules_batch,
+            batch_size=2,
+            n_process=2,
+            model=None,
+            time_limit=None,
+            preload=False,
+        )
+    )
+    assert [a.text for a in out] == ["spacy=True cli=False"] * 4
