@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -140,27 +142,46 @@ def _parse_batch(
 
     nlp = get_nlp()
     info = versions(nlp)
-    try:
-        docs = list(nlp.pipe((n.text for _, n, _ in ready), batch_size=batch_size))
-    except Exception:
-        docs = []
-        for _, n, _ in ready:
-            try:
-                docs.append(nlp(n.text))
-            except Exception as exc:
-                docs.append(exc)
-    for (i, norm, pub), sdoc in zip(ready, docs, strict=True):
-        src = batch[i]
-        if isinstance(sdoc, Exception):
-            out[i] = _error_article(src, error_notice(sdoc))
-            continue
+    with gc_paused():
         try:
-            out[i] = assemble(
-                sdoc, norm, id=src.id, published=pub, warnings=src.warnings, pipeline=info
-            )
-        except Exception as exc:
-            out[i] = _error_article(src, error_notice(exc))
+            docs = list(nlp.pipe((n.text for _, n, _ in ready), batch_size=batch_size))
+        except Exception:
+            docs = []
+            for _, n, _ in ready:
+                try:
+                    docs.append(nlp(n.text))
+                except Exception as exc:
+                    docs.append(exc)
+        for (i, norm, pub), sdoc in zip(ready, docs, strict=True):
+            src = batch[i]
+            if isinstance(sdoc, Exception):
+                out[i] = _error_article(src, error_notice(sdoc))
+                continue
+            try:
+                out[i] = assemble(
+                    sdoc, norm, id=src.id, published=pub, warnings=src.warnings, pipeline=info
+                )
+            except Exception as exc:
+                out[i] = _error_article(src, error_notice(exc))
     return [a for a in out if a is not None]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while one batch is parsed, and turned
+    back on after it (also when the batch raises, e.g. a worker's time limit), if it was
+    on. Parsing allocates many short-lived objects: the collector would run about a
+    hundred young-generation passes per batch and, now and then, a full pass over the
+    ~230k objects torch and spaCy hold (about 0.1 s); paused, it runs once after the
+    batch. Cyclic garbage made by one batch is collected after it (docs/performance.md,
+    round 5)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def parse_many(

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 
 from .about import __version__
 from .errors import FazhiError
@@ -214,5 +214,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+#: ``0``/``off``: :func:`run` ends the process as :func:`sys.exit` does (interpreter teardown).
+FAST_EXIT_ENV = "FAZHI_IE_FAST_EXIT"
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process with ``code`` as :func:`sys.exit` would, without the interpreter's
+    teardown: tearing down torch, spaCy and the models takes about 0.6 s of every
+    ``fazhi-ie`` run (docs/performance.md, round 5). What the teardown does for a finished
+    command is still done: other (non-daemon) threads are joined, :mod:`atexit` functions
+    run (multiprocessing's, logging's, ...), stdout and stderr are flushed. Falls back
+    to :func:`sys.exit` where any of that is not available or fails, and with
+    ``$FAZHI_IE_FAST_EXIT`` set to ``0``/``off``."""
+    import atexit
+    import threading
+
+    run_exitfuncs = getattr(atexit, "_run_exitfuncs", None)
+    off = os.environ.get(FAST_EXIT_ENV, "").strip().lower() in {"0", "off", "false", "no"}
+    if off or run_exitfuncs is None:
+        sys.exit(code)
+    me = threading.current_thread()
+    for thread in threading.enumerate():
+        if thread is not me and not thread.daemon:
+            thread.join()
+    run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        sys.exit(code)  # as Python reports a failed flush at exit
+    os._exit(code)
+
+
+def run() -> NoReturn:
+    """The ``fazhi-ie`` command and ``python -m fazhi_ie``: :func:`main`, then
+    :func:`exit_now` (an exception from :func:`main` ends the process as usual)."""
+    exit_now(main())
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -23,7 +23,7 @@ MAX_HAN_LITERALS = 60
 
 #: Layers, lowest first: a module may import its own layer and those below.
 LAYERS: list[tuple[str, ...]] = [
-    ("about", "errors", "resources", "records", "network", "threads"),
+    ("about", "errors", "resources", "records", "network", "threads", "spacy_cli"),
     ("text", "values"),
     ("lexicons", "pretrained"),
     ("segmenter", "ner", "components"),

@@ -19,6 +19,7 @@ from dataclasses import replace
 from ..lexicons.orgs import Suffix, grammar, kind_of, longest_suffix
 from ..text.primitives import RangeIndex, is_han
 from .org_candidate import OrgCandidate
+from .org_tokens import not_org_words
 from .tokens import Tokens
 
 _CLAUSE_TAIL = re.compile(r"[^,。;!?、:\n]*$")
@@ -220,7 +221,8 @@ def keep(text: str, c: OrgCandidate) -> bool:
         return False
     if c.name.endswith(g.venue_suffixes) and _after_venue_verb(text, c.start):
         return False  # 在华联超市门口, 在广场、某超市等地: a place people go, not a body
-    if any(c.name.endswith(w) and len(w) > len(c.suffix) for w in g.not_org_words):
+    ends = not_org_words().get(c.name[-1:], ())  # the words ending in its last character
+    if any(c.name.endswith(w) and len(w) > len(c.suffix) for w in ends):
         return False  # 青山市体育中心 from the NER: a venue, no body
     for f in g.credit_end_followers:
         # (图片由市公安局提供): a credit; 市公安局提供咨询: a body
