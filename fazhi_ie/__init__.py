@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import records as _records
-from . import spacy_cli as _spacy_cli
 from .about import __version__
 from .errors import ConfigError, FazhiError, GoldError, InputError, ModelError
 from .records import (
@@ -34,8 +33,6 @@ from .records import (
     Script,
     Span,
 )
-
-_spacy_cli.install()  # before anything imports spaCy: no spacy.cli at import
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import parse, parse_many

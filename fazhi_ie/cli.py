@@ -248,8 +248,12 @@ def exit_now(code: int) -> NoReturn:
 
 
 def run() -> NoReturn:
-    """The ``fazhi-ie`` command and ``python -m fazhi_ie``: :func:`main`, then
+    """The ``fazhi-ie`` command and ``python -m fazhi_ie``: spaCy without its own command
+    line (:mod:`fazhi_ie.spacy_cli`: the process is ours), :func:`main`, then
     :func:`exit_now` (an exception from :func:`main` ends the process as usual)."""
+    from . import spacy_cli
+
+    spacy_cli.install()
     exit_now(main())
 
 

@@ -3,14 +3,19 @@
 ``spacy/__init__.py`` runs ``from .cli.info import info``, which imports the whole
 ``spacy.cli`` package (typer, weasel, httpx, requests, rich, jinja2...): about 0.25 s
 of every cold start, and of the worker fork server's start, for commands the parser
-never runs. :func:`install` (called when :mod:`fazhi_ie` is imported, before spaCy is)
-adds a finder to :data:`sys.meta_path` that acts once, when ``spacy`` itself is
-imported: while spaCy's ``__init__`` runs, ``spacy.cli`` and ``spacy.cli.info`` are
-placeholders whose ``info`` imports the real ``spacy.cli.info`` when called; the
-placeholders are removed as soon as ``spacy/__init__`` returns (or raises), so a later
-``import spacy.cli`` imports the real package. Nothing else in spaCy imports
-``spacy.cli``; a spaCy whose ``__init__`` imports more of it than the placeholders
-hold runs its ``__init__`` again with the real command line.
+never runs.
+
+:func:`install` is called only in processes of ours: by the ``fazhi-ie`` command
+(:func:`fazhi_ie.cli.run`) and by the worker fork server (:mod:`fazhi_ie.serverstart`);
+never by a plain ``import fazhi_ie``, so that in a user's program ``spacy.cli`` stays
+an attribute of ``spacy``. It adds a finder to :data:`sys.meta_path` that acts once,
+when ``spacy`` itself is imported: while spaCy's ``__init__`` runs, ``spacy.cli`` and
+``spacy.cli.info`` are placeholders whose ``info`` imports the real
+``spacy.cli.info`` when called; the placeholders are removed as soon as
+``spacy/__init__`` returns (or raises), so a later ``import spacy.cli`` imports the
+real package. Nothing else in spaCy imports ``spacy.cli``; a spaCy whose ``__init__``
+imports more of it than the placeholders hold runs its ``__init__`` again with the
+real command line.
 
 ``FAZHI_IE_SPACY_CLI=1`` turns this off (spaCy imports its command line as usual), as
 does importing spaCy before fazhi_ie.

@@ -57,8 +57,10 @@ INFLIGHT_PER_WORKER = 2
 #: How worker processes start: "forkserver" (default where available) or "spawn".
 START_ENV = "FAZHI_IE_WORKER_START"
 START_METHODS = ("forkserver", "spawn")
-#: Modules the fork server imports once; the last loads the pipeline (torch at one thread).
+#: Modules the fork server imports once: the first imports spaCy without its command line,
+#: the last loads the pipeline (torch at one thread).
 PRELOAD = (
+    "fazhi_ie.serverstart",
     "fazhi_ie.api",
     "fazhi_ie.pipeline",
     "fazhi_ie.build",

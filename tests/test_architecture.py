@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("segmenter", "ner", "components"),
     ("build",),
     ("inputs", "pipeline", "decode"),
-    ("api", "summary", "view", "tables", "__init__", "workers", "serverload"),
+    ("api", "summary", "view", "tables", "__init__", "workers", "serverload", "serverstart"),
     ("batch", "dask"),
     ("evaluate",),
     ("training",),

@@ -30,12 +30,14 @@ def _python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_spacy_imported_through_fazhi_ie_has_no_cli_until_asked():
+def test_spacy_imported_after_install_has_no_cli_until_asked():
+    # what the fazhi-ie command (cli.run) and the fork server (serverstart) do
     pytest.importorskip("spacy")
     out = _python(
         """
         import sys
-        import fazhi_ie
+        from fazhi_ie import spacy_cli
+        spacy_cli.install()
         import spacy
         from spacy.tokens import Doc
         print("spacy.cli" in sys.modules, "spacy.cli.info" in sys.modules, hasattr(spacy, "cli"))
@@ -57,7 +59,9 @@ def test_spacy_info_calls_the_real_one():
     pytest.importorskip("spacy")
     out = _python(
         """
-        import fazhi_ie, spacy
+        from fazhi_ie import spacy_cli
+        spacy_cli.install()
+        import spacy
         data = spacy.info(silent=True)
         print(sorted(data)[:1], "spacy.cli.info" in __import__("sys").modules)
         """
@@ -66,10 +70,19 @@ def test_spacy_info_calls_the_real_one():
     assert out.stdout.strip().endswith("True")
 
 
+def test_a_plain_import_of_fazhi_ie_leaves_spacy_as_it_is():
+    # a user's spacy.cli.download(...) after `import fazhi_ie, spacy` keeps working
+    pytest.importorskip("spacy")
+    out = _python("import sys\nimport fazhi_ie, spacy\nprint(hasattr(spacy, 'cli'))")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"
+
+
 @pytest.mark.parametrize("env", [{"FAZHI_IE_SPACY_CLI": "1"}, {}])
 def test_spacy_cli_as_usual_when_asked_or_spacy_came_first(env):
     pytest.importorskip("spacy")
-    first = "import spacy, fazhi_ie" if not env else "import fazhi_ie, spacy"
+    install = "from fazhi_ie import spacy_cli; spacy_cli.install()"
+    first = f"import spacy\n{install}" if not env else f"{install}\nimport spacy"
     out = _python(f"import sys\n{first}\nprint('spacy.cli' in sys.modules)", **env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "True"
