@@ -341,3 +341,9 @@ def test_a_forum_held_is_a_meeting():
 )
 def test_taiwan_activity_words(text: str, kind: str):
     assert _dated(text) == [(kind, "--03-05", None)]
+
+
+def test_the_full_name_of_the_youth_league_is_a_party_marker():
+    assert _orgs("近日，中国共产主义青年团白河县委员会开展宣传。") == [
+        "中国共产主义青年团白河县委员会"
+    ]
