@@ -347,3 +347,10 @@ def test_the_full_name_of_the_youth_league_is_a_party_marker():
     assert _orgs("近日，中国共产主义青年团白河县委员会开展宣传。") == [
         "中国共产主义青年团白河县委员会"
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["恩施土家族苗族自治州公安局", "黔东南苗族侗族自治州司法局", "白河满族自治县司法局"]
+)
+def test_autonomous_areas_keep_their_groups_and_place(name: str):
+    assert _orgs(f"近日，{name}开展宣传。") == [name]

@@ -18,6 +18,7 @@ from .org_tokens import (
     Unit,
     classify,
     counted_before,
+    place_stem_ok,
     prefix_end_of,
 )
 from .tokens import Tokens
@@ -210,6 +211,10 @@ def walk_left(
                 units.append((start, pos, "orgtok"))
             pos = start
             continue
+        if units and _autonomous_area(text, units[-1], tok, typ):
+            units[-1] = (start, units[-1][1], "region")  # 恩施 / 土家族 / 苗族自治州
+            pos = start
+            continue
         if typ == "free" and len(tok) > 4:
             break
         if typ == "free" and units and units[-1][2] in ("region", "level"):
@@ -233,6 +238,24 @@ def walk_left(
         units.append((start, pos, typ))
         pos = start
     return units
+
+
+def _autonomous_area(text: str, last: Unit, tok: str, typ: str) -> bool:
+    """Whether ``tok`` continues the autonomous area ``last`` to the left: an ethnic
+    group (土家族 before 苗族自治州), or the place name before the groups (恩施)."""
+    g = grammar()
+    if last[2] not in ("region", "level") or typ != "free" or not 2 <= len(tok) <= 4:
+        return False
+    piece = text[last[0] : last[1]]
+    suf = admin_suffix(piece) or ""
+    if not suf.startswith(g.autonomous_prefix):
+        return False
+    if tok.endswith(g.ethnic_word_end):
+        return True
+    groups = piece[: -len(suf)]
+    return bool(groups) and groups.endswith(g.ethnic_word_end) and not tok.endswith(
+        g.ethnic_word_end
+    ) and place_stem_ok(tok)
 
 
 def _core_start(text: str, toks: Tokens, s: int, suffix: str) -> tuple[int, bool] | None:

@@ -135,6 +135,8 @@ class Grammar:
     verb_led_suffix_words: tuple[str, ...]
     venue_suffixes: tuple[str, ...]
     venue_verbs: tuple[str, ...]
+    ethnic_word_end: str
+    autonomous_prefix: str
     national_names: frozenset[str]
     central_word: str
     kind_overrides: tuple[tuple[str, str, frozenset[str]], ...]
@@ -254,6 +256,8 @@ def grammar() -> Grammar:
         verb_led_suffix_words=tuple(d["verb_led_suffix_words"]),
         venue_suffixes=tuple(d["venue_suffixes"]),
         venue_verbs=tuple(d["venue_verbs"]),
+        ethnic_word_end=d["ethnic_word_end"],
+        autonomous_prefix=d["autonomous_prefix"],
         national_names=frozenset(d["national_names"]),
         central_word=d["central_word"],
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
