@@ -141,13 +141,12 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
     sent_text = text[s0 : c.sent_end]
     hosts: list[str] = []
     lead = False
-    for m in r.host_re.finditer(sent_text):
+    # 由A、B主办; 在某局的组织下 (ends with 下, never a lead frame)
+    matches = [*r.host_re.finditer(sent_text), *r.organized_span_re.finditer(sent_text)]
+    for m in matches:
         a, b = s0 + m.start(1), s0 + m.end(1)
         hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
         lead = lead or m.group(0).endswith(r.lead_frame)
-    for m in r.organized_span_re.finditer(sent_text):  # 在某局的组织下
-        a, b = s0 + m.start(1), s0 + m.end(1)
-        hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
     # 某中心主办 / A、B合办: a chain right before a host word (also after 由A主办、B承办)
     sent_orgs = [o for o in orgs if s0 <= o[0] and o[1] <= c.sent_end]
     for i, (_s, e, _oid) in enumerate(sent_orgs):
@@ -216,12 +215,7 @@ def _chain_before(
             break
         elif re.search(r"[，,]", gap) and not re.match(r"^[^，,]*[，,][^，,]{0,12}$", gap):
             break
-        prefix = text[max(s0, s - 3) : s]
-        if (
-            any(prefix.endswith(w) for w in r.object_before_org)
-            or _locative(text, s0, s, r)
-            or _directed(text, s0, s, r)
-        ):
+        if in_place_phrase(text, s0, s, r) or _directed(text, s0, s, r):
             if chain:
                 break
             pos = s
@@ -268,13 +262,12 @@ def _sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> l
     """The first organization list of the sentence when it is its subject."""
     chain: list[At] = []
     for s, e, oid in cands:
-        prefix = text[max(s0, s - 3) : s]
         if chain:
             if _coordinated(text[chain[-1][1] : s], r):
                 chain.append((s, e, oid))
                 continue
             break
-        if any(prefix.endswith(w) for w in r.object_before_org) or _locative(text, s0, s, r):
+        if in_place_phrase(text, s0, s, r):
             continue
         if r.invite_verb in text[s0:s] or _directed(text, s0, s, r):
             break
