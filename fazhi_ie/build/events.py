@@ -131,6 +131,10 @@ def _drafts(
         before = text[c.sent_start : c.start]
         if not organizers:
             organizers = _referent(text, c, before, linked.orgs, last_orgs, r)
+        elif _pronoun_joins(before, r):
+            # 该院联合县司法局开展…: the body the pronoun refers to leads the list
+            lead = _referent(text, c, before, linked.orgs, last_orgs, r)
+            organizers = lead + [x for x in organizers if x not in lead]
         if not organizers:
             follow = follow_up(text, c, linked.triggers, r)
             organizers = follow_subject(text, follow, linked.orgs, r)
@@ -177,6 +181,16 @@ def _referent(
         if named:
             return [named[-1][2]]
     return list(last)
+
+
+def _pronoun_joins(before: str, r: TriggerRules) -> bool:
+    """A pronoun (该院, 我局) is joined to the bodies named after it by a coordination
+    word (该院联合某局, 我局会同某局): it is one of the organizers."""
+    for p in r.pronouns:
+        k = before.rfind(p)
+        if k >= 0 and before.startswith(tuple(w for w in r.coordination if w != "等"), k + len(p)):
+            return True
+    return False
 
 
 def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:

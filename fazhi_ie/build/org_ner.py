@@ -165,6 +165,10 @@ def _from_ner(
         if n.label != "ORG":
             continue
         s, e = n.start, n.end
+        for p in g.ner_trim_prefixes:
+            if text.startswith(p, s) and s + len(p) in starts:
+                s += len(p)  # 联同社会工作局: the joining verb is no part of the name
+                break
         inner = [c for c in found if s < c.end and c.start < e]
         if any(c.start < e and s < c.end for c in out):
             continue

@@ -142,6 +142,7 @@ class Grammar:
     kind_overrides: tuple[tuple[str, str, frozenset[str]], ...]
     # NER ORG spans and segmentation
     ner_stop_prefixes: tuple[str, ...]
+    ner_trim_prefixes: tuple[str, ...]
     ner_stop_chars: frozenset[str]
     ner_stop_words: tuple[str, ...]
     tail_words: frozenset[str]
@@ -262,6 +263,7 @@ def grammar() -> Grammar:
         central_word=d["central_word"],
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
         ner_stop_prefixes=tuple(d["ner_stop_prefixes"]),
+        ner_trim_prefixes=tuple(d["ner_trim_prefixes"]),
         ner_stop_chars=frozenset(d["ner_stop_chars"]),
         ner_stop_words=tuple(d["ner_stop_words"]),
         tail_words=frozenset(d["tail_words"]),
