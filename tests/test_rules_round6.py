@@ -52,3 +52,44 @@ def test_joining_verb_before_an_ner_name_is_cut(nlp):
     merged = with_ner(doc, text, candidates(doc, "orgs"), [span])
     assert "社会工作局" in [c.name for c in merged]
     assert not any(c.name.startswith("联同") for c in merged)
+
+
+def test_hosts_named_after_the_activity_include_those_that_carry_it_out():
+    text = (
+        "4月15日上午，国家安全教育日宣传活动在青山市人民广场举行。"
+        "本次活动由青山市委政法委主办，青山市司法局、青山市教育局承办，青山日报社协办。"
+    )
+    ((kind, organizers),) = _events(text)
+    assert kind == "publicity"
+    assert organizers == ["青山市委政法委", "青山市司法局", "青山市教育局"]
+
+
+def _dates(text: str) -> list[str | None]:
+    return [e.date for e in parse(text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在第十个国家宪法日来临之际，白河县司法局开展宪法宣传活动。",
+        "在“6·26”国际禁毒日到来之际，白河县公安局开展禁毒宣传活动。",
+        "12月4日国家宪法日前夕，白河县司法局开展宪法宣传活动。",
+        "白河县总工会于5月1日前夕举办劳动法律知识竞赛。",
+        # an earlier sentence's date is not taken either
+        "12月1日，白河县司法局召开会议。国家宪法日前夕，白河县司法局开展宪法宣传活动。",
+    ],
+)
+def test_an_approaching_day_dates_no_activity(text: str):
+    assert _dates(text)[-1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("12月4日，在国家宪法日到来之际，白河县检察院开展开放日活动。", "--12-04"),
+        ("2025年3月，在三八妇女节来临之际，白河区妇联开展维权宣讲活动。", "2025-03"),
+        ("在12月4日国家宪法日当天，白河县司法局开展宪法宣传活动。", "--12-04"),
+    ],
+)
+def test_a_date_of_its_own_still_dates_the_activity(text: str, date: str):
+    assert _dates(text) == [date]

@@ -40,6 +40,16 @@ class DateIndex:
         lo = bisect_right(starts, s0 - 1)
         hi = bisect_right(starts, s1 - 1)
         inside = dates[lo:hi]
+        # 国家宪法日来临之际 / 5月1日前夕: the day is only approaching, it dates nothing
+        near = [
+            d for d in inside if d.end <= c.start and r.approach_re.match(text[d.end : d.end + 24])
+        ]
+        if near:
+            inside = [d for d in inside if d not in near]
+            if not any(d.end <= c.start for d in inside):
+                return DateExpr(
+                    near[0].start, near[0].end, near[0].text, None, None, False, "vague"
+                )
         # 12月4日是第七个国家宪法日: a date defining a day, not the activity's
         explicit = [
             d for d in inside if d.kind != "recurring" and not _definitional(text, d, c.start, r)

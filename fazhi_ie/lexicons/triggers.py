@@ -108,6 +108,7 @@ class TriggerRules:
     modifier_types: frozenset[str]
     modifier_not_before: tuple[str, ...]
     year_only_re: re.Pattern[str]
+    approach_re: re.Pattern[str]
     date_label_re: re.Pattern[str]
     day_as_time_re: re.Pattern[str]
     listed_re: re.Pattern[str]
@@ -227,6 +228,7 @@ def trigger_rules() -> TriggerRules:
         modifier_types=frozenset(d["modifier_types"]),
         modifier_not_before=tuple(d["modifier_not_before"]),
         year_only_re=re.compile(d["year_only_pattern"]),
+        approach_re=re.compile(d["approach_pattern"]),
         date_label_re=re.compile(d["date_label_pattern"]),
         day_as_time_re=re.compile(f'^[”」"]?(?:{_words(d["day_as_time_after"])})'),
         listed_re=re.compile(d["listed_pattern"]),
