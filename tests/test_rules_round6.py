@@ -93,3 +93,32 @@ def test_an_approaching_day_dates_no_activity(text: str):
 )
 def test_a_date_of_its_own_still_dates_the_activity(text: str, date: str):
     assert _dates(text) == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("警務處處長蕭明輝出席開幕禮。", "萧明辉"),
+        ("局長賴志偉致詞。", "赖志伟"),
+        ("院长锺文华出席。", "锺文华"),
+        ("新闻记者区家明报道。", "区家明"),
+    ],
+)
+def test_common_surnames_missing_before(text: str, name: str):
+    assert [p.name for p in parse(text).persons] == [name]
+
+
+def test_an_ambiguous_surname_needs_an_anchor():
+    # 区 is also the district word: no title, no name
+    assert parse("区文化馆举行展览。").persons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第八届“法治杯”辩论比赛吸引了来自全市的60支队伍参赛。",
+        "本次宪法知识竞赛圆满结束。",
+    ],
+)
+def test_an_activity_reported_as_over_is_held(text: str):
+    assert [t for t, _ in _events(text)] == ["competition"]
