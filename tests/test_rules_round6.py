@@ -122,3 +122,20 @@ def test_an_ambiguous_surname_needs_an_anchor():
 )
 def test_an_activity_reported_as_over_is_held(text: str):
     assert [t for t, _ in _events(text)] == ["competition"]
+
+
+def _org_names(text: str) -> list[str]:
+    return [o.name for o in parse(text).organizations]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("平等機會委員會舉辦研討會。", "平等机会委员会"),
+        ("個人資料私隱專員公署推出宣傳活動。", "个人资料私隐专员公署"),
+        ("教育部國民及學前教育署推動反霸凌。", "教育部国民及学前教育署"),
+        ("法律援助署派員講解。", "法律援助署"),
+    ],
+)
+def test_hong_kong_and_taiwan_bodies_without_a_place(text: str, name: str):
+    assert _org_names(text) == [name]
