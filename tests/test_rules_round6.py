@@ -139,3 +139,12 @@ def _org_names(text: str) -> list[str]:
 )
 def test_hong_kong_and_taiwan_bodies_without_a_place(text: str, name: str):
     assert _org_names(text) == [name]
+
+
+def test_a_county_without_its_suffix_names_its_traffic_police():
+    # 垦利区 is a county-level division: 垦利交警 is its traffic police, and it organizes
+    assert _events("近日，垦利交警开展交通安全宣传活动。") == [("publicity", ["垦利交警"])]
+
+
+def test_a_word_that_is_no_county_stays_no_region():
+    assert _org_names("近日，幸福交警开展宣传活动。") == []

@@ -18,6 +18,7 @@ from .org_tokens import (
     Unit,
     classify,
     counted_before,
+    county_short,
     place_stem_ok,
     prefix_end_of,
 )
@@ -183,8 +184,10 @@ def walk_left(
             pos = start
             continue
         typ = classify(tok)
-        if typ == "free" and ((stems and tok in stems) or tok in g.provinces):
-            typ = "region"
+        if typ == "free" and (
+            (stems and tok in stems) or tok in g.provinces or (not units and county_short(tok))
+        ):
+            typ = "region"  # (垦利 / 交警: a county without its suffix right before the body)
         if typ == "glued" and _content_word(tok):
             typ = "free"  # 农村 / 商业银行: a word, not a place glued to a level
         if typ == "glued":

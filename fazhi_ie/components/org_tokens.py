@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lexicons.gazetteer import gazetteer
 from ..lexicons.orgs import admin_suffix, grammar, longest_suffix
 from ..text.primitives import is_han
 
@@ -64,6 +65,21 @@ def place_stem_ok(stem: str) -> bool:
     if stem[0] in g.det.place_stem:
         return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def county_short(tok: str) -> bool:
+    """Whether ``tok`` is a county-level division written without its suffix (垦利 for
+    垦利区), as local police and courts name themselves before a short body word
+    (垦利交警). The gazetteer lists no such short forms: alone they are often words."""
+    if not 2 <= len(tok) <= 3 or not place_stem_ok(tok):
+        return False
+    gaz = gazetteer()
+    return any(
+        not short and gaz.places[code].level == "county"
+        for suf in grammar().county_short_suffixes
+        for code, short in gaz.forms.get(tok + suf, ())
+    )
 
 
 def place_head_ok(head: str) -> bool:

@@ -143,6 +143,7 @@ class Grammar:
     # NER ORG spans and segmentation
     ner_stop_prefixes: tuple[str, ...]
     ner_trim_prefixes: tuple[str, ...]
+    county_short_suffixes: tuple[str, ...]
     ner_stop_chars: frozenset[str]
     ner_stop_words: tuple[str, ...]
     tail_words: frozenset[str]
@@ -264,6 +265,7 @@ def grammar() -> Grammar:
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
         ner_stop_prefixes=tuple(d["ner_stop_prefixes"]),
         ner_trim_prefixes=tuple(d["ner_trim_prefixes"]),
+        county_short_suffixes=tuple(d["county_short_suffixes"]),
         ner_stop_chars=frozenset(d["ner_stop_chars"]),
         ner_stop_words=tuple(d["ner_stop_words"]),
         tail_words=frozenset(d["tail_words"]),
