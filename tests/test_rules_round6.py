@@ -148,3 +148,24 @@ def test_a_county_without_its_suffix_names_its_traffic_police():
 
 def test_a_word_that_is_no_county_stays_no_region():
     assert _org_names("近日，幸福交警开展宣传活动。") == []
+
+
+def test_the_lead_sentence_after_a_header_line_holds_unattributed_activities():
+    text = (
+        "青山日报 2025-07-30 17:23\n"
+        "近期，青山镇妇联以“暖心姐姐”志愿服务队为先锋，联合镇党委政府开展防溺水宣传活动。\n"
+        "7月21日至25日，公益课堂在全镇各村火热开讲。"
+    )
+    events = _events(text)
+    assert ("lecture", ["青山镇妇联", "镇党委", "政府"]) in events
+    assert ("publicity", ["青山镇妇联", "镇党委", "政府"]) in events
+
+
+def test_a_means_phrase_between_two_organizers_keeps_the_list():
+    text = "白河县司法局以普法志愿服务队为抓手，联合县妇联开展宣传活动。"
+    assert _events(text) == [("publicity", ["白河县司法局", "县妇联"])]
+
+
+def test_a_county_name_inside_a_company_name_is_no_region():
+    names = _org_names("中国移动通信集团青山有限公司开展反诈宣传。")
+    assert names == ["中国移动通信集团青山有限公司"]

@@ -214,7 +214,10 @@ def _chain_before(
     coordination words, last first; and where the chain starts."""
     chain: list[At] = []
     pos = end
+    themes = [m.span() for m in r.theme_span_re.finditer(text, s0, end)]
     for s, e, oid in reversed(cands):
+        if chain and any(a <= s and e <= b for a, b in themes):
+            continue  # 以某服务队为先锋，联合…: the means, not one of the organizers
         gap = text[e:pos]
         if chain:
             # A以“…”为主题，联合B开展: the theme stands between A and the coordinator

@@ -366,4 +366,6 @@ def _lead_subject(text: str, orgs: list[At], r: TriggerRules) -> list[str]:
             verb = EventMention(s0 + at, s0 + at, "publicity", "", s0, s1, s0)
             return subject_orgs(verb, text, orgs, r)[0]
         pos = s1
+        while pos < len(text) and text[pos] in "\n \t\u3000":
+            pos += 1  # a header line ends at its line break: the next sentence starts after it
     return []

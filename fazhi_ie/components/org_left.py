@@ -184,10 +184,9 @@ def walk_left(
             pos = start
             continue
         typ = classify(tok)
-        if typ == "free" and (
-            (stems and tok in stems) or tok in g.provinces or (not units and county_short(tok))
-        ):
-            typ = "region"  # (垦利 / 交警: a county without its suffix right before the body)
+        county = not units and county_short(tok, suffix)  # 垦利 / 交警: no suffix of its own
+        if typ == "free" and ((stems and tok in stems) or tok in g.provinces or county):
+            typ = "region"
         if typ == "glued" and _content_word(tok):
             typ = "free"  # 农村 / 商业银行: a word, not a place glued to a level
         if typ == "glued":

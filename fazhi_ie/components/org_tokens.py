@@ -68,11 +68,13 @@ def place_stem_ok(stem: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def county_short(tok: str) -> bool:
+def county_short(tok: str, suffix: str) -> bool:
     """Whether ``tok`` is a county-level division written without its suffix (垦利 for
-    垦利区), as local police and courts name themselves before a short body word
-    (垦利交警). The gazetteer lists no such short forms: alone they are often words."""
-    if not 2 <= len(tok) <= 3 or not place_stem_ok(tok):
+    垦利区), as local police and courts name themselves before a body word that needs
+    a place (垦利交警; not before 有限公司). The gazetteer lists no such short forms:
+    alone they are often words."""
+    suf = longest_suffix(suffix) if suffix else None
+    if suf is None or suf.mode != "prefixed" or not 2 <= len(tok) <= 3 or not place_stem_ok(tok):
         return False
     gaz = gazetteer()
     return any(

@@ -83,6 +83,7 @@ class TriggerRules:
     lead_frame: str
     relative_marker: str
     theme_gap_re: re.Pattern[str]
+    theme_span_re: re.Pattern[str]
     object_before_org: tuple[str, ...]
     personnel_after: tuple[str, ...]
     attend_verbs: tuple[str, ...]
@@ -204,6 +205,7 @@ def trigger_rules() -> TriggerRules:
         lead_frame=d["lead_frame"],
         relative_marker=d["relative_marker"],
         theme_gap_re=re.compile(d["theme_gap_pattern"]),
+        theme_span_re=re.compile(d["theme_span_pattern"]),
         object_before_org=tuple(d["object_before_org"]),
         personnel_after=tuple(d["personnel_after"]),
         attend_verbs=tuple(d["attend_verbs"]),
