@@ -169,3 +169,12 @@ def test_a_means_phrase_between_two_organizers_keeps_the_list():
 def test_a_county_name_inside_a_company_name_is_no_region():
     names = _org_names("中国移动通信集团青山有限公司开展反诈宣传。")
     assert names == ["中国移动通信集团青山有限公司"]
+
+
+def test_a_caption_takes_the_body_acting_in_the_paragraph_after_it():
+    text = (
+        "模拟法庭现场。\n"
+        "为增强学生的法治意识，近日，白河县检察院开展法治进校园活动，"
+        "将模拟法庭搬进县第一中学。"
+    )
+    assert ("performance", ["白河县检察院"]) in _events(text)

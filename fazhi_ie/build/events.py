@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from ..components.events import KEY, EventMention
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..records import Event, EventType
-from ..text.primitives import sentence_of, starting_in
+from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
 from .context import Assembly
 from .event_dates import (
@@ -145,6 +145,9 @@ def _drafts(
             organizers = list(last_orgs)
         if not organizers:
             organizers = _sole_body(text, c, linked.orgs, r)
+        if not organizers and _caption(text, c, linked.orgs):
+            # 模拟法庭现场。(a caption) — the body acting in the paragraph after it holds it
+            organizers = _lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
         if organizers:
             last_orgs = organizers
         base = _draft(text, c, d, organizers, linked, r)
@@ -181,6 +184,16 @@ def _referent(
         if named:
             return [named[-1][2]]
     return list(last)
+
+
+#: The longest paragraph read as a caption or a heading (模拟法庭现场。).
+CAPTION_MAX = 30
+
+
+def _caption(text: str, c: EventMention, orgs: list[At]) -> bool:
+    """The mention stands in a short paragraph of its own that names no organization."""
+    p0, p1 = paragraph_of(text, c.start)
+    return len(text[p0:p1].strip()) <= CAPTION_MAX and not starting_in(orgs, p0, p1)
 
 
 def _pronoun_joins(before: str, r: TriggerRules) -> bool:
@@ -353,10 +366,14 @@ def _lead_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: TriggerR
             g.organizers = list(lead)
 
 
-def _lead_subject(text: str, orgs: list[At], r: TriggerRules) -> list[str]:
-    """The bodies acting as subject of the article's lead sentence, or none."""
-    pos = 0
-    for _ in range(r.lead_host_sentences):
+def _lead_subject(
+    text: str, orgs: list[At], r: TriggerRules, pos: int = 0, sentences: int | None = None
+) -> list[str]:
+    """The bodies acting as subject of the lead sentence from ``pos`` (the article's
+    by default; the first of ``sentences`` sentences with a lead verb), or none."""
+    while pos < len(text) and text[pos] in "\n \t\u3000":
+        pos += 1
+    for _ in range(sentences or r.lead_host_sentences):
         s0, s1 = sentence_of(text, pos, pos)
         if s1 <= pos:
             return []
