@@ -178,3 +178,18 @@ def test_a_caption_takes_the_body_acting_in_the_paragraph_after_it():
         "将模拟法庭搬进县第一中学。"
     )
     assert ("performance", ["白河县检察院"]) in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("青山县矛盾纠纷多元化解中心开展调解。", "青山县矛盾纠纷多元化解中心"),
+        ("白河县社会治理中心开展调解。", "白河县社会治理中心"),
+    ],
+)
+def test_dispute_resolution_centres_are_bodies(text: str, name: str):
+    assert _org_names(text) == [name]
+
+
+def test_resolving_disputes_is_still_no_name():
+    assert _org_names("该中心有效化解矛盾纠纷120件。") == []
