@@ -193,3 +193,15 @@ def test_dispute_resolution_centres_are_bodies(text: str, name: str):
 
 def test_resolving_disputes_is_still_no_name():
     assert _org_names("该中心有效化解矛盾纠纷120件。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("近日，高等法院舉辦法治講座。", "高等法院"),
+        ("近日，香港區域法院舉辦法治講座。", "香港区域法院"),
+        ("近日，臺北律師公會舉辦法治講座。", "台北律师公会"),
+    ],
+)
+def test_hong_kong_courts_and_bar_associations(text: str, name: str):
+    assert _org_names(text) == [name]
