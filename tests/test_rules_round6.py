@@ -205,3 +205,22 @@ def test_resolving_disputes_is_still_no_name():
 )
 def test_hong_kong_courts_and_bar_associations(text: str, name: str):
     assert _org_names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("5月10日，白河县法院组织干警到县第二法院观摩庭审。", "visit"),
+        ("白河县司法局与县教育局举行法治副校长签约仪式。", "other"),
+        ("白河县检察院党组书记为全院干警讲授专题党课。", "lecture"),
+        ("青石镇在集市上举办普法大集活动。", "publicity"),
+        ("白河县总工会举办劳动法知识擂台赛。", "competition"),
+    ],
+)
+def test_more_activity_words(text: str, kind: str):
+    assert [t for t, _ in _events(text)] == [kind]
+
+
+def test_a_classroom_used_as_a_means_is_no_lecture():
+    text = "同时，白河县青石镇依托党校微课堂开展扫黑除恶知识培训。"
+    assert [t for t, _ in _events(text)] == ["training"]
