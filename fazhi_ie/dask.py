@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .api import parse_many
+from .api import MAX_CHARS, parse_many
 from .batch.ids import text_id
 from .errors import E504, E507, ConfigError
 from .inputs import InputDoc
@@ -82,23 +82,38 @@ def _with_id(item: Any) -> Any:
 
 
 def parse_docs(
-    items: Iterable[Any], *, batch_size: int = 32, pkuseg_model: str | None = None
+    items: Iterable[Any],
+    *,
+    batch_size: int = 32,
+    pkuseg_model: str | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> list[Article]:
     """Parse documents in this worker (the task every function here runs).
 
-    A document without an id gets :func:`fazhi_ie.batch.ids.text_id` of its text.
+    A document without an id gets :func:`fazhi_ie.batch.ids.text_id` of its text; one
+    longer than ``max_chars`` becomes an error record (E108), as in ``parse_many``.
     """
     items = [_with_id(x) for x in items]
     model = str(pkuseg_model) if pkuseg_model is not None else None
     if any(not isinstance(x, InputDoc) or x.error is None for x in items):
         worker_nlp(model)
-    return list(parse_many(items, batch_size=batch_size, pkuseg_model=model))
+    return list(
+        parse_many(items, batch_size=batch_size, pkuseg_model=model, max_chars=max_chars)
+    )
 
 
-def parse_bag(bag: db.Bag, *, batch_size: int = 32, pkuseg_model: str | None = None) -> db.Bag:
+def parse_bag(
+    bag: db.Bag,
+    *,
+    batch_size: int = 32,
+    pkuseg_model: str | None = None,
+    max_chars: int | None = MAX_CHARS,
+) -> db.Bag:
     """A bag of documents -> a bag of Articles (one per document, same partitions)."""
     _require()
-    return bag.map_partitions(parse_docs, batch_size=batch_size, pkuseg_model=pkuseg_model)
+    return bag.map_partitions(
+        parse_docs, batch_size=batch_size, pkuseg_model=pkuseg_model, max_chars=max_chars
+    )
 
 
 def parse_dataframe(
@@ -109,13 +124,14 @@ def parse_dataframe(
     published: str | None = None,
     batch_size: int = 32,
     pkuseg_model: str | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> db.Bag:
     """The ``text`` column of a dask DataFrame (ids from ``id``, else the text) -> Articles."""
     _require()
     cols = {"text": text, "id": id, "published": published}
     keep = {k: v for k, v in cols.items() if v is not None and v in ddf.columns}
     bag = ddf[list(keep.values())].to_bag(index=False, format="dict").map(_record, keep)
-    return parse_bag(bag, batch_size=batch_size, pkuseg_model=pkuseg_model)
+    return parse_bag(bag, batch_size=batch_size, pkuseg_model=pkuseg_model, max_chars=max_chars)
 
 
 def _record(row: Mapping[str, Any], keep: Mapping[str, str]) -> dict[str, Any]:
@@ -163,6 +179,7 @@ def parse_stream(
     batch_size: int = 32,
     pkuseg_model: str | None = None,
     window: int | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> Iterator[Article]:
     """Parse ``docs`` on the cluster of ``client``; Articles come back in input order.
 
@@ -179,7 +196,12 @@ def parse_stream(
         if chunk:
             futures.append(
                 client.submit(
-                    parse_docs, chunk, batch_size=batch_size, pkuseg_model=model, pure=False
+                    parse_docs,
+                    chunk,
+                    batch_size=batch_size,
+                    pkuseg_model=model,
+                    max_chars=max_chars,
+                    pure=False,
                 )
             )
         while futures and (len(futures) >= window or not chunk):

@@ -142,3 +142,16 @@ def test_cli_parse_dask_writes_the_same_sink_and_resumes(client, nlp, tmp_path):
         text=True,
     )
     assert run.returncode == 0 and "30 already done" in run.stderr, run.stderr
+
+
+def test_the_cluster_keeps_the_size_limit(client, nlp):
+    from fazhi_ie.dask import parse_stream
+
+    items = docs(6)
+    for d in items[::2]:
+        d["text"] += "活动现场还设立了法律咨询台。"  # longer than the limit below
+    limit = len(items[1]["text"])
+    long_ids = {d["id"] for d in items[::2]}
+    got = list(parse_stream(items, client, batch_size=4, max_chars=limit))
+    assert [a.id for a in got] == [d["id"] for d in items]
+    assert {a.id for a in got if a.error is not None and a.error.code == "E108"} == long_ids

@@ -171,7 +171,11 @@ def _batch(args: argparse.Namespace, input_format: str) -> int:
 
         def parse(docs: Iterator[Any]) -> Iterator[Any]:
             return parse_stream(
-                docs, client, batch_size=args.batch_size, pkuseg_model=args.pkuseg_model
+                docs,
+                client,
+                batch_size=args.batch_size,
+                pkuseg_model=args.pkuseg_model,
+                max_chars=args.max_chars,
             )
 
     else:
