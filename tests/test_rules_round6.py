@@ -224,3 +224,10 @@ def test_more_activity_words(text: str, kind: str):
 def test_a_classroom_used_as_a_means_is_no_lecture():
     text = "同时，白河县青石镇依托党校微课堂开展扫黑除恶知识培训。"
     assert [t for t, _ in _events(text)] == ["training"]
+
+
+@pytest.mark.parametrize(
+    "name", ["青石派出所幸福社区警务室", "白河县青石镇综合行政执法队"]
+)
+def test_police_posts_and_enforcement_teams(name: str):
+    assert _org_names(f"近日，{name}开展普法宣传活动。") == [name]
