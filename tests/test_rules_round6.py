@@ -231,3 +231,20 @@ def test_a_classroom_used_as_a_means_is_no_lecture():
 )
 def test_police_posts_and_enforcement_teams(name: str):
     assert _org_names(f"近日，{name}开展普法宣传活动。") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小区物业公司工作人员参加了活动。",
+        "快递公司员工接受了反诈培训。",
+        "去年，某科技公司员工被骗5万元。",
+        "白河县某某律师事务所律师参加了活动。",
+    ],
+)
+def test_kinds_of_company_and_anonymised_bodies_are_no_organizations(text: str):
+    assert _org_names(text) == []
+
+
+def test_a_company_with_a_proper_name_stays():
+    assert _org_names("白河县华润物业公司开展活动。") == ["白河县华润物业公司"]

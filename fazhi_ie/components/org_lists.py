@@ -217,8 +217,8 @@ def keep(text: str, c: OrgCandidate) -> bool:
             return False
     if after.startswith(g.role_followers.get(c.suffix, ())):
         return False  # 人大代表, 政协委员: role nouns
-    if c.name in g.generic_names:
-        return False
+    if c.name in g.generic_names or any(m in c.name for m in g.anonymised_marks):
+        return False  # 物业公司: a kind of body; 某科技公司, 某某县法院: an anonymised one
     if c.name.endswith(g.venue_suffixes) and _after_venue_verb(text, c.start):
         return False  # 在华联超市门口, 在广场、某超市等地: a place people go, not a body
     ends = not_org_words().get(c.name[-1:], ())  # the words ending in its last character

@@ -144,6 +144,7 @@ class Grammar:
     ner_stop_prefixes: tuple[str, ...]
     ner_trim_prefixes: tuple[str, ...]
     county_short_suffixes: tuple[str, ...]
+    anonymised_marks: tuple[str, ...]
     ner_stop_chars: frozenset[str]
     ner_stop_words: tuple[str, ...]
     tail_words: frozenset[str]
@@ -266,6 +267,7 @@ def grammar() -> Grammar:
         ner_stop_prefixes=tuple(d["ner_stop_prefixes"]),
         ner_trim_prefixes=tuple(d["ner_trim_prefixes"]),
         county_short_suffixes=tuple(d["county_short_suffixes"]),
+        anonymised_marks=tuple(d["anonymised_marks"]),
         ner_stop_chars=frozenset(d["ner_stop_chars"]),
         ner_stop_words=tuple(d["ner_stop_words"]),
         tail_words=frozenset(d["tail_words"]),
