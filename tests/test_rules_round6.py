@@ -248,3 +248,21 @@ def test_kinds_of_company_and_anonymised_bodies_are_no_organizations(text: str):
 
 def test_a_company_with_a_proper_name_stays():
     assert _org_names("白河县华润物业公司开展活动。") == ["白河县华润物业公司"]
+
+
+@pytest.mark.parametrize(
+    ("name", "simplified"),
+    [
+        ("臺北市政府社會局", "台北市政府社会局"),
+        ("臺灣更生保護會", "台湾更生保护会"),
+        ("法務部矯正署臺北監獄", "法务部矫正署台北监狱"),
+        ("香港警務處新界南總區", "香港警务处新界南总区"),
+        ("土地註冊處", "土地注册处"),
+    ],
+)
+def test_more_taiwan_and_hong_kong_bodies(name: str, simplified: str):
+    assert _org_names(f"近日，{name}舉辦法治講座。") == [simplified]
+
+
+def test_two_national_bodies_stay_two():
+    assert _org_names("近日，公安部、北京市公安局举办法治讲座。") == ["公安部", "北京市公安局"]

@@ -160,6 +160,11 @@ def _parent_part(text: str, c: OrgCandidate) -> OrgCandidate | None:
     return None
 
 
+def _national_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
+    """法务部矫正署 + 台北监狱: a unit with a place of its own under a parent with none."""
+    return not prev.region and c.suffix in grammar().units_after_national
+
+
 def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
     """公安局 + 城东分局 + 巡警大队 -> one name."""
     g = grammar()
@@ -182,7 +187,7 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
             and prev.end == c.start
             and not c.inherit
             and text[c.start] not in g.quote_chars  # “春苗芽”团队: a name of its own
-            and (c.mode == "sub" or not c.region or c.prefix == "")
+            and (c.mode == "sub" or not c.region or c.prefix == "" or _national_unit(prev, c))
             and not c.prefix.startswith(party)
             # 县委 + 县政府: a body with a level word of its own after a committee
             and not (c.prefix and prev.name.endswith(g.committee))

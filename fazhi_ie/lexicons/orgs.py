@@ -145,6 +145,7 @@ class Grammar:
     ner_trim_prefixes: tuple[str, ...]
     county_short_suffixes: tuple[str, ...]
     anonymised_marks: tuple[str, ...]
+    units_after_national: tuple[str, ...]
     ner_stop_chars: frozenset[str]
     ner_stop_words: tuple[str, ...]
     tail_words: frozenset[str]
@@ -268,6 +269,7 @@ def grammar() -> Grammar:
         ner_trim_prefixes=tuple(d["ner_trim_prefixes"]),
         county_short_suffixes=tuple(d["county_short_suffixes"]),
         anonymised_marks=tuple(d["anonymised_marks"]),
+        units_after_national=tuple(d["units_after_national"]),
         ner_stop_chars=frozenset(d["ner_stop_chars"]),
         ner_stop_words=tuple(d["ner_stop_words"]),
         tail_words=frozenset(d["tail_words"]),
