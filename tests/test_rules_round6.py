@@ -266,3 +266,30 @@ def test_more_taiwan_and_hong_kong_bodies(name: str, simplified: str):
 
 def test_two_national_bodies_stay_two():
     assert _org_names("近日，公安部、北京市公安局举办法治讲座。") == ["公安部", "北京市公安局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("白河县法院白河县检察院联合开展活动。", ["白河县法院", "白河县检察院"]),
+        ("县公安局县司法局联合开展活动。", ["县公安局", "县司法局"]),
+        ("市中级人民法院市人民检察院联合举办讲座。", ["市中级人民法院", "市人民检察院"]),
+    ],
+)
+def test_bodies_written_together_each_with_its_place_are_two(text: str, names: list[str]):
+    assert _org_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "name", ["永登县公安局红城派出所", "青山市公安局经济开发区分局", "法务部调查局桃园市调查处"]
+)
+def test_a_unit_under_its_parent_stays_one_name(name: str):
+    assert _org_names(f"{name}开展宣传活动。") == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("白河县法院白河县检察院联合开展活动。", ["白河县法院", "白河县检察院"])],
+)
+def test_an_ner_span_over_two_bodies_is_split(ner_on, text: str, names: list[str]):
+    assert _org_names(text) == names

@@ -23,7 +23,12 @@ from ..components.base import EntitySpan
 from ..components.org_candidate import OrgCandidate
 from ..components.org_extra import descriptive_teams, national_companies
 from ..components.org_lists import credit_ranges, keep, outside, sidebar_ranges
-from ..components.org_tokens import class_before, classify, place_head_ok
+from ..components.org_tokens import (
+    class_before,
+    classify,
+    place_head_ok,
+    starts_with_division,
+)
 from ..components.tokens import Tokens
 from ..lexicons.orgs import grammar, level_of, longest_suffix
 from ..text.primitives import HAN_BASIC
@@ -117,6 +122,8 @@ def _unit_chain(text: str, pos: int, e: int) -> bool:
     if text.startswith(g.title_words, e):
         return False
     tail = text[pos:e]
+    if starts_with_division(tail):
+        return False  # 白河县法院 + 白河县检察院: two bodies
     if any(w in tail for w in (*g.summon_words, *g.ner_tail_stop_words)) or any(
         ch in tail for ch in g.coordinators
     ):

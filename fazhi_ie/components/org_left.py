@@ -21,6 +21,7 @@ from .org_tokens import (
     county_short,
     place_stem_ok,
     prefix_end_of,
+    starts_another_body,
 )
 from .tokens import Tokens
 
@@ -203,6 +204,8 @@ def walk_left(
             if len(tok) == 2 and tok[0] in g.det.proximal and tok[1] in g.proximal_levels:
                 units.append((pos - 1, pos, "level"))
             break
+        if typ == "org" and starts_another_body(text, units):
+            break  # 县法院 / 县 / 检察院: the level word belongs to the second body
         if typ == "org":
             # 市政府 / 法制办, 公安局 / 经济开发区分局: a parent body inside the name
             lead = next((w for w in g.level_words_by_len if tok.startswith(w)), None)

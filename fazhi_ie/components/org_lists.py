@@ -187,7 +187,8 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
             and prev.end == c.start
             and not c.inherit
             and text[c.start] not in g.quote_chars  # “春苗芽”团队: a name of its own
-            and (c.mode == "sub" or not c.region or c.prefix == "" or _national_unit(prev, c))
+            # 县法院 + 县检察院: a level word of its own starts another body
+            and (c.mode == "sub" or c.prefix == "" or _national_unit(prev, c))
             and not c.prefix.startswith(party)
             # 县委 + 县政府: a body with a level word of its own after a committee
             and not (c.prefix and prev.name.endswith(g.committee))

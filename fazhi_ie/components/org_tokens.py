@@ -122,3 +122,24 @@ def classify(tok: str) -> str:
         if suf2 is not None and len(suf2.text) >= 2:
             return "org"
     return "free"
+
+
+def starts_another_body(text: str, units: list[Unit]) -> bool:
+    """Whether the units read so far, left of a name's suffix, end (leftmost) with a
+    level word or a place written with its suffix: an institution word further left
+    is another body (县法院 / 县检察院, 白河县法院 / 白河县检察院), not a parent inside
+    the name (公安局 / 红城派出所)."""
+    if not units or units[-1][2] not in ("region", "level"):
+        return False
+    s, e, typ = units[-1]
+    return typ == "level" or admin_suffix(text[s:e]) is not None
+
+
+def starts_with_division(text: str) -> bool:
+    """Whether ``text`` starts with the full name of an administrative division of the
+    gazetteer (白河县检察院 after 白河县法院: a second body with its own place)."""
+    gaz = gazetteer()
+    return any(
+        any(not short for _, short in gaz.forms.get(text[:n], ()))
+        for n in gaz.lengths.get(text[:2], ())
+    )
