@@ -293,3 +293,19 @@ def test_a_unit_under_its_parent_stays_one_name(name: str):
 )
 def test_an_ner_span_over_two_bodies_is_split(ner_on, text: str, names: list[str]):
     assert _org_names(text) == names
+
+
+def test_a_taiwan_short_form_with_its_place_is_the_same_body():
+    art = parse(
+        "臺中地檢署舉辦反詐宣導。\n臺灣臺中地方檢察署今天上午在里活動中心舉辦法治宣導活動。"
+    )
+    assert [o.name for o in art.organizations] == ["台湾台中地方检察署"]
+    assert len(art.organizations[0].mentions) == 2
+
+
+def test_forms_introduced_by_a_taiwan_word_are_no_activities_of_their_own():
+    text = (
+        "法務局於塔石廣場舉辦「國家憲法日」嘉年華，"
+        "透過攤位遊戲、展板展示等形式向市民推廣憲法知識。"
+    )
+    assert [t for t, _ in _events(text)] == ["publicity"]

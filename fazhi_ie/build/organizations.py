@@ -135,9 +135,10 @@ def _abbreviates(c: OrgCandidate, others: list[OrgCandidate]) -> bool:
     """Whether the unprefixed 2-4 character name ``c`` abbreviates one of ``others``:
     same first character of the core and same last character, its characters in order
     (社工局 in 社会工作局, 民青局 in 民政及青年事务局; 廉署 in 廉政公署, for a core of
-    four characters or more)."""
+    four characters or more); a longer one only with the same place name first
+    (台中地检署 in 台湾台中地方检察署)."""
     short = c.name
-    if c.prefix or not 2 <= len(short) <= 4:
+    if c.prefix or not 2 <= len(short) <= 6:
         return False
     for o in others:
         core = o.core
@@ -154,6 +155,7 @@ def _abbreviates(c: OrgCandidate, others: list[OrgCandidate]) -> bool:
             )
             and core[0] == short[0]
             and core[-1] == short[-1]
+            and (len(short) <= 4 or core[:2] == short[:2])
             and in_order(short, core)
         ):
             return True
