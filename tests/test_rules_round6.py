@@ -309,3 +309,17 @@ def test_forms_introduced_by_a_taiwan_word_are_no_activities_of_their_own():
         "透過攤位遊戲、展板展示等形式向市民推廣憲法知識。"
     )
     assert [t for t, _ in _events(text)] == ["publicity"]
+
+
+def test_a_campaign_running_until_a_day_is_a_period_from_the_launch():
+    art = parse("4月15日，白河县司法局举行宣传月启动仪式。宣传月活动将持续至5月15日。")
+    got = [(e.type.value, e.date, e.date_end) for e in art.events]
+    assert ("launch", "--04-15", None) in got
+    assert ("publicity", "--04-15", "--05-15") in got
+
+
+def test_a_count_as_of_a_day_starts_no_period():
+    art = parse("截至5月15日，共发放资料1000份。4月15日，白河县司法局举办讲座。")
+    assert [(e.type.value, e.date, e.date_end) for e in art.events] == [
+        ("lecture", "--04-15", None)
+    ]

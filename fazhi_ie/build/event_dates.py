@@ -19,7 +19,14 @@ from ..values.dates import DateExpr, find_dates
 from ..values.durations import back_reference_re, period_end, start_marked, stated_days
 from .context import Assembly
 
-__all__ = ["DateIndex", "article_dates", "enumerated_details", "is_named_day", "with_duration"]
+__all__ = [
+    "DateIndex",
+    "article_dates",
+    "enumerated_details",
+    "is_named_day",
+    "until_day",
+    "with_duration",
+]
 
 
 @dataclass(slots=True)
@@ -159,3 +166,15 @@ def with_duration(text: str, c: EventMention, d: DateExpr | None) -> DateExpr | 
             pos = max(s1, pos + 1)
     end = period_end(d.date, days) if days else None
     return d if end is None else replace(d, date_end=end, kind="range")
+
+
+def until_day(text: str, d: DateExpr | None, start: DateExpr | None) -> DateExpr | None:
+    """An activity dated only by the day it runs until (展期至四月二十一日, 持续到5月底)
+    after one reported on an earlier day: the period from that day to this one."""
+    if d is None or not d.date or d.date_end or start is None or not start.date:
+        return d
+    if start.date_end or len(start.date) != len(d.date) or not start.date < d.date:
+        return d
+    if not trigger_rules().until_re.search(text[max(0, d.start - 4) : d.start]):
+        return d
+    return replace(d, date=start.date, date_end=d.date, kind="range")

@@ -34,6 +34,7 @@ from .event_dates import (
     article_dates,
     enumerated_details,
     is_named_day,
+    until_day,
     with_duration,
 )
 from .event_details import (
@@ -123,7 +124,7 @@ def _drafts(
         elif d is None:
             d = context
         elif d.date:
-            d = with_duration(text, c, d)
+            d = until_day(text, with_duration(text, c, d), context)
             context = d
         organizers, seq = subject_orgs(c, text, linked.orgs, r)
         if not organizers and ahead is not None:

@@ -110,6 +110,7 @@ class TriggerRules:
     modifier_not_before: tuple[str, ...]
     year_only_re: re.Pattern[str]
     approach_re: re.Pattern[str]
+    until_re: re.Pattern[str]
     date_label_re: re.Pattern[str]
     day_as_time_re: re.Pattern[str]
     listed_re: re.Pattern[str]
@@ -231,6 +232,7 @@ def trigger_rules() -> TriggerRules:
         modifier_not_before=tuple(d["modifier_not_before"]),
         year_only_re=re.compile(d["year_only_pattern"]),
         approach_re=re.compile(d["approach_pattern"]),
+        until_re=re.compile(d["until_pattern"]),
         date_label_re=re.compile(d["date_label_pattern"]),
         day_as_time_re=re.compile(f'^[”」"]?(?:{_words(d["day_as_time_after"])})'),
         listed_re=re.compile(d["listed_pattern"]),
