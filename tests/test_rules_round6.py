@@ -323,3 +323,25 @@ def test_a_count_as_of_a_day_starts_no_period():
     assert [(e.type.value, e.date, e.date_end) for e in art.events] == [
         ("lecture", "--04-15", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "12月4日，白河县司法局在县委党校举办宪法专题讲座，邀请省委党校教授李明作专题辅导。",
+            "lecture",
+        ),
+        (
+            "11月20日，青山镇司法所举办法律明白人培训班，邀请县法律援助中心律师王丽为学员授课。",
+            "training",
+        ),
+    ],
+)
+def test_an_invited_talk_inside_an_activity_is_no_second_activity(text: str, kind: str):
+    assert [t for t, _ in _events(text)] == [kind]
+
+
+def test_an_invited_talk_after_a_publicity_activity_is_its_own():
+    text = "白河县司法局开展宪法宣传活动，邀请律师为群众作专题讲座。"
+    assert [t for t, _ in _events(text)] == ["publicity", "lecture"]

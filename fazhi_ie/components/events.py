@@ -110,6 +110,8 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
             lambda: x.type in r.subsession_types
             and any(c in x.clause_before for c in r.subsession_cues),
         ),
+        # 举办专题讲座，邀请某教授作专题辅导: the invited talk is the activity just named
+        ("invited_talk", lambda: _invited_talk(x, r)),
         ("reference_cue", lambda: any(c in x.clause_before for c in r.reference_cues)),
         ("spoil_cue", lambda: any(c in clause for c in r.spoil_cues)),
         ("sentence_spoil", lambda: any(c in x.before for c in r.sentence_spoil)),
@@ -127,6 +129,20 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ("class_subject", lambda: bool(r.class_subject_re.match(x.clause_before))),
     )
     return checks
+
+
+def _invited_talk(x: Site, r: TriggerRules) -> bool:
+    """A talk given by an invited speaker after an activity of a talk-holding type in
+    an earlier clause of the sentence: that activity's content, no second one."""
+    if x.type not in r.invited_talk_types:
+        return False
+    invited = r.invited_frame_re.search(x.clause_before) or (
+        x.word in r.verb_triggers and r.invite_verb in x.clause_before  # 邀请某律师为…授课
+    )
+    if not invited:
+        return False
+    prior = x.before[: len(x.before) - len(x.clause_before)]
+    return any(r.types.get(m.group(0)) in r.talk_hosts for m in r.trigger_re.finditer(prior))
 
 
 def spoil_reasons(x: Site, r: TriggerRules) -> list[str]:

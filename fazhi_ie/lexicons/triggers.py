@@ -111,6 +111,8 @@ class TriggerRules:
     year_only_re: re.Pattern[str]
     approach_re: re.Pattern[str]
     until_re: re.Pattern[str]
+    invited_talk_types: frozenset[str]
+    talk_hosts: frozenset[str]
     date_label_re: re.Pattern[str]
     day_as_time_re: re.Pattern[str]
     listed_re: re.Pattern[str]
@@ -233,6 +235,8 @@ def trigger_rules() -> TriggerRules:
         year_only_re=re.compile(d["year_only_pattern"]),
         approach_re=re.compile(d["approach_pattern"]),
         until_re=re.compile(d["until_pattern"]),
+        invited_talk_types=frozenset(d["invited_talk_types"]),
+        talk_hosts=frozenset(d["talk_hosts"]),
         date_label_re=re.compile(d["date_label_pattern"]),
         day_as_time_re=re.compile(f'^[”」"]?(?:{_words(d["day_as_time_after"])})'),
         listed_re=re.compile(d["listed_pattern"]),
