@@ -147,7 +147,7 @@ def _drafts(
         if not organizers:
             organizers = _sole_body(text, c, linked.orgs, r)
         if not organizers and _caption(text, c, linked.orgs):
-            # 模拟法庭现场。(a caption) — the body acting in the paragraph after it holds it
+            # 图为模拟法庭活动现场。(a caption) — the body acting in the paragraph after it holds it
             organizers = _lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
         if organizers:
             last_orgs = organizers
@@ -187,7 +187,7 @@ def _referent(
     return list(last)
 
 
-#: The longest paragraph read as a caption or a heading (模拟法庭现场。).
+#: The longest paragraph read as a caption or a heading (图为模拟法庭活动现场。).
 CAPTION_MAX = 30
 
 
