@@ -19,7 +19,9 @@ figures from different machines or busy moments compare):
   and ``2``, with ``OMP_NUM_THREADS=1`` and with torch's default threads, timed
   from the call (``fazhi_ie`` already imported) and as the whole process (as a
   user times ``fazhi-ie parse --n-process``); also the time to the first result
-  (start-up: model loads, worker start, one batch) and the ratio after it.
+  (start-up: model loads, worker start, one batch) and the ratio after it;
+  and the command itself, ``fazhi-ie parse DOCS.jsonl --n-process 1`` and
+  ``2``, as a new user runs it (torch's threads as they are by default).
 * ``cold``: ``python -m fazhi_ie parse examples/01_open_day.txt`` in a fresh
   process: wall time and peak RSS.
 
@@ -233,7 +235,41 @@ def workers(n_docs: int) -> dict:
             "speedup_process": process,
             "speedup_after_first": steady,
         }
+    rows["command"] = command_workers(n_docs)
     return rows
+
+
+def command_workers(n_docs: int) -> dict:
+    """``fazhi-ie parse DOCS.jsonl --n-process 1`` and ``2`` as a user runs them.
+
+    Whole commands in fresh processes, torch's threads left as a new user has
+    them (``OMP_NUM_THREADS`` unset), JSON lines to a file; the number of
+    output lines is checked against the input.
+    """
+    import tempfile
+
+    base = texts()
+    docs = (base * (n_docs // len(base) + 1))[:n_docs]
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "docs.jsonl"
+        with src.open("w", encoding="utf-8") as f:
+            for i, text in enumerate(docs):
+                f.write(json.dumps({"id": f"d{i}", "text": text}, ensure_ascii=False) + "\n")
+        for n in (1, 2):
+            dst = Path(tmp) / f"out{n}.jsonl"
+            cmd = [sys.executable, "-m", "fazhi_ie", "parse", str(src), "--n-process", str(n)]
+            t0 = time.perf_counter()
+            with dst.open("w", encoding="utf-8") as f:
+                res = subprocess.run(cmd, stdout=f, stderr=subprocess.DEVNULL, env=env, check=False)
+            wall = time.perf_counter() - t0
+            lines = sum(1 for _ in dst.open(encoding="utf-8"))
+            out[f"n_process={n}"] = {"seconds": wall, "exit": res.returncode, "documents": lines}
+    one, two = out["n_process=1"], out["n_process=2"]
+    ok = one["exit"] == two["exit"] == 0 and one["documents"] == two["documents"] == n_docs
+    out["speedup"] = one["seconds"] / two["seconds"] if ok else None
+    return out
 
 
 def cold(runs: int = 3) -> dict:
@@ -285,6 +321,17 @@ def report(result: dict) -> None:
     if "workers" in result:
         print("\n## workers: parse_many, n_process 1 vs 2")
         for label, r in result["workers"].items():
+            if label == "command":
+                one, two = r["n_process=1"], r["n_process=2"]
+                if r["speedup"] is None:
+                    print(f"{label:20} failed: {one} / {two}")
+                    continue
+                print(
+                    f"{label:20} fazhi-ie parse of {one['documents']} docs (JSONL), whole "
+                    f"command, torch's default threads: --n-process 1 {one['seconds']:.1f} s, "
+                    f"2 {two['seconds']:.1f} s: {r['speedup']:.2f}x"
+                )
+                continue
             one, two = r["n_process=1"], r["n_process=2"]
             if r["speedup"] is None:
                 print(f"{label:20} error: {one.get('error') or two.get('error')}")
