@@ -113,10 +113,21 @@ def follow_subject(
         if not _coordinated(gap, r) or gap in r.organizer_verbs:
             break
         chain.append(o)
-    # 某局联合某局开展 / 某局、某局开展: a verb right after the first body or the list
-    if not any(text.startswith(r.follow_subject_verbs, o[1]) for o in (chain[0], chain[-1])):
+    # 某局联合某局开展 / 某局、某局开展: a verb right after the first body or the list;
+    # 某局(的)律师为…: its staff act for it
+    if not any(
+        text.startswith(r.follow_subject_verbs, o[1]) or _staff_after(text, o[1], r)
+        for o in (chain[0], chain[-1])
+    ):
         return []
     return [oid for _, _, oid in chain]
+
+
+def _staff_after(text: str, end: int, r: TriggerRules) -> bool:
+    """A personnel noun (律师, 民警, 工作人员), after an optional 的, right at ``end``."""
+    if text.startswith("的", end):
+        end += 1
+    return text.startswith(r.personnel_after, end)
 
 
 def _staff_of_other(text: str, s0: int, o: At, orgs: list[At], r: TriggerRules) -> bool:

@@ -27,7 +27,7 @@ from .tokens import Tokens
 
 OPEN_QUOTES = ("‘", "“", "「", "『")
 _CLOSE_QUOTES = frozenset("’”」』")
-#: At most this many free name tokens inside a name with a region prefix.
+#: Free name tokens in a name with a region prefix: at most this, +1 with no body word.
 MAX_FREE = 3
 
 
@@ -434,8 +434,8 @@ def analyse(
     left = [i for i, u in enumerate(units) if u[2] in REGION_TYPES]
     if left:
         last = left[-1]
-        n_free = sum(1 for u in units[: last + 1] if u[2] in ("free", "orgtok"))
-        if n_free > MAX_FREE:
+        kinds = [u[2] for u in units[: last + 1] if u[2] in ("free", "orgtok")]
+        if len(kinds) > MAX_FREE + ("orgtok" not in kinds):
             left = []
     if left:
         use = units[: left[-1] + 1]

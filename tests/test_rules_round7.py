@@ -1,0 +1,69 @@
+"""Rules of the seventh quality round (issue 14): long association names, Hong Kong
+police districts and departments, a follow-up sentence whose subject is a body's
+staff, services and safety education reported as held. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie import parse
+
+pytestmark = pytest.mark.pipeline
+
+
+def _orgs(text: str) -> list[str]:
+    return [o.name for o in parse(text).organizations]
+
+
+def _events(text: str) -> list[tuple[str, list[str]]]:
+    art = parse(text)
+    names = {o.id: o.name for o in art.organizations}
+    return [(e.type.value, [names[x] for x in e.organizers]) for e in art.events]
+
+
+def test_a_region_and_four_words_before_an_association_are_one_name():
+    text = "白河市人民银行联合白河市金融消费权益保护协会开展宣传活动。"
+    assert "白河市金融消费权益保护协会" in _orgs(text)
+
+
+def test_four_words_that_hold_a_body_still_end_the_name():
+    # the walk stops at another body's name: 司法局 / 联合 / 国网 … is no one name
+    orgs = _orgs("近日，白河县司法局联合国网白河供电公司开展宣传。")
+    assert "白河县司法局" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("香港警務處沙田警區昨日在火車站舉行防騙講座。", "香港警务处沙田警区"),
+        ("旅遊事務署聯同知識產權署舉辦宣傳活動。", "知识产权署"),
+        ("康樂及文化事務署上月舉辦法律講座。", "康乐及文化事务署"),
+        ("選舉事務處今日舉辦簡介會。", "选举事务处"),
+    ],
+)
+def test_hong_kong_districts_and_departments_keep_their_whole_name(text: str, name: str):
+    assert name in _orgs(text)
+
+
+def test_the_staff_of_a_body_in_the_next_sentence_name_the_organizer():
+    text = "日前，一场民法典讲座在白河社区举行。白河区司法局的律师为居民讲解了继承编。"
+    assert _events(text) == [("lecture", ["白河区司法局"])]
+
+
+def test_a_place_subject_alone_in_the_next_sentence_names_no_organizer():
+    text = "日前，一场民法典讲座在白河社区举行。白河社区的居民踊跃参加。"
+    assert _events(text) == [("lecture", [])]
+
+
+def test_legal_advice_provided_is_a_consultation():
+    text = "白河市法律援助中心律师为进城务工人员提供法律咨询服务40余人次。"
+    assert [t for t, _ in _events(text)] == ["consultation"]
+
+
+def test_safety_education_carried_out_is_an_activity():
+    text = "白河市消防救援支队走进白河二中，为师生开展消防安全教育。"
+    assert _events(text) == [("publicity", ["白河市消防救援支队"])]
+
+
+def test_safety_education_as_a_topic_is_no_activity():
+    assert _events("学校要重视消防安全教育工作，完善相关制度。") == []
