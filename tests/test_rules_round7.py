@@ -67,3 +67,17 @@ def test_safety_education_carried_out_is_an_activity():
 
 def test_safety_education_as_a_topic_is_no_activity():
     assert _events("学校要重视消防安全教育工作，完善相关制度。") == []
+
+
+def test_a_class_of_bodies_opening_the_sentence_holds_no_single_activity():
+    text = (
+        "12月4日，白河县司法局在中心广场举办宪法宣传活动。"
+        "此外，各乡镇司法所也立足本地，组织举办宪法宣传活动。"
+    )
+    assert _events(text) == [("publicity", ["白河县司法局"])]
+
+
+def test_a_body_joined_by_jiehe_organizes_with_the_other():
+    # Taiwan usage: 结合 joins two bodies that hold the activity together
+    text = "屏東縣政府社會處結合屏東縣家庭暴力防治中心辦理反家暴宣導活動。"
+    assert _events(text) == [("publicity", ["屏东县政府社会处", "屏东县家庭暴力防治中心"])]

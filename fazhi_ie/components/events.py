@@ -126,7 +126,13 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ("count_after", lambda: bool(r.count_after_re.match(x.after))),
         ("form_list", lambda: _in_form_list(x, r)),
         # 各村也相继召开…会: an uncounted aggregate held by a class of bodies
-        ("class_subject", lambda: bool(r.class_subject_re.match(x.clause_before))),
+        # (also when the class opens the sentence: 此外，各乡镇也结合实际，组织开展…)
+        (
+            "class_subject",
+            lambda: bool(
+                r.class_subject_re.match(x.clause_before) or r.class_subject_re.match(x.before)
+            ),
+        ),
     )
     return checks
 
