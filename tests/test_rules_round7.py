@@ -81,3 +81,14 @@ def test_a_body_joined_by_jiehe_organizes_with_the_other():
     # Taiwan usage: 结合 joins two bodies that hold the activity together
     text = "屏東縣政府社會處結合屏東縣家庭暴力防治中心辦理反家暴宣導活動。"
     assert _events(text) == [("publicity", ["屏东县政府社会处", "屏东县家庭暴力防治中心"])]
+
+
+def test_a_unit_named_in_its_heads_title_after_a_pronoun_is_no_body():
+    text = "白河市公安局城南分局日前举办讲座，该分局治安大队大队长陈刚为居民授课。"
+    orgs = _orgs(text)
+    assert "治安大队" not in orgs
+    assert "白河市公安局城南分局" in orgs
+
+
+def test_a_unit_of_its_own_keeps_its_name_before_its_heads_title():
+    assert _orgs("白河县禁毒大队大队长张三带领民警开展宣传。") == ["白河县禁毒大队"]

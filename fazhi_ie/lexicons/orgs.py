@@ -89,6 +89,7 @@ class Grammar:
     open_brackets: frozenset[str]
     quote_chars: str
     title_folded: frozenset[str]
+    title_units: frozenset[str]
     local_levels: frozenset[str]
     team_suffixes: frozenset[str]
     team_descriptors: tuple[str, ...]
@@ -217,6 +218,7 @@ def grammar() -> Grammar:
         open_brackets=frozenset(d["short_form_brackets"][0]),
         quote_chars=d["quote_chars"],
         title_folded=frozenset(d["title_folded_suffixes"]),
+        title_units=frozenset(d["title_folded_units"]),
         local_levels=frozenset(d["local_levels"]),
         team_suffixes=frozenset(d["team_suffixes"]),
         team_descriptors=tuple(d["team_descriptors"]),
