@@ -92,3 +92,8 @@ def test_a_unit_named_in_its_heads_title_after_a_pronoun_is_no_body():
 
 def test_a_unit_of_its_own_keeps_its_name_before_its_heads_title():
     assert _orgs("白河县禁毒大队大队长张三带领民警开展宣传。") == ["白河县禁毒大队"]
+
+
+def test_a_named_campaign_that_goes_into_a_community_is_the_campaign():
+    text = "日前，由白河市司法局主办的“法律进万家”活动走进白河社区。"
+    assert _events(text) == [("publicity", ["白河市司法局"])]

@@ -301,7 +301,7 @@ def find_mentions(
     ]
     out = _drop_modifiers(out, r)
     out = _drop_nested(text, out, r)
-    out = _drop_name_parts(text, out)
+    out = _drop_name_parts(text, out, r.secondary)
     out = _drop_launched(out, r)
     # visits and awards inside a paragraph that reports another activity are parts of
     # it, unless joined to it by 暨 (…决赛暨颁奖礼 reports both)
@@ -346,10 +346,13 @@ def _drop_nested(text: str, found: list[EventMention], r: TriggerRules) -> list[
     return out
 
 
-def _drop_name_parts(text: str, found: list[EventMention]) -> list[EventMention]:
+def _drop_name_parts(
+    text: str, found: list[EventMention], secondary: Collection[str] = ()
+) -> list[EventMention]:
     """A publicity trigger inside the quoted name of an activity of another type is
     part of that activity: “…模拟法庭进校园”活动 is a performance, 《宪法进机关》主题直播
-    a livestream; so is one right after such a name: “法治第一课”普法宣传活动 is a lecture."""
+    a livestream; so is one right after such a name: “法治第一课”普法宣传活动 is a lecture
+    (not a visit or an award verb after it: “法律进万家”活动走进社区)."""
     drop: set[int] = set()
     for i, c in enumerate(found):
         if c.type != "publicity":
@@ -367,6 +370,8 @@ def _drop_name_parts(text: str, found: list[EventMention]) -> list[EventMention]
             o = found[j] if 0 <= j < len(found) else None
             if o is None or o.type == "publicity" or o.sent_start != c.sent_start:
                 continue
+            if j > i and o.type in secondary:
+                continue  # “法律进万家”活动走进…: the verb after the name moves it, no name
             # the other trigger is in the same name, or names it right after its end
             if (o.start < c.start and _name_end(text, o) == closing) or (
                 closing <= o.start <= closing + 6
