@@ -97,3 +97,20 @@ def test_a_unit_of_its_own_keeps_its_name_before_its_heads_title():
 def test_a_named_campaign_that_goes_into_a_community_is_the_campaign():
     text = "日前，由白河市司法局主办的“法律进万家”活动走进白河社区。"
     assert _events(text) == [("publicity", ["白河市司法局"])]
+
+
+def _quantities(text: str) -> list[tuple[float, str]]:
+    return [(m.value, m.quantity.value) for m in parse(text).metrics]
+
+
+def test_consultations_counted_in_zong_are_consultations():
+    # Hong Kong and Macau count enquiries in 宗, as they count cases
+    assert _quantities("本月共處理市民查詢及諮詢86宗，調解糾紛9宗。") == [
+        (86, "consultations"),
+        (9, "cases"),
+    ]
+
+
+def test_enterprises_counted_in_hu_are_institutions_and_households_are_audience():
+    assert _quantities("律师团为60余户企业开展法治体检。") == [(60, "institutions")]
+    assert _quantities("民警走访辖区200余户居民。") == [(200, "audience")]
