@@ -321,35 +321,35 @@ def report(result: dict) -> None:
     if "workers" in result:
         print("\n## workers: parse_many, n_process 1 vs 2")
         for label, r in result["workers"].items():
-            if label == "command":
-                one, two = r["n_process=1"], r["n_process=2"]
-                if r["speedup"] is None:
-                    print(f"{label:20} failed: {one} / {two}")
-                    continue
+            one, two = r["n_process=1"], r["n_process=2"]
+            if r["speedup"] is None:
+                print(f"{label:20} failed: {one} / {two}")
+            elif label == "command":
                 print(
                     f"{label:20} fazhi-ie parse of {one['documents']} docs (JSONL), whole "
                     f"command, torch's default threads: --n-process 1 {one['seconds']:.1f} s, "
                     f"2 {two['seconds']:.1f} s: {r['speedup']:.2f}x"
                 )
-                continue
-            one, two = r["n_process=1"], r["n_process=2"]
-            if r["speedup"] is None:
-                print(f"{label:20} error: {one.get('error') or two.get('error')}")
-                continue
-            print(
-                f"{label:20} {one['documents']} docs: 1 process {one['seconds']:.1f} s, "
-                f"2 processes {two['seconds']:.1f} s: {r['speedup']:.2f}x; first result "
-                f"after {one['first_s']:.1f} / {two['first_s']:.1f} s, "
-                f"after it {r['speedup_after_first']:.2f}x; whole process (imports "
-                f"included) {one['process_s']:.1f} / {two['process_s']:.1f} s: "
-                f"{r['speedup_process']:.2f}x"
-            )
+            else:
+                _print_workers(label, r)
     if "cold" in result:
         c = result["cold"]
         print(
             f"\n## cold start: {c['command']}: {c['seconds']:.2f} s wall (best of "
             f"{c['seconds_all']}), {c['peak_rss_mb']} MB peak RSS (exit {c['exit']})"
         )
+
+
+def _print_workers(label: str, r: dict) -> None:
+    one, two = r["n_process=1"], r["n_process=2"]
+    print(
+        f"{label:20} {one['documents']} docs: 1 process {one['seconds']:.1f} s, "
+        f"2 processes {two['seconds']:.1f} s: {r['speedup']:.2f}x; first result "
+        f"after {one['first_s']:.1f} / {two['first_s']:.1f} s, "
+        f"after it {r['speedup_after_first']:.2f}x; whole process (imports "
+        f"included) {one['process_s']:.1f} / {two['process_s']:.1f} s: "
+        f"{r['speedup_process']:.2f}x"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
