@@ -143,10 +143,6 @@ def resolve(found: list[OrgCandidate]) -> list[OrgCandidate]:
     return out
 
 
-#: A pronoun for a body right before a name (该分局, 本局, 其支队).
-_PRONOUN_BEFORE = re.compile(r"(?:该|本|其)[\u4e00-\u9fff]{0,2}(?:局|院|队|所|部|处|署)$")
-
-
 def _parent_part(text: str, c: OrgCandidate) -> OrgCandidate | None:
     """The parent body at the head of ``c`` (市审计局 in 市审计局财务科), or None."""
     g = grammar()
@@ -184,7 +180,7 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
                 continue
         elif c.suffix in g.title_units and text.startswith(c.suffix + g.title_after_suffix, c.end):
             # 某分局刑侦大队大队长, 该分局刑侦大队大队长: the parent holds the title
-            if (out and out[-1].end == c.start) or _PRONOUN_BEFORE.search(
+            if (out and out[-1].end == c.start) or g.title_unit_pronoun_re.search(
                 text, max(0, c.start - 4), c.start
             ):
                 continue

@@ -90,6 +90,7 @@ class Grammar:
     quote_chars: str
     title_folded: frozenset[str]
     title_units: frozenset[str]
+    title_unit_pronoun_re: re.Pattern[str]
     local_levels: frozenset[str]
     team_suffixes: frozenset[str]
     team_descriptors: tuple[str, ...]
@@ -219,6 +220,7 @@ def grammar() -> Grammar:
         quote_chars=d["quote_chars"],
         title_folded=frozenset(d["title_folded_suffixes"]),
         title_units=frozenset(d["title_folded_units"]),
+        title_unit_pronoun_re=re.compile(d["title_unit_pronoun_re"]),
         local_levels=frozenset(d["local_levels"]),
         team_suffixes=frozenset(d["team_suffixes"]),
         team_descriptors=tuple(d["team_descriptors"]),
