@@ -95,6 +95,8 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
     clause = x.clause_before
     for w in r.spoil_exempt:  # 将于…举行 announces a dated activity
         clause = clause.replace(w, "")
+    if x.word.endswith(r.noun_cue_heads):  # 某计划启动仪式: a name, not a plan
+        clause = r.noun_cue_re.sub("", clause)
     checks = (
         ("reference_after", lambda: any(x.after.startswith(w) for w in r.reference_after)),
         # a venue's name: 会议展览中心, 会议室

@@ -65,6 +65,8 @@ class TriggerRules:
     reference_cues: tuple[str, ...]
     spoil_cues: tuple[str, ...]
     spoil_exempt: tuple[str, ...]
+    noun_cue_re: re.Pattern[str]
+    noun_cue_heads: tuple[str, ...]
     sentence_spoil: tuple[str, ...]
     purpose: tuple[str, ...]
     back_reference_re: re.Pattern[str]
@@ -191,6 +193,8 @@ def trigger_rules() -> TriggerRules:
         reference_cues=tuple(d["reference_cues"]),
         spoil_cues=tuple(d["spoil_cues"]),
         spoil_exempt=tuple(d["spoil_exempt"]),
+        noun_cue_re=re.compile(d["noun_cue_pattern"]),
+        noun_cue_heads=tuple(d["noun_cue_heads"]),
         sentence_spoil=tuple(d["sentence_spoil_cues"]),
         purpose=tuple(d["purpose_openers"]),
         back_reference_re=re.compile(d["back_reference_pattern"]),
