@@ -45,3 +45,35 @@ def test_a_lead_body_without_you_joins_the_bodies_it_leads():
 def test_a_body_that_only_supports_is_no_organizer():
     text = "在白河市委政法委的支持下，白河市律师协会于12月4日举办宪法主题演讲比赛。"
     assert _events(text) == [("competition", ["白河市律师协会"])]
+
+
+def _orgs(text: str) -> list[str]:
+    return [o.name for o in parse(text).organizations]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("白河市慈善总会开展公益法律服务。", ["白河市慈善总会"]),
+        (
+            "白河市工商业联合会、白河市总商会、白河市青年企业家商会联合举办讲座。",
+            ["白河市工商业联合会", "白河市总商会", "白河市青年企业家商会"],
+        ),
+    ],
+)
+def test_chambers_of_commerce_and_charity_federations_are_organizations(
+    text: str, names: list[str]
+):
+    assert _orgs(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("行政院與衛生福利部聯合舉辦記者會。", "卫生福利部"),
+        ("金管會與法務部調查局合辦反詐騙宣導。", "金管会"),
+        ("香港郵政聯同香港海關舉辦宣傳活動。", "香港邮政"),
+    ],
+)
+def test_central_bodies_of_taiwan_and_hong_kong_are_organizations(text: str, name: str):
+    assert name in _orgs(text)
