@@ -77,3 +77,30 @@ def test_chambers_of_commerce_and_charity_federations_are_organizations(
 )
 def test_central_bodies_of_taiwan_and_hong_kong_are_organizations(text: str, name: str):
     assert name in _orgs(text)
+
+
+def test_materials_handed_out_at_the_site_are_part_of_the_activity():
+    text = (
+        "12月4日上午，白河县司法局在人民广场开展宪法宣传活动。"
+        "活动现场，县法律援助中心工作人员向群众发放宣传资料800余份。"
+    )
+    assert _events(text) == [("publicity", ["白河县司法局"])]
+
+
+def test_a_part_told_as_a_verb_in_the_same_paragraph_joins_the_activity():
+    text = (
+        "12月4日，白河县司法局在人民广场开展宪法宣传活动。"
+        "县法律援助中心律师为群众解答疑问。县公证处工作人员发放宣传资料500余份。"
+    )
+    assert _events(text) == [("publicity", ["白河县司法局"])]
+
+
+def test_another_body_holding_its_own_activity_in_the_next_paragraph_stays_apart():
+    text = (
+        "12月4日，白河县司法局在人民广场开展宪法宣传活动。\n"
+        "12月4日，白河县人民法院在法院门前开展宪法宣传活动。"
+    )
+    assert _events(text) == [
+        ("publicity", ["白河县司法局"]),
+        ("publicity", ["白河县人民法院"]),
+    ]

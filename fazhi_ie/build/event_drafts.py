@@ -121,6 +121,10 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
     """Group the drafts of one activity, in the order of their first mention."""
     groups: list[EventGroup] = []
     for d in drafts:
+        part_of = _part_of(text, groups, d, r)
+        if part_of is not None:
+            part_of.absorb(d)
+            continue
         fits = [g for g in groups if _same(text, g, d, r)]
         # a group of the very same date first: the draft reports that day's activity
         target = next((g for g in fits if _same_date(g, d)), fits[0] if fits else None)
@@ -129,6 +133,28 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
         else:
             target.absorb(d)
     return groups
+
+
+def _part_of(
+    text: str, groups: list[EventGroup], d: EventDraft, r: TriggerRules
+) -> EventGroup | None:
+    """The activity draft ``d`` is a part of, whoever acts in it: the last one of its
+    type reported before it, when ``d`` opens its sentence on that activity's site
+    (…开展宣传活动。活动现场，某中心工作人员…) in the same or the next paragraph, or
+    is one of its parts told as a verb (发放宣传资料, 设立咨询台) in the same paragraph."""
+    g = next((g for g in reversed(groups) if g.type == d.type), None)
+    if g is None:
+        return None
+    last = g.mentions[-1]
+    if last.sent[1] > d.sent[0]:
+        return None
+    if d.date is not None and g.date is not None and not _same_date(g, d):
+        return None
+    breaks = text.count("\n", last.sent[1], d.sent[0])
+    if r.on_site_re.match(text, d.sent[0], d.sent[1]) and breaks <= 1:
+        return g
+    part = d.mention.trigger in r.verb_triggers and g.lead.mention.trigger not in r.verb_triggers
+    return g if part and breaks == 0 else None
 
 
 def _same_date(g: EventGroup, d: EventDraft) -> bool:

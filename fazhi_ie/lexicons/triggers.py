@@ -67,6 +67,7 @@ class TriggerRules:
     spoil_exempt: tuple[str, ...]
     noun_cue_re: re.Pattern[str]
     noun_cue_heads: tuple[str, ...]
+    on_site_re: re.Pattern[str]
     sentence_spoil: tuple[str, ...]
     purpose: tuple[str, ...]
     back_reference_re: re.Pattern[str]
@@ -195,6 +196,7 @@ def trigger_rules() -> TriggerRules:
         spoil_exempt=tuple(d["spoil_exempt"]),
         noun_cue_re=re.compile(d["noun_cue_pattern"]),
         noun_cue_heads=tuple(d["noun_cue_heads"]),
+        on_site_re=re.compile(d["on_site_pattern"]),
         sentence_spoil=tuple(d["sentence_spoil_cues"]),
         purpose=tuple(d["purpose_openers"]),
         back_reference_re=re.compile(d["back_reference_pattern"]),
