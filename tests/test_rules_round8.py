@@ -104,3 +104,11 @@ def test_another_body_holding_its_own_activity_in_the_next_paragraph_stays_apart
         ("publicity", ["白河县司法局"]),
         ("publicity", ["白河县人民法院"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["白河经济技术开发区管委会", "白河高新技术产业开发区管委会", "白河经济开发区管委会"],
+)
+def test_a_development_zone_keeps_its_whole_name_before_its_committee(name: str):
+    assert _orgs(f"{name}联合区司法所开展宣传。")[0] == name

@@ -233,10 +233,10 @@ def walk_left(
                 suf
                 and (suf != g.province or tok in g.provinces)
                 and 2 <= len(tok) <= 4
-                and (stem_len == 1 or (stem_len == 0 and (len(suf) == 1 or len(suf) >= 2)))
+                and (stem_len <= 1 or tok + piece in g.admin_suffix_parts)
                 and (rtyp == "region" or piece in g.admin_suffixes)
             ):
-                # 白堿 / 滩区, 酒泉 / 市, 克拉玛依 / 高新区: the place name goes on
+                # 白堿 / 滩区, 酒泉 / 市, 克拉玛依 / 高新区, 经济 / 技术开发区: the name goes on
                 units[-1] = (start, re_, "region")
                 pos = start
                 continue

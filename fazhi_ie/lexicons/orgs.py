@@ -55,6 +55,8 @@ class Grammar:
     suffixes: dict[str, Suffix]
     suffix_re: re.Pattern[str]
     admin_suffixes: tuple[str, ...]
+    # the ends of longer administrative suffixes (技术开发区 of 经济技术开发区)
+    admin_suffix_parts: frozenset[str]
     level_words: dict[str, str]
     party_markers: tuple[str, ...]
     not_place_stems: frozenset[str]
@@ -186,6 +188,9 @@ def grammar() -> Grammar:
             "(?=[" + "".join(sorted({s[0] for s in suffixes})) + f"])(?=({alts}))"
         ),
         admin_suffixes=_longest_first(d["admin_suffixes"]),
+        admin_suffix_parts=frozenset(
+            a[k:] for a in d["admin_suffixes"] for k in range(1, len(a) - 1)
+        ),
         level_words=dict(d["level_words"]),
         party_markers=tuple(d["party_markers"]),
         not_place_stems=frozenset(d["region_stems_not_places"]),
