@@ -112,3 +112,26 @@ def test_another_body_holding_its_own_activity_in_the_next_paragraph_stays_apart
 )
 def test_a_development_zone_keeps_its_whole_name_before_its_committee(name: str):
     assert _orgs(f"{name}联合区司法所开展宣传。")[0] == name
+
+
+def test_today_as_taiwan_writes_it_dates_the_activity_and_keeps_the_name_whole():
+    text = "法務部調查局臺中市調查處今(8)日與臺中市政府教育局合作舉辦反毒宣導活動。"
+    art = parse(text, published="2024-05-09")
+    names = {o.id: o.name for o in art.organizations}
+    assert [(e.date, [names[x] for x in e.organizers]) for e in art.events] == [
+        ("2024-05-08", ["法务部调查局台中市调查处", "台中市政府教育局"])
+    ]
+    for e in art.events:
+        assert e.trigger is None or text[e.trigger.start : e.trigger.end] == e.trigger.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "白河治安警察局在多間學校舉辦防騙講座。",
+        "白河縣政府警察局白沙分局至轄內國中辦理校園安全宣導。",
+        "白河县公安局走进三所中学开展禁毒宣传。",
+    ],
+)
+def test_counted_or_jurisdiction_wide_schools_are_no_organization(text: str):
+    assert len(_orgs(text)) == 1

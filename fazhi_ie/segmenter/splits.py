@@ -28,7 +28,7 @@ def split_joined(words: list[str]) -> list[str]:
     last = len(words) - 1
     for i, w in enumerate(words):
         k = splits.get(w)
-        if k is not None and i < last and time_start.match(words[i + 1]):
+        if k is not None and i < last and time_start.match("".join(words[i + 1 : i + 5])):
             out += [w[:k], w[k:]]
         else:
             out.append(w)

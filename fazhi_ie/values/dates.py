@@ -423,7 +423,7 @@ def find_dates(
     for m in _DAY_NOTE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        day = int(m[2])
+        day = int(m[1] or m[2])
         prev = [x for x in out if x.end <= m.start() and x.date and x.kind == "date"]
         month = base[1] if base[1] is not None else (int(prev[-1].date[-5:-3]) if prev else None)
         if month is None:
