@@ -135,3 +135,8 @@ def test_today_as_taiwan_writes_it_dates_the_activity_and_keeps_the_name_whole()
 )
 def test_counted_or_jurisdiction_wide_schools_are_no_organization(text: str):
     assert len(_orgs(text)) == 1
+
+
+def test_a_public_hearing_held_is_a_meeting():
+    text = "12月6日，白河县人民检察院举行公开听证会，邀请人大代表担任听证员。"
+    assert _events(text) == [("meeting", ["白河县人民检察院"])]
