@@ -158,25 +158,20 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
         a, b = s0 + m.start(1), s0 + m.end(1)
         hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
         lead = lead or m.group(0).endswith(r.lead_frame)
-    chained, chain_lead = _host_chains(text, s0, c.sent_end, orgs, r)
-    hosts += [oid for oid in chained if oid not in hosts]
-    return hosts, lead or chain_lead
+    hosts += [oid for oid in _host_chains(text, s0, c.sent_end, orgs, r) if oid not in hosts]
+    return hosts, lead
 
 
-def _host_chains(
-    text: str, s0: int, s1: int, orgs: list[At], r: TriggerRules
-) -> tuple[list[str], bool]:
+def _host_chains(text: str, s0: int, s1: int, orgs: list[At], r: TriggerRules) -> list[str]:
     """某中心主办 / A、B合办: the chains right before a host word in ``[s0, s1)`` (also
-    after 由A主办，B、C承办); and whether one leads others (A牵头，B、C配合开展)."""
+    after 由A主办，B、C承办)."""
     hosts: list[str] = []
-    lead = False
     sent_orgs = [o for o in orgs if s0 <= o[0] and o[1] <= s1]
     for i, (_s, e, _oid) in enumerate(sent_orgs):
         if text.startswith(r.host_after_org, e):
             chain, _ = _chain_before(text, s0, e, sent_orgs[: i + 1], r)
             hosts += [oid for _, _, oid in reversed(chain) if oid not in hosts]
-            lead = lead or text.startswith(r.lead_frame, e)
-    return hosts, lead
+    return hosts
 
 
 #: How many sentences after an activity's own one may name its hosts.
@@ -203,7 +198,7 @@ def follow_hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) ->
             a, b = m.span(1)
             hosts = [oid for s, e, oid in starting_in(orgs, a, b) if e <= b]
             # 活动由A主办，B、C承办，D协办: the 承办 bodies organize too
-            return hosts + [x for x in _host_chains(text, b, s1, orgs, r)[0] if x not in hosts]
+            return hosts + [x for x in _host_chains(text, b, s1, orgs, r) if x not in hosts]
         pos = s1
     return []
 
