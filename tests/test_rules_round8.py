@@ -135,3 +135,10 @@ def test_counted_or_jurisdiction_wide_schools_are_no_organization(text: str):
 def test_a_public_hearing_held_is_a_meeting():
     text = "12月6日，白河县人民检察院举行公开听证会，邀请人大代表担任听证员。"
     assert _events(text) == [("meeting", ["白河县人民检察院"])]
+
+
+@pytest.mark.parametrize(
+    "name", ["白河县新时代文明实践中心", "青石镇新时代文明实践所", "青石村新时代文明实践站"]
+)
+def test_civilization_practice_centres_are_organizations(name: str):
+    assert _orgs(f"{name}组织志愿者开展宪法宣传。") == [name]
