@@ -142,3 +142,15 @@ def test_a_public_hearing_held_is_a_meeting():
 )
 def test_civilization_practice_centres_are_organizations(name: str):
     assert _orgs(f"{name}组织志愿者开展宪法宣传。") == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("澳門法治推廣協會與澳門中華教育會合辦知識競賽。", ["澳门法治推广协会", "澳门中华教育会"]),
+        ("澳門司法警察局與澳門街坊會聯合總會合辦講座。", ["澳门司法警察局", "澳门街坊会联合总会"]),
+        ("香港青年聯會及香港島各界聯合會合辦講座。", ["香港青年联会", "香港岛各界联合会"]),
+    ],
+)
+def test_macau_and_hong_kong_associations_are_organizers(text: str, names: list[str]):
+    assert [o for _, o in _events(text)] == [names]
