@@ -154,3 +154,16 @@ def test_civilization_practice_centres_are_organizations(name: str):
 )
 def test_macau_and_hong_kong_associations_are_organizers(text: str, names: list[str]):
     assert [o for _, o in _events(text)] == [names]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("12月4日，白河县司法局工作人员来到青石小学，给孩子们送上一堂生动的宪法课。", "lecture"),
+        ("12月4日，白河县人民检察院检察官为青石中学师生带来一场精彩的法治报告。", "lecture"),
+        ("12月4日晚，白河县司法局在文化广场上演法治文艺节目。", "performance"),
+        ("白河县妇联在青石社区举行反家暴法宣传暨维权服务活动。", "publicity"),
+    ],
+)
+def test_activities_brought_or_staged_are_held(text: str, kind: str):
+    assert [t for t, _ in _events(text)] == [kind]
