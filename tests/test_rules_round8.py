@@ -167,3 +167,27 @@ def test_macau_and_hong_kong_associations_are_organizers(text: str, names: list[
 )
 def test_activities_brought_or_staged_are_held(text: str, kind: str):
     assert [t for t, _ in _events(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "臺南地方檢察署檢察官今日前往臺南市立大成國中進行反毒入班宣導。",
+        "白河县人民检察院检察官走进白河市第三中学开展法治宣讲。",
+    ],
+)
+def test_a_school_gone_to_is_no_organizer(text: str):
+    art = parse(text)
+    names = {o.id: o.name for o in art.organizations}
+    organizers = [names[x] for e in art.events for x in e.organizers]
+    assert len(organizers) == 1 and "检察" in organizers[0]
+
+
+def test_a_hall_borrowed_for_an_activity_names_no_organizer():
+    text = "白河地方檢察署假白河市政府大禮堂辦理校園巡迴講座。"
+    assert _events(text) == [("lecture", ["白河地方检察署"])]
+
+
+def test_an_exhibition_of_results_is_an_exhibition():
+    text = "白河监狱于12月4日举办“艺术与新生”作品展。"
+    assert [t for t, _ in _events(text)] == ["exhibition"]

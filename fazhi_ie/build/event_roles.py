@@ -276,9 +276,12 @@ def in_place_phrase(text: str, s0: int, s: int, r: TriggerRules) -> bool:
 
 
 def _locative(text: str, s0: int, s: int, r: TriggerRules) -> bool:
-    """An organization inside a place phrase: 在某县某商场门口."""
-    k = text.rfind(r.locative_marker, max(s0, s - 12), s)
-    return k >= 0 and not any(ch in r.locative_joiners for ch in text[k:s])
+    """An organization inside a place phrase: 在某县某商场门口, 前往某市立某国中."""
+    for marker in (r.locative_marker, *r.destination_markers):
+        k = text.rfind(marker, max(s0, s - 12), s)
+        if k >= 0 and not any(ch in r.locative_joiners for ch in text[k:s]):
+            return True
+    return False
 
 
 def _sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> list[At]:

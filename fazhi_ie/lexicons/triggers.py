@@ -104,6 +104,7 @@ class TriggerRules:
     lead_host_sentences: int
     lead_host_stops: tuple[str, ...]
     locative_marker: str
+    destination_markers: tuple[str, ...]
     locative_joiners: str
     # builders: dates, names, participants, audience, place
     enumerated_re: re.Pattern[str]
@@ -232,6 +233,7 @@ def trigger_rules() -> TriggerRules:
         lead_host_sentences=int(d["lead_host_sentences"]),
         lead_host_stops=tuple(d["lead_host_stops"]),
         locative_marker=d["locative_marker"],
+        destination_markers=tuple(d["destination_markers"]),
         locative_joiners=d["locative_joiners"],
         enumerated_re=re.compile(d["enumerated_pattern"]),
         definitional_after=tuple(d["definitional_after"]),
