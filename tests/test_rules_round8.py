@@ -191,3 +191,12 @@ def test_a_hall_borrowed_for_an_activity_names_no_organizer():
 def test_an_exhibition_of_results_is_an_exhibition():
     text = "白河监狱于12月4日举办“艺术与新生”作品展。"
     assert [t for t, _ in _events(text)] == ["exhibition"]
+
+
+@pytest.mark.parametrize(
+    "name", ["宜蘭縣政府社會處", "臺東縣政府地政處", "花蓮縣政府觀光處"]
+)
+def test_a_county_government_department_keeps_its_name(name: str):
+    from fazhi_ie.evaluate.keys import comparison_key
+
+    assert _orgs(f"{name}辦理家庭暴力防治研習。") == [comparison_key(name)]
