@@ -200,3 +200,8 @@ def test_a_county_government_department_keeps_its_name(name: str):
     from fazhi_ie.evaluate.keys import comparison_key
 
     assert _orgs(f"{name}辦理家庭暴力防治研習。") == [comparison_key(name)]
+
+
+def test_a_cooperative_is_an_organization_and_a_class_of_them_is_not():
+    assert _orgs("白河县青山农民专业合作社开展宣传。") == ["白河县青山农民专业合作社"]
+    assert _orgs("各合作社开展宣传。") == []
