@@ -205,3 +205,11 @@ def test_a_county_government_department_keeps_its_name(name: str):
 def test_a_cooperative_is_an_organization_and_a_class_of_them_is_not():
     assert _orgs("白河县青山农民专业合作社开展宣传。") == ["白河县青山农民专业合作社"]
     assert _orgs("各合作社开展宣传。") == []
+
+
+def test_schools_covered_are_institutions():
+    art = parse("该院共聘请32名法治副校长，覆盖全县中小学56所。")
+    assert [(m.value, m.quantity.value) for m in art.metrics] == [
+        (32, "personnel"),
+        (56, "institutions"),
+    ]
