@@ -213,3 +213,12 @@ def test_schools_covered_are_institutions():
         (32, "personnel"),
         (56, "institutions"),
     ]
+
+
+@pytest.mark.parametrize("verb", ["强调", "指出", "表示"])
+def test_activities_a_speaker_calls_for_are_no_events(verb: str):
+    text = (
+        "12月6日，白河县司法局召开普法工作会议。"
+        f"局长赵敏{verb}，要深入学习贯彻宪法精神，扎实开展宪法宣传周系列活动。"
+    )
+    assert [t for t, _ in _events(text)] == ["meeting"]
