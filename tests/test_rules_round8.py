@@ -222,3 +222,19 @@ def test_activities_a_speaker_calls_for_are_no_events(verb: str):
         f"局长赵敏{verb}，要深入学习贯彻宪法精神，扎实开展宪法宣传周系列活动。"
     )
     assert [t for t, _ in _events(text)] == ["meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        ("二〇二四年十二月四日，白河县司法局开展宪法宣传活动。", None, "2024-12-04"),
+        ("本周三，白河县司法局开展宪法宣传活动。", "2024-12-06", "2024-12-04"),
+        ("上周五，白河县司法局开展宪法宣传活动。", "2024-12-06", "2024-11-29"),
+        ("上周五，白河县司法局开展宪法宣传活动。", None, None),
+    ],
+)
+def test_years_in_chinese_digits_and_weekdays_date_the_activity(
+    text: str, published: str | None, date: str | None
+):
+    art = parse(text, published=published)
+    assert [e.date for e in art.events] == [date]

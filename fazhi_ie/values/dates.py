@@ -83,6 +83,7 @@ class DateRules:
     vague: tuple[str, ...]
     relative: dict[str, int]
     relative_months: dict[str, int]
+    relative_weeks: dict[str, tuple[int, int]]  # 上周五 -> (-1 week, Friday = 4)
     same_day: tuple[str, ...]
     year_words: dict[str, int]
     month_suffixes: tuple[str, ...]
@@ -107,14 +108,19 @@ def rules() -> DateRules:
     forms.sort(key=lambda x: -len(x[0]))
     names = "|".join(re.escape(f) for f, _ in forms)
     recurring = re.compile(fill(_PATTERNS["recurring"], NAMES=names))
+    days = enumerate(d["weekdays"])
+    weeks = {w + day: (n, k) for k, day in days for w, n in d["relative_weeks"].items()}
     words = sorted(
-        [*d["vague"], *d["relative"], *d["relative_months"], *d["same_day"]], key=len, reverse=True
+        [*d["vague"], *d["relative"], *d["relative_months"], *weeks, *d["same_day"]],
+        key=len,
+        reverse=True,
     )
     return DateRules(
         days=tuple(forms),
         vague=tuple(d["vague"]),
         relative=dict(d["relative"]),
         relative_months=dict(d["relative_months"]),
+        relative_weeks=weeks,
         same_day=tuple(d["same_day"]),
         year_words=dict(d["year_words"]),
         month_suffixes=tuple(d["month_suffixes"]),
@@ -175,6 +181,8 @@ _YEAR_RE = re.compile(_PATTERNS["stated_year"])
 _STARTING_YEAR_RE = re.compile(_PATTERNS["starting_year"])
 _YEAR_MONTH_RE = re.compile(_PATTERNS["year_month"])
 _NAMED_DAY_RE = re.compile(_PATTERNS["named_day"])
+#: Chinese digits of a year written digit by digit (二〇二四)
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
 def _year_of(m: re.Match[str]) -> int:
@@ -391,6 +399,8 @@ def find_dates(
                 continue
         if m["y"]:
             y: int | None = int(m["y"])
+        elif m["yc"]:
+            y = int(m["yc"].translate(_CN_DIGITS))
         elif m["roc"] or m["roc2"]:
             y = int(m["roc"] or m["roc2"]) + ROC_OFFSET
         elif m["yw"]:
@@ -454,10 +464,15 @@ def find_dates(
                 day = int(day_m[1]) if day_m else None
                 iso = _iso(k // 12, k % 12 + 1, day)
             words.append(DateExpr(s, e, w, iso, None, iso is not None, kind))
-        elif w in r.relative:
+        elif w in r.relative or w in r.relative_weeks:
             iso = None
             if base[0] is not None and base[1] is not None and base[2] is not None:
-                d = dt.date(base[0], base[1], base[2]) + dt.timedelta(days=r.relative[w])
+                d = dt.date(base[0], base[1], base[2])
+                if w in r.relative:
+                    d += dt.timedelta(days=r.relative[w])
+                else:  # 上周五: that day of the week before the base date's
+                    weeks, weekday = r.relative_weeks[w]
+                    d += dt.timedelta(weeks=weeks, days=weekday - d.weekday())
                 iso = d.isoformat()
             words.append(DateExpr(s, e, w, iso, None, iso is not None, "relative"))
         else:
