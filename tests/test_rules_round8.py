@@ -238,3 +238,13 @@ def test_years_in_chinese_digits_and_weekdays_date_the_activity(
 ):
     art = parse(text, published=published)
     assert [e.date for e in art.events] == [date]
+
+
+def test_this_month_as_taiwan_writes_it_dates_the_activity():
+    text = "臺灣白河地方檢察署於本(12)月3日舉辦修復式司法研習。"
+    assert [e.date for e in parse(text, published="2024-12-05").events] == ["2024-12-03"]
+
+
+def test_the_jockey_club_is_an_organizer():
+    text = "禁毒處今日與香港賽馬會在公園合辦禁毒嘉年華。"
+    assert _events(text) == [("publicity", ["禁毒处", "香港赛马会"])]
