@@ -248,3 +248,21 @@ def test_this_month_as_taiwan_writes_it_dates_the_activity():
 def test_the_jockey_club_is_an_organizer():
     text = "禁毒處今日與香港賽馬會在公園合辦禁毒嘉年華。"
     assert _events(text) == [("publicity", ["禁毒处", "香港赛马会"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "laws"),
+    [
+        (
+            "宣導內容包括毒品危害防制條例及詐欺犯罪危害防制條例。",
+            ["毒品危害防制条例", "诈欺犯罪危害防制条例"],
+        ),
+        ("律師講解了家庭暴力防治法的重點。", ["家庭暴力防治法"]),
+    ],
+)
+def test_taiwan_statutes_named_without_brackets_are_laws(text: str, laws: list[str]):
+    art = parse(text)
+    assert [law.name for law in art.laws] == laws
+    for law in art.laws:
+        for m in law.mentions:
+            assert text[m.start : m.end] == m.text
