@@ -266,3 +266,16 @@ def test_taiwan_statutes_named_without_brackets_are_laws(text: str, laws: list[s
     for law in art.laws:
         for m in law.mentions:
             assert text[m.start : m.end] == m.text
+
+
+def test_the_body_whose_stance_opens_the_article_holds_its_activities():
+    text = (
+        "青山区司法局高度重视宪法宣传工作。为进一步增强群众宪法意识，12月4日，"
+        "在青山广场开展宪法宣传活动，邀请青山区人民法院法官现场解答咨询。"
+    )
+    assert _events(text) == [("publicity", ["青山区司法局"])]
+
+
+def test_the_only_body_named_attends_and_holds_nothing():
+    text = "我局于12月4日在青山广场开展宪法宣传活动，青山区人民法院派员参加。"
+    assert _events(text) == [("publicity", [])]

@@ -225,8 +225,10 @@ def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> l
     if not acting:
         return []
     o = acting[0]
-    # 某院干警参加了…活动: a body that attends in the mention's sentence holds nothing
+    # 某院干警参加了…活动 / …活动，某院派员参加: a body that attends holds nothing
     if c.sent_start <= o[0] < c.start and _attends(text[o[1] : c.start], r):
+        return []
+    if c.end <= o[0] < c.sent_end and _attends(text[o[1] : c.sent_end], r):
         return []
     return [o[2]]
 
