@@ -279,3 +279,9 @@ def test_the_body_whose_stance_opens_the_article_holds_its_activities():
 def test_the_only_body_named_attends_and_holds_nothing():
     text = "我局于12月4日在青山广场开展宪法宣传活动，青山区人民法院派员参加。"
     assert _events(text) == [("publicity", [])]
+
+
+@pytest.mark.parametrize("clock", ["9时30分", "10时许", "10点", "9:30"])
+def test_a_date_followed_by_a_clock_time_dates_the_activity(clock: str):
+    text = f"12月4日{clock}，白河县司法局在人民广场开展宪法宣传活动。"
+    assert [e.date for e in parse(text, published="2024-12-05").events] == ["2024-12-04"]

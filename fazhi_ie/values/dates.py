@@ -219,7 +219,7 @@ _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
 _MONTH_DAY_RE = re.compile(r"([0-9]{1,2})[日号]")
-_CLOCK_RE = re.compile(r"[0-9]{1,2}[:：][0-9]{2}")
+_CLOCK_RE = re.compile(r"[0-9]{1,2}(?:[:：][0-9]{2}|[时点時點])")
 _ISO_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
 
 
