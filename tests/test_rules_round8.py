@@ -281,7 +281,7 @@ def test_the_only_body_named_attends_and_holds_nothing():
     assert _events(text) == [("publicity", [])]
 
 
-@pytest.mark.parametrize("clock", ["9时30分", "10时许", "10点", "9:30"])
+@pytest.mark.parametrize("clock", ["9时30分", "10时许", "10点左右", "9:30"])
 def test_a_date_followed_by_a_clock_time_dates_the_activity(clock: str):
     text = f"12月4日{clock}，白河县司法局在人民广场开展宪法宣传活动。"
     assert [e.date for e in parse(text, published="2024-12-05").events] == ["2024-12-04"]

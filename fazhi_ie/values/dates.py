@@ -219,7 +219,9 @@ _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
 _MONTH_DAY_RE = re.compile(r"([0-9]{1,2})[日号]")
-_CLOCK_RE = re.compile(r"[0-9]{1,2}(?:[:：][0-9]{2}|[时点時點])")
+#: a clock time right after a day (12日9:30, 4日10时许, 9时30分); a bare 12时 is left out:
+#: it mostly bounds a period (5月1日12时至…), not an activity
+_CLOCK_RE = re.compile(r"[0-9]{1,2}(?:[:：][0-9]{2}|[时点時點](?:许|許|左右|[0-9]{1,2}分))")
 _ISO_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
 
 
