@@ -285,3 +285,18 @@ def test_the_only_body_named_attends_and_holds_nothing():
 def test_a_date_followed_by_a_clock_time_dates_the_activity(clock: str):
     text = f"12月4日{clock}，白河县司法局在人民广场开展宪法宣传活动。"
     assert [e.date for e in parse(text, published="2024-12-05").events] == ["2024-12-04"]
+
+
+def test_related_news_and_next_article_lines_report_no_activity():
+    text = (
+        "12月4日，白河县司法局在人民广场开展宪法宣传活动，发放宣传资料500余份。\n"
+        "相关新闻：\n"
+        "· 白河县人民法院举办公众开放日活动\n"
+        "· 白河县检察院开展检察开放日活动\n"
+        "· 青石镇召开普法工作推进会\n"
+        "上一篇：白河县召开政法工作会议\n"
+        "下一篇：白河县开展扫黑除恶宣传\n"
+    )
+    art = parse(text)
+    assert [e.type.value for e in art.events] == ["publicity"]
+    assert [o.name for o in art.organizations] == ["白河县司法局"]

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..text.primitives import clause_of, paragraph_of, sentence_of
 from .base import KEYS, Recognizer, doc_text
+from .org_lists import sidebar_ranges
 from .tokens import token_edges
 
 KEY = KEYS.EVENTS
@@ -417,9 +418,13 @@ class EventRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> list[EventMention]:
         starts, _ = token_edges(doc)
+        text = doc_text(doc)
         # corner brackets (「更生先锋」活动, Hong Kong and Taiwan) read as quotes;
         # one character each, so the offsets stay those of the text
-        return find_mentions(doc_text(doc).translate(_CORNER_QUOTES), starts=starts)
+        found = find_mentions(text.translate(_CORNER_QUOTES), starts=starts)
+        # a related-news sidebar (a run of short bulleted lines) is page furniture
+        sidebars = sidebar_ranges(text)
+        return [c for c in found if not any(a <= c.start < b for a, b in sidebars)]
 
     def label(self, cand: EventMention) -> str:
         return cand.type
