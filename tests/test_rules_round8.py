@@ -300,3 +300,16 @@ def test_related_news_and_next_article_lines_report_no_activity():
     art = parse(text)
     assert [e.type.value for e in art.events] == ["publicity"]
     assert [o.name for o in art.organizations] == ["白河县司法局"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至目前，白河县司法局已开展宪法宣传活动36场次，发放宣传资料2万余份。",
+        "据统计，活动期间共接待群众咨询200余人次，发放宣传资料3000余份。",
+    ],
+)
+def test_totals_report_no_activity(text: str):
+    art = parse(text)
+    assert art.events == []
+    assert len(art.metrics) == 2
