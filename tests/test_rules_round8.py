@@ -313,3 +313,14 @@ def test_totals_report_no_activity(text: str):
     art = parse(text)
     assert art.events == []
     assert len(art.metrics) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("白河法務局於12月4日在廣場舉辦憲法日遊園會。", "publicity"),
+        ("白河县司法局于12月4日举办民法典主题巡回展。", "exhibition"),
+    ],
+)
+def test_fairs_and_touring_exhibitions_are_held_activities(text: str, kind: str):
+    assert [t for t, _ in _events(text)] == [kind]
