@@ -35,7 +35,7 @@ SHARED_FLOORS = {
         "organizations": 0.93,
         "persons": 0.96,
         "laws": 0.96,
-        "events": 0.76,
+        "events": 0.77,
         "metrics": 0.97,
         "events_organizer_accuracy": 0.84,
         "metrics_quantity_accuracy": 0.96,
