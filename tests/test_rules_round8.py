@@ -324,3 +324,18 @@ def test_totals_report_no_activity(text: str):
 )
 def test_fairs_and_touring_exhibitions_are_held_activities(text: str, kind: str):
     assert [t for t, _ in _events(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("臺北市中山扶輪社與中山分局合辦反毒宣導。", "台北市中山扶轮社"),
+        ("高雄市獅子會舉辦法律講座。", "高雄市狮子会"),
+        ("香港九龍華仁書院舉辦國家安全教育日講座。", "香港九龙华仁书院"),
+        ("香港沙田循道衛理幼稚園舉辦親子法治講座。", "香港沙田循道卫理幼稚园"),
+        ("香港福建同鄉會舉辦憲法日講座。", "香港福建同乡会"),
+        ("香港九龍城街坊福利會舉辦防騙講座。", "香港九龙城街坊福利会"),
+    ],
+)
+def test_clubs_schools_and_neighbourhood_associations_hold_activities(text: str, name: str):
+    assert [o[0] for _, o in _events(text)] == [name]
