@@ -339,3 +339,14 @@ def test_fairs_and_touring_exhibitions_are_held_activities(text: str, kind: str)
 )
 def test_clubs_schools_and_neighbourhood_associations_hold_activities(text: str, name: str):
     assert [o[0] for _, o in _events(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "name", ["香港福建同乡会联合总会", "香港九龙城街坊福利会联合会", "澳门街坊会联合总会"]
+)
+def test_a_federation_of_associations_keeps_its_whole_name(name: str):
+    assert _orgs(f"{name}舉辦講座。") == [name]
+
+
+def test_the_verb_after_a_bureau_still_joins_two_bodies():
+    assert _orgs("白河县司法局联合国网白河供电公司开展宣传。")[0] == "白河县司法局"

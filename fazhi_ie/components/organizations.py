@@ -154,7 +154,11 @@ class OrgRecognizer(Recognizer):
                 for w in not_org_words().get(suffix[-1], ())
             ):
                 continue
-            if suffix.startswith(g.verb_led_suffix_words) and s in ends:
+            if (
+                suffix.startswith(g.verb_led_suffix_words)
+                and s in ends
+                and text[s - 1] not in g.federation_members
+            ):
                 continue  # 司法局 + 联合 + 国网…: the verb after a body, not 联合国
             cand = quoted_name(text, s, e, suffix) or analyse(text, toks, s, e, suffix, stems)
             if cand is not None:

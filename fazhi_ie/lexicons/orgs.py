@@ -137,6 +137,7 @@ class Grammar:
     national_company_prefix: str
     state_prefixes: tuple[str, ...]
     verb_led_suffix_words: tuple[str, ...]
+    federation_members: str
     venue_suffixes: tuple[str, ...]
     venue_verbs: tuple[str, ...]
     ethnic_word_end: str
@@ -267,6 +268,7 @@ def grammar() -> Grammar:
         national_company_prefix=d["national_company_prefix"],
         state_prefixes=tuple(d["state_prefixes"]),
         verb_led_suffix_words=tuple(d["verb_led_suffix_words"]),
+        federation_members=d["federation_members"],
         venue_suffixes=tuple(d["venue_suffixes"]),
         venue_verbs=tuple(d["venue_verbs"]),
         ethnic_word_end=d["ethnic_word_end"],
