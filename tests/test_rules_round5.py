@@ -4,14 +4,11 @@ investigation offices. Invented sentences."""
 from __future__ import annotations
 
 import pytest
+from rules_helpers import org_names as _orgs
 
 from fazhi_ie import parse
 
 pytestmark = pytest.mark.pipeline
-
-
-def _orgs(text: str) -> list[str]:
-    return [o.name for o in parse(text).organizations]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ pronouns joined to a list, joining verbs before an NER name. Invented sentences.
 from __future__ import annotations
 
 import pytest
+from rules_helpers import events_with_organizers as _events
 
 from fazhi_ie import parse
 from fazhi_ie.build.org_ner import with_ner
@@ -11,12 +12,6 @@ from fazhi_ie.components.base import EntitySpan, candidates
 from fazhi_ie.components.organizations import OrgRecognizer
 
 pytestmark = pytest.mark.pipeline
-
-
-def _events(text: str) -> list[tuple[str, list[str]]]:
-    art = parse(text)
-    names = {o.id: o.name for o in art.organizations}
-    return [(e.type.value, [names[x] for x in e.organizers]) for e in art.events]
 
 
 @pytest.mark.parametrize(

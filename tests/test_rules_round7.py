@@ -5,20 +5,12 @@ staff, services and safety education reported as held. Invented sentences."""
 from __future__ import annotations
 
 import pytest
+from rules_helpers import events_with_organizers as _events
+from rules_helpers import org_names as _orgs
 
 from fazhi_ie import parse
 
 pytestmark = pytest.mark.pipeline
-
-
-def _orgs(text: str) -> list[str]:
-    return [o.name for o in parse(text).organizations]
-
-
-def _events(text: str) -> list[tuple[str, list[str]]]:
-    art = parse(text)
-    names = {o.id: o.name for o in art.organizations}
-    return [(e.type.value, [names[x] for x in e.organizers]) for e in art.events]
 
 
 def test_a_region_and_four_words_before_an_association_are_one_name():

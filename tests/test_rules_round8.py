@@ -1,20 +1,18 @@
-"""Rules of the eighth quality round (issue 14): launch ceremonies of named schemes
-(Hong Kong 啟動禮 / 開幕禮, 某计划启动仪式), and what later rounds add.
-Invented sentences."""
+"""Rules of the eighth quality round (issue 14), on invented sentences: launch
+ceremonies of named schemes, dates (clock times, Chinese-digit years, weekdays, Taiwan's
+今(8)日), parts of an activity and page furniture, organizers after verbs of going,
+associations, clubs and federations of Hong Kong, Macau and Taiwan, unbracketed
+statutes."""
 
 from __future__ import annotations
 
 import pytest
+from rules_helpers import events_with_organizers as _events
+from rules_helpers import org_names as _orgs
 
 from fazhi_ie import parse
 
 pytestmark = pytest.mark.pipeline
-
-
-def _events(text: str) -> list[tuple[str, list[str]]]:
-    art = parse(text)
-    names = {o.id: o.name for o in art.organizations}
-    return [(e.type.value, [names[x] for x in e.organizers]) for e in art.events]
 
 
 @pytest.mark.parametrize(
@@ -40,10 +38,6 @@ def test_a_plan_to_hold_an_activity_is_still_no_event():
 def test_a_body_that_only_supports_is_no_organizer():
     text = "在白河市委政法委的支持下，白河市律师协会于12月4日举办宪法主题演讲比赛。"
     assert _events(text) == [("competition", ["白河市律师协会"])]
-
-
-def _orgs(text: str) -> list[str]:
-    return [o.name for o in parse(text).organizations]
 
 
 @pytest.mark.parametrize(
