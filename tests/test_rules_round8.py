@@ -344,3 +344,15 @@ def test_a_federation_of_associations_keeps_its_whole_name(name: str):
 
 def test_the_verb_after_a_bureau_still_joins_two_bodies():
     assert _orgs("白河县司法局联合国网白河供电公司开展宣传。")[0] == "白河县司法局"
+
+
+def test_a_press_release_dated_on_its_last_line_resolves_today():
+    text = (
+        "白河律政司今日舉辦憲法日研討會，約三百人出席。\n"
+        "完\n2024年12月4日（星期三）\n香港時間18時30分\n"
+    )
+    art = parse(text)
+    assert art.published == "2024-12-04"
+    assert [e.date for e in art.events] == ["2024-12-04"]
+    span = art.published_span
+    assert span is not None and text[span.start : span.end] == span.text

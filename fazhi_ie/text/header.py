@@ -93,6 +93,7 @@ _EVENT_LABEL = data_regex(_P["event_labels"])
 _CONTINUES = data_regex(_P["continues_after"])
 _MENU_LINE = data_regex(_P["menu_line"])
 _HEADER_AFTER = data_regex(_P["header_after"])
+_RELEASE_FOOTER = data_regex(_P["release_footer"])
 _STANDALONE_BEFORE = re.compile(r"(?:^|[\s|【\[(])$")
 
 
@@ -271,6 +272,17 @@ def _best_date(
     return best
 
 
+def _release_date(lines: list[tuple[int, str]]) -> tuple[int, int, int, str] | None:
+    """A date alone on a footer line with its weekday in brackets (2024年12月4日（星期三）):
+    the release date of a press release."""
+    for pos, line in reversed(lines):
+        for m in _DATE.finditer(line):
+            value = _date_value(m)
+            if value and not line[: m.start()].strip() and _RELEASE_FOOTER.match(line[m.end() :]):
+                return (0, pos + m.start(), pos + m.end(), value)
+    return None
+
+
 def find_header(text: str) -> Header:
     """Title, source and publication date of a clean article text."""
     h = Header()
@@ -308,6 +320,8 @@ def find_header(text: str) -> Header:
             best = _best_date(early, STRONG)
     if best is None and len(lines) > max(len(zone), EARLY_LINES):
         best = _best_date(lines[max(len(zone), EARLY_LINES, len(lines) - FOOTER_LINES) :], STRONG)
+    if best is None:  # a press release's own date on its last lines
+        best = _release_date(lines[max(1, len(lines) - FOOTER_LINES) :])
     if best is not None:
         h.published = best[3]
         h.published_range = (best[1], best[2])
