@@ -356,3 +356,13 @@ def test_a_press_release_dated_on_its_last_line_resolves_today():
     assert [e.date for e in art.events] == ["2024-12-04"]
     span = art.published_span
     assert span is not None and text[span.start : span.end] == span.text
+
+
+def test_each_enumerated_item_reports_its_own_activity():
+    text = (
+        "宪法宣传周期间，白河县司法局开展了形式多样的宣传活动。"
+        "一是开展“宪法进社区”活动，在5个社区设立咨询台。"
+        "二是开展“宪法进校园”活动，向学生发放宣传资料。"
+        "三是举办宪法知识竞赛，共有300余人参加。"
+    )
+    assert [t for t, _ in _events(text)] == ["publicity", "publicity", "competition"]

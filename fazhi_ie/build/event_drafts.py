@@ -181,6 +181,8 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
     not two activities listed in one sentence."""
     if g.type != d.type:
         return False
+    if _item(text, d, r) and any(_item(text, m, r) and m.sent != d.sent for m in g.mentions):
+        return False  # 一是开展…活动。二是开展…活动: each enumerated item is an activity
     if any(
         m.sent == d.sent
         and (
@@ -209,6 +211,11 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
     if g.headline or d.headline:
         return not (o1 and o2 and not (o1 <= o2 or o2 <= o1))
     return not (o1 and o2 and o1 != o2)
+
+
+def _item(text: str, m: EventDraft, r: TriggerRules) -> bool:
+    """The draft's sentence opens an enumerated item (一是…, 1、…, （二）…)."""
+    return r.enumerated_re.match(text[m.sent[0] : m.sent[1]]) is not None
 
 
 def _line(text: str, m: EventDraft) -> str:
