@@ -181,8 +181,6 @@ _YEAR_RE = re.compile(_PATTERNS["stated_year"])
 _STARTING_YEAR_RE = re.compile(_PATTERNS["starting_year"])
 _YEAR_MONTH_RE = re.compile(_PATTERNS["year_month"])
 _NAMED_DAY_RE = re.compile(_PATTERNS["named_day"])
-#: Chinese digits of a year written digit by digit (二〇二四)
-_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
 def _year_of(m: re.Match[str]) -> int:
@@ -402,7 +400,7 @@ def find_dates(
         if m["y"]:
             y: int | None = int(m["y"])
         elif m["yc"]:
-            y = int(m["yc"].translate(_CN_DIGITS))
+            y = int("".join(str(CN_DIGIT_VALUE[c]) for c in m["yc"]))  # 二〇二四
         elif m["roc"] or m["roc2"]:
             y = int(m["roc"] or m["roc2"]) + ROC_OFFSET
         elif m["yw"]:
