@@ -146,6 +146,9 @@ def _part_of(
     if g is None:
         return None
     last = g.mentions[-1]
+    if last.sent == d.sent and last.organizers == d.organizers and last is not g.mentions[0]:
+        # 活动现场，某局设置咨询台，发放宣传资料: the sentence already joined as a part
+        return None if r.another_name(text, last.mention.end, d.mention.start) else g
     if last.sent[1] > d.sent[0]:
         return None
     if d.date is not None and g.date is not None and not _same_date(g, d):

@@ -110,8 +110,7 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         # 随后召开的座谈会上: a sub-session of the activity just reported
         (
             "subsession",
-            lambda: x.type in r.subsession_types
-            and any(c in x.clause_before for c in r.subsession_cues),
+            lambda: x.type in r.subsession_types and any(c in x.before for c in r.subsession_cues),
         ),
         # 举办专题讲座，邀请某教授作专题辅导: the invited talk is the activity just named
         ("invited_talk", lambda: _invited_talk(x, r)),
@@ -150,6 +149,8 @@ def _invited_talk(x: Site, r: TriggerRules) -> bool:
     )
     if not invited:
         return False
+    if r.talk_subject_re.match(x.before):  # 培训邀请某法官授课: the activity just reported
+        return True
     prior = x.before[: len(x.before) - len(x.clause_before)]
     return any(r.types.get(m.group(0)) in r.talk_hosts for m in r.trigger_re.finditer(prior))
 

@@ -59,6 +59,7 @@ class TriggerRules:
     appointment: frozenset[str]
     subsession_cues: tuple[str, ...]
     subsession_types: frozenset[str]
+    talk_subject_re: re.Pattern[str]
     period_suffixes: tuple[str, ...]
     # recognizer: what spoils a trigger
     reference_after: tuple[str, ...]
@@ -190,6 +191,7 @@ def trigger_rules() -> TriggerRules:
         appointment=frozenset(d["appointment"]),
         subsession_cues=tuple(d["subsession_cues"]),
         subsession_types=frozenset(d["subsession_types"]),
+        talk_subject_re=re.compile(d["talk_subject_pattern"]),
         period_suffixes=tuple(d["period_suffixes"]),
         reference_after=tuple(d["reference_after"]),
         reference_cues=tuple(d["reference_cues"]),

@@ -476,8 +476,13 @@ def find_dates(
                 iso = d.isoformat()
             words.append(DateExpr(s, e, w, iso, None, iso is not None, "relative"))
         else:
-            prev = [x for x in out if x.end <= s and x.date and x.kind in ("date", "recurring")]
-            if prev and prev[-1].date_end is None:
+            # the last day named before it (a period named since, 宣传周, is not a day)
+            prev = [
+                x
+                for x in out
+                if x.end <= s and x.date and x.kind in ("date", "recurring") and not x.date_end
+            ]
+            if prev:
                 iso = prev[-1].date
             elif base[0] is not None and base[2] is not None:
                 iso = _iso(base[0], base[1] or 1, base[2])
