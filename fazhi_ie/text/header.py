@@ -112,6 +112,8 @@ def _date_value(m: re.Match[str]) -> str | None:
             y, mo, d = int(g["y5"]) + ROC_OFFSET, int(g["m5"]), int(g["d5"])
         elif g["y6"]:
             y, mo, d = int(g["y6"]) + ROC_OFFSET, int(g["m6"]), int(g["d6"])
+        elif g["y7"]:
+            y, mo, d = int(g["y7"]) + ROC_OFFSET, int(g["m7"]), int(g["d7"])
         else:
             y = int("".join(str(CN_DIGIT_VALUE[c]) for c in g["y4"]))
             m4, d4 = cn_int(g["m4"]), cn_int(g["d4"])
@@ -150,7 +152,7 @@ def _score_date(line: str, m: re.Match[str], event_block: bool = False) -> int:
         for pat, score in _LABEL_SCORE:
             if pat.match(lab.group("label")):
                 return 0 if event_block and score < STRONG else score
-    if m.group("y6") or event_block:  # 113-05-02 only with a label
+    if m.group("y6") or m.group("y7") or event_block:  # 113-05-02 only with a label
         return 0
     pre_bare = _TIME_BEFORE.sub("", pre)
     standalone = bool(_HEADER_AFTER.match(post)) and bool(_STANDALONE_BEFORE.search(pre_bare))
