@@ -1,0 +1,104 @@
+"""Rules of the ninth quality round (issue 14), on invented sentences: parts and
+sub-sessions of one activity, a day named after a campaign period, booths of Hong Kong
+and Macau campaigns, Taiwan release dates, customs houses and forest farms."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import events_with_organizers as _events
+from rules_helpers import org_names as _orgs
+
+from fazhi_ie import parse
+
+pytestmark = pytest.mark.pipeline
+
+
+def test_two_parts_told_in_one_on_site_sentence_stay_one_activity():
+    text = (
+        "12月4日上午，白河县司法局在县人民广场开展宪法宣传活动。活动现场，县法院、"
+        "县检察院等20余家单位设置咨询台，工作人员向过往群众发放宣传资料3000余份。"
+    )
+    assert _events(text) == [("publicity", ["白河县司法局"])]
+
+
+def test_two_activities_of_two_bodies_in_two_sentences_stay_two():
+    text = "12月4日，白河县司法局在县人民广场开展宪法宣传活动。12月5日，县检察院在城北社区开展宪法宣传活动。"
+    assert _events(text) == [
+        ("publicity", ["白河县司法局"]),
+        ("publicity", ["县检察院"]),
+    ]
+
+
+def test_the_same_day_after_a_named_campaign_week_is_the_day_named_before():
+    text = (
+        "12月4日，由白河县委宣传部主办的“宪法宣传周”集中宣传活动在县人民广场举行。\n"
+        "当天下午，县司法局组织律师走进白河县第一中学，为800余名师生上了一堂宪法课。"
+    )
+    art = parse(text)
+    assert [(e.type.value, e.date) for e in art.events] == [
+        ("publicity", "--12-04"),
+        ("lecture", "--12-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月4日，白河县人民法院举办“公众开放日”活动，邀请20余名人大代表走进法院旁听庭审。"
+        "旁听结束后，院长主持召开座谈会，听取代表的意见建议。",
+        "12月4日，白河县人民法院举办“公众开放日”活动，邀请20余名人大代表走进法院旁听庭审。"
+        "随后，代表们参加了座谈会。",
+    ],
+)
+def test_a_meeting_after_the_activity_is_its_sub_session(text: str):
+    assert [t for t, _ in _events(text)] == ["open_day"]
+
+
+def test_a_meeting_held_on_its_own_is_still_a_meeting():
+    text = "12月4日，白河县人民法院召开人大代表座谈会，听取代表的意见建议。"
+    assert [t for t, _ in _events(text)] == ["meeting"]
+
+
+def test_an_invited_talk_in_the_training_just_reported_is_its_content():
+    text = (
+        "12月5日，白河市司法局举办全市人民调解员业务培训班，150余名调解员参加培训。"
+        "培训邀请市中级人民法院法官王晓明授课，围绕民法典婚姻家庭编进行解读。"
+    )
+    assert _events(text) == [("training", ["白河市司法局"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "治安警察局於12月10日在議事亭前地設置宣傳攤位，向市民派發防騙單張。",
+        "警方今日在旺角設置街站，向市民派發宣傳單張。",
+    ],
+)
+def test_a_street_booth_is_a_publicity_activity(text: str):
+    assert [t for t, _ in _events(text)] == ["publicity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("北院辦理宣導\n\n法院今(4)日舉辦講座。\n\n發布日期：113年12月4日", "2024-12-04"),
+        ("新聞稿 113年12月5日\n法務部今(5)日舉辦講座。", "2024-12-05"),
+    ],
+)
+def test_a_taiwan_release_date_in_roc_years_is_the_published_date(text: str, published: str):
+    assert parse(text).published == published
+
+
+def test_a_roc_date_in_the_body_is_no_published_date():
+    assert parse("本校於113年12月4日舉辦講座。").published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("拱北海关联合珠海出入境边防检查站举办讲座。", ["拱北海关", "珠海出入境边防检查站"]),
+        ("白河县青松林场开展森林法宣传。", ["白河县青松林场"]),
+    ],
+)
+def test_customs_houses_and_forest_farms_keep_their_names(text: str, names: list[str]):
+    assert _orgs(text) == names
