@@ -22,7 +22,10 @@ def test_two_parts_told_in_one_on_site_sentence_stay_one_activity():
 
 
 def test_two_activities_of_two_bodies_in_two_sentences_stay_two():
-    text = "12月4日，白河县司法局在县人民广场开展宪法宣传活动。12月5日，县检察院在城北社区开展宪法宣传活动。"
+    text = (
+        "12月4日，白河县司法局在县人民广场开展宪法宣传活动。"
+        "12月5日，县检察院在城北社区开展宪法宣传活动。"
+    )
     assert _events(text) == [
         ("publicity", ["白河县司法局"]),
         ("publicity", ["县检察院"]),
