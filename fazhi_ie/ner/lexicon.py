@@ -61,10 +61,11 @@ class Lexicon:
         """One ``PER|LOC|ORG`` position tag per character (``-`` where no word of a type)."""
         n = len(chars)
         text = "".join(chars)
+        out = [NONE_TAG] * n
         if len(text) != n:  # items longer than one character: no matching
-            return [NONE_TAG] * n
-        best: dict[str, list[int]] = {t: [0] * n for t in TYPES}  # covering word length
-        pos: dict[str, list[str]] = {t: ["-"] * n for t in TYPES}
+            return out
+        # per covered character: [per, loc, org] of (covering word length, position)
+        cover: dict[int, list[tuple[int, str]]] = {}
         words, longest_from = self.words, self.longest_from
         for i in range(n - 1):
             longest = longest_from.get(text[i : i + 2])
@@ -76,12 +77,20 @@ class Lexicon:
                     continue
                 length = j - i
                 for t in labels:
-                    b, p = best[t], pos[t]
+                    ti = _TYPE_INDEX[t]
                     for k in range(i, j):
-                        if length > b[k]:
-                            b[k] = length
-                            p[k] = "B" if k == i else "E" if k == j - 1 else "M"
-        return ["|".join(tags) for tags in zip(*(pos[t] for t in TYPES), strict=True)]
+                        cell = cover.get(k)
+                        if cell is None:
+                            cell = cover[k] = [_NO_COVER, _NO_COVER, _NO_COVER]
+                        if length > cell[ti][0]:
+                            cell[ti] = (length, "B" if k == i else "E" if k == j - 1 else "M")
+        for k, cell in cover.items():
+            out[k] = f"{cell[0][1]}|{cell[1][1]}|{cell[2][1]}"
+        return out
+
+
+_TYPE_INDEX = {t: i for i, t in enumerate(TYPES)}
+_NO_COVER = (0, "-")
 
 
 __all__ = ["NONE_TAG", "TYPES", "Lexicon"]
