@@ -105,3 +105,44 @@ def test_a_roc_date_in_the_body_is_no_published_date():
 )
 def test_customs_houses_and_forest_farms_keep_their_names(text: str, names: list[str]):
     assert _orgs(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "4月15日，白河市政府舉辦國家安全主題展覽開幕式。展期至5月15日。",
+            ("exhibition", "--04-15", "--05-15"),
+        ),
+        (
+            "3月1日，白河县“民法典宣传月”系列活动正式启动，活动持续到3月31日。",
+            ("publicity", "--03-01", "--03-31"),
+        ),
+    ],
+)
+def test_a_campaign_opened_by_a_launch_runs_until_the_day_stated_after_it(
+    text: str, period: tuple[str, str, str]
+):
+    art = parse(text)
+    assert sorted((e.type.value, e.date, e.date_end) for e in art.events) == sorted(
+        [period, ("launch", period[1], None)]
+    )
+
+
+def test_a_campaign_opened_by_a_launch_with_no_end_stated_has_no_date():
+    art = parse("3月1日，白河县“民法典宣传月”系列活动正式启动。")
+    assert [e.date for e in art.events if e.type.value != "launch"] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "展覽由維護國家安全委員會辦公室主辦，保安司司長辦公室協辦。",
+            ["维护国家安全委员会办公室", "保安司司长办公室"],
+        ),
+        ("維護國家安全委員會今日舉行會議。", ["维护国家安全委员会"]),
+    ],
+)
+def test_national_security_committees_and_secretariat_offices(text: str, names: list[str]):
+    assert _orgs(text) == names

@@ -96,6 +96,39 @@ class DateIndex:
         # 时间：2023年5月12日 (a notice's or transcript's field) dates what it announces
         return self.labelled
 
+    def launched_period(self, c: EventMention, day: DateExpr | None) -> DateExpr | None:
+        """The period of a campaign opened by a launch on ``day`` in its clause
+        (…展览开幕式), when the text says right after, in its paragraph, the day it runs
+        until (展期至5月15日, 活动将持续至4月30日): from the launch's day to that day.
+        None when it says no such day: a campaign only named by its launch has no date."""
+        if day is None or not day.date or day.date_end:
+            return None
+        text, dates = self.text, self.dates
+        _, p1 = paragraph_of(text, c.start)
+        stop, pos = min(p1, c.sent_end), c.sent_end
+        for _ in range(LAUNCH_PERIOD_SENTENCES):  # the clause's own sentence, then the next
+            if pos >= p1:
+                break
+            stop = sentence_of(text, pos, pos)[1]
+            pos = stop
+        until = trigger_rules().until_re
+        for d in dates[bisect_right(self.starts, c.end - 1) :]:
+            if d.start >= stop:
+                break
+            if (
+                d.kind == "date"
+                and d.date
+                and len(d.date) == len(day.date)
+                and day.date < d.date
+                and until.search(text[max(0, d.start - 4) : d.start])
+            ):
+                return replace(d, date=day.date, date_end=d.date, kind="range")
+        return None
+
+
+#: Sentences after a launch's own one that may say until when its campaign runs.
+LAUNCH_PERIOD_SENTENCES = 1
+
 
 def _definitional(text: str, d: DateExpr, trigger: int, r: TriggerRules) -> bool:
     return d.end < trigger and text.startswith(r.definitional_after, d.end)

@@ -120,7 +120,8 @@ def _drafts(
             d = dates.date_for(ahead, r)
         if d is not None and not d.date_end and _launched_here(c, launches):
             # …活动正式启动: the campaign runs for a period, not on its launch day
-            d = None
+            # (…展览开幕式。展期至5月15日: from that day to the day it runs until)
+            d = dates.launched_period(c, d)
         elif d is None:
             d = context
         elif d.date:
