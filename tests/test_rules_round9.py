@@ -146,3 +146,47 @@ def test_a_campaign_opened_by_a_launch_with_no_end_stated_has_no_date():
 )
 def test_national_security_committees_and_secretariat_offices(text: str, names: list[str]):
     assert _orgs(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "臺北市政府法務局於12月8日在信義區舉辦消費者保護宣導園遊會，現場設置攤位，提供消費諮詢服務。",
+        "12月4日，白河县司法局在县人民广场开展宪法宣传活动。\n"
+        "“在宣传活动现场，我们不仅提供法律咨询，还有有奖问答。”工作人员说。",
+    ],
+)
+def test_a_consultation_told_on_the_site_of_an_activity_is_part_of_it(text: str):
+    assert [t for t, _ in _events(text)] == ["publicity"]
+
+
+def test_a_consultation_of_its_own_after_an_activity_stays_an_activity():
+    text = (
+        "12月4日，白河县司法局在县人民广场开展宪法宣传活动。"
+        "12月4日，县法律援助中心在城北社区开展法律咨询活动。"
+    )
+    assert [t for t, _ in _events(text)] == ["publicity", "consultation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["法務部今(10)日舉行研討會。", "白河國中今(10)日舉行研討會。"],
+)
+def test_taiwan_today_is_read_whatever_word_the_segmenter_glued_it_to(text: str):
+    assert [len(orgs) for _, orgs in _events(text)] == [1]
+
+
+def test_a_body_joined_by_jiehe_is_not_one_name_with_it():
+    text = "新竹縣政府警察局竹北分局結合東興社區發展協會，於12月3日舉辦治安座談會。"
+    assert _orgs(text) == ["新竹县政府警察局竹北分局", "东兴社区发展协会"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新竹縣政府警察局竹北分局結合轄內社區發展協會舉辦治安座談會。",
+        "教育部國民及學前教育署辦理「高級中等學校法治教育教師研習」。",
+    ],
+)
+def test_a_class_of_associations_or_schools_is_no_organization(text: str):
+    assert not any(n in ("社区发展协会", "中等学校", "高级中等学校") for n in _orgs(text))

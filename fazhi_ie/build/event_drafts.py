@@ -121,7 +121,7 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
     """Group the drafts of one activity, in the order of their first mention."""
     groups: list[EventGroup] = []
     for d in drafts:
-        part_of = _part_of(text, groups, d, r)
+        part_of = _part_of(text, groups, d, r) or _site_part(text, groups, d, r)
         if part_of is not None:
             part_of.absorb(d)
             continue
@@ -133,6 +133,33 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
         else:
             target.absorb(d)
     return groups
+
+
+def _site_part(
+    text: str, groups: list[EventGroup], d: EventDraft, r: TriggerRules
+) -> EventGroup | None:
+    """The activity reported just before, when ``d`` (a consultation, a quiz, a
+    display…) is told on its site (…园游会，现场设置摊位，提供咨询服务; 在宣传活动现场，
+    我们提供法律咨询): a part of it, whatever its type, in its sentence or a later one
+    of its paragraph or the next (anywhere after it with 活动现场). Not of a launch
+    (the campaign it opens holds what follows)."""
+    if d.type not in r.site_part_types or not groups:
+        return None
+    g = groups[-1]
+    last = g.mentions[-1]
+    if g.type in (d.type, "launch") or last.mention.end > d.mention.start:
+        return None
+    if d.date is not None and g.date is not None and not _same_date(g, d):
+        return None
+    if last.sent != d.sent and last.sent[1] > d.sent[0]:
+        return None
+    start = last.mention.end if last.sent == d.sent else d.sent[0]
+    before = text[start : d.mention.start]
+    if r.site_reference in before:  # 在…活动现场: that activity's site, wherever told
+        return g
+    if last.sent != d.sent and text.count("\n", last.sent[1], d.sent[0]) > 1:
+        return None
+    return g if r.site_word in before else None
 
 
 def _part_of(

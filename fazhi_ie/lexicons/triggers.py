@@ -60,6 +60,9 @@ class TriggerRules:
     subsession_cues: tuple[str, ...]
     subsession_types: frozenset[str]
     talk_subject_re: re.Pattern[str]
+    site_part_types: frozenset[str]
+    site_word: str
+    site_reference: str
     period_suffixes: tuple[str, ...]
     # recognizer: what spoils a trigger
     reference_after: tuple[str, ...]
@@ -192,6 +195,9 @@ def trigger_rules() -> TriggerRules:
         subsession_cues=tuple(d["subsession_cues"]),
         subsession_types=frozenset(d["subsession_types"]),
         talk_subject_re=re.compile(d["talk_subject_pattern"]),
+        site_part_types=frozenset(d["site_part_types"]),
+        site_word=d["site_word"],
+        site_reference=d["site_reference"],
         period_suffixes=tuple(d["period_suffixes"]),
         reference_after=tuple(d["reference_after"]),
         reference_cues=tuple(d["reference_cues"]),

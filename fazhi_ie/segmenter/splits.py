@@ -14,21 +14,32 @@ __all__ = ["split_joined"]
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[dict[str, int], re.Pattern[str]]:
+def _rules() -> tuple[dict[str, int], re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
     d = load_json("segment_splits.json")
-    return dict(d["splits"]), re.compile(d["time_start"])
+    return (
+        dict(d["splits"]),
+        re.compile(d["time_start"]),
+        tuple(d["day_note_heads"]),
+        re.compile(d["day_note"]),
+    )
 
 
 def split_joined(words: list[str]) -> list[str]:
-    """``words`` with each listed word that a time follows split in two."""
-    splits, time_start = _rules()
-    if not any(w in splits for w in words):
+    """``words`` with each listed word that a time follows split in two, and the 今 of
+    Taiwan's 今(8)日 split off any word that swallowed it (法务部今 + (8)日)."""
+    splits, time_start, heads, day_note = _rules()
+    if not any(w in splits or (len(w) > 1 and w.endswith(heads)) for w in words):
         return words
     out: list[str] = []
     last = len(words) - 1
     for i, w in enumerate(words):
         k = splits.get(w)
-        if k is not None and i < last and time_start.match("".join(words[i + 1 : i + 5])):
+        if k is None and len(w) > 1 and w.endswith(heads):
+            k = len(w) - 1
+            after = day_note
+        else:
+            after = time_start
+        if k is not None and i < last and after.match("".join(words[i + 1 : i + 5])):
             out += [w[:k], w[k:]]
         else:
             out.append(w)
