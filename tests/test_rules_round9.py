@@ -190,3 +190,14 @@ def test_a_body_joined_by_jiehe_is_not_one_name_with_it():
 )
 def test_a_class_of_associations_or_schools_is_no_organization(text: str):
     assert not any(n in ("社区发展协会", "中等学校", "高级中等学校") for n in _orgs(text))
+
+
+def test_a_district_prosecutors_short_form_is_one_body_with_its_full_name():
+    text = (
+        "高雄地檢署舉辦反賄選宣導活動\n"
+        "臺灣高雄地方檢察署於12月2日舉辦反賄選宣導活動，邀請高雄市政府警察局共同參與。"
+    )
+    art = parse(text)
+    names = {o.id: o.name for o in art.organizations}
+    assert sorted(names.values()) == ["台湾高雄地方检察署", "高雄市政府警察局"]
+    assert [[names[x] for x in e.organizers] for e in art.events] == [["台湾高雄地方检察署"]]

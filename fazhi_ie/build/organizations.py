@@ -140,26 +140,27 @@ def _abbreviates(c: OrgCandidate, others: list[OrgCandidate]) -> bool:
     short = c.name
     if c.prefix or not 2 <= len(short) <= 6:
         return False
-    for o in others:
-        core = o.core
-        if (
-            len(core) > len(short)
-            and (len(short) > 2 or len(core) >= 4)
-            # 公安局 is not 公安分局; a two-character form is always a head and a tail
-            and (
-                len(short) == 2
-                or not any(
-                    core.startswith(short[:i]) and core.endswith(short[i:])
-                    for i in range(1, len(short))
-                )
+    return any(_abbreviation(short, o.core) for o in others)
+
+
+def _abbreviation(short: str, core: str) -> bool:
+    """Whether ``short`` abbreviates the core ``core`` (see :func:`_abbreviates`)."""
+    return (
+        len(core) > len(short)
+        and (len(short) > 2 or len(core) >= 4)
+        # 公安局 is not 公安分局; a two-character form is always a head and a tail
+        and (
+            len(short) == 2
+            or not any(
+                core.startswith(short[:i]) and core.endswith(short[i:])
+                for i in range(1, len(short))
             )
-            and core[0] == short[0]
-            and core[-1] == short[-1]
-            and (len(short) <= 4 or core[:2] == short[:2])
-            and in_order(short, core)
-        ):
-            return True
-    return False
+        )
+        and core[0] == short[0]
+        and core[-1] == short[-1]
+        and (len(short) <= 4 or core[:2] == short[:2])
+        and in_order(short, core)
+    )
 
 
 def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
@@ -182,6 +183,16 @@ def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
                 merged[grp] = _root(longer[0], merged)
                 continue
         if grp.key[1] is not None:
+            # 高雄地检署 beside 台湾高雄地方检察署 (one region): the core abbreviated
+            same = [
+                o
+                for o in groups
+                if o is not grp
+                and o.key[1:] == grp.key[1:]
+                and _abbreviation(grp.key[0], o.key[0])
+            ]
+            if len(same) == 1 and _root(same[0], merged) is not grp:
+                merged[grp] = _root(same[0], merged)
             continue
         abbr = [o for o in groups if o is not grp and _abbreviates(grp.cands[0], o.cands)]
         if len(abbr) == 1 and _root(abbr[0], merged) is not grp:
