@@ -201,3 +201,8 @@ def test_a_district_prosecutors_short_form_is_one_body_with_its_full_name():
     names = {o.id: o.name for o in art.organizations}
     assert sorted(names.values()) == ["台湾高雄地方检察署", "高雄市政府警察局"]
     assert [[names[x] for x in e.organizers] for e in art.events] == [["台湾高雄地方检察署"]]
+
+
+def test_a_youth_league_committee_written_with_tuan_before_its_place():
+    text = "12月4日，团青川市委、市青少年宫联合举办青少年法治演讲比赛。"
+    assert _events(text) == [("competition", ["团青川市委", "市青少年宫"])]
