@@ -206,3 +206,9 @@ def test_a_district_prosecutors_short_form_is_one_body_with_its_full_name():
 def test_a_youth_league_committee_written_with_tuan_before_its_place():
     text = "12月4日，团青川市委、市青少年宫联合举办青少年法治演讲比赛。"
     assert _events(text) == [("competition", ["团青川市委", "市青少年宫"])]
+
+
+@pytest.mark.pipeline
+def test_a_department_named_only_in_a_title_is_no_body_whoever_proposes_it():
+    names = _orgs("12月4日，白河市司法局普法与依法治理处处长张三在广场接受采访。")
+    assert names == ["白河市司法局"]

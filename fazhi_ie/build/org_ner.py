@@ -189,6 +189,10 @@ def _from_ner(
         suf = longest_suffix(name)
         if suf is None or suf.text == name or _summons_inside(doc, s, e):
             continue
+        if name[-1] in g.title_folded and (
+            text.startswith(name[-1] + g.title_after_suffix, e) or text.startswith(g.title_words, e)
+        ):
+            continue  # …依法治理处处长: a department named only in a title, as the grammar's
         if suf.text in g.weak_suffixes and not has_place_token(doc, s, e - len(suf.text)):
             # 综合办公室, 社区矫正办公室: the grammar's rule for generic units holds for
             # the NER's spans too (a weak unit word needs a place in the name)
