@@ -208,7 +208,27 @@ def test_a_youth_league_committee_written_with_tuan_before_its_place():
     assert _events(text) == [("competition", ["团青川市委", "市青少年宫"])]
 
 
-@pytest.mark.pipeline
 def test_a_department_named_only_in_a_title_is_no_body_whoever_proposes_it():
     names = _orgs("12月4日，白河市司法局普法与依法治理处处长张三在广场接受采访。")
     assert names == ["白河市司法局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("青川县图书馆联合县司法局举办法治图书展。", ["青川县图书馆", "县司法局"]),
+        ("青川县红旗农场开展安全生产法宣传活动。", ["青川县红旗农场"]),
+        ("青川县公路养护段开展公路法宣传活动。", ["青川县公路养护段"]),
+        ("臺北市政府毒品危害防制中心辦理反毒宣導。", ["台北市政府毒品危害防制中心"]),
+        ("桃園市家庭暴力及性侵害防治中心舉辦宣導活動。", ["桃园市家庭暴力及性侵害防治中心"]),
+        ("香港小童群益會與警務處合辦防騙講座。", ["香港小童群益会", "警务处"]),
+        ("中壢區公所結合中壢區各里辦公處辦理防詐宣導。", ["中坜区公所"]),
+    ],
+)
+def test_libraries_farms_taiwan_prevention_centres_and_hong_kong_ngos(text: str, names: list[str]):
+    assert _orgs(text) == names
+
+
+def test_a_library_named_as_the_venue_is_no_organizer():
+    text = "12月4日，县司法局在县图书馆举办法治讲座。"
+    assert _events(text) == [("lecture", ["县司法局"])]
