@@ -232,3 +232,18 @@ def test_libraries_farms_taiwan_prevention_centres_and_hong_kong_ngos(text: str,
 def test_a_library_named_as_the_venue_is_no_organizer():
     text = "12月4日，县司法局在县图书馆举办法治讲座。"
     assert _events(text) == [("lecture", ["县司法局"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("12月4日，白河县法院在县一中开展模拟法庭进校园活动。", ["performance"]),
+        ("12月4日，白河大学法学院举办第八届模拟法庭大赛。", ["competition"]),
+        ("12月4日，白河县司法局开展法治讲座进社区活动。", ["lecture"]),
+        ("12月4日，白河市交警支队在市区主要路口开展交通安全宣传活动。", ["publicity"]),
+        ("12月4日，白河县司法局举办“宪法大讲堂”，邀请省委党校教授作专题辅导。", ["lecture"]),
+        ("宣传周期间，活动方式主要包括发放资料、开展网络安全知识竞赛等。", []),
+    ],
+)
+def test_one_activity_however_its_name_is_built(text: str, types: list[str]):
+    assert [t for t, _ in _events(text)] == types

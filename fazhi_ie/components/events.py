@@ -126,7 +126,7 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ("purpose", lambda: x.clause_before.lstrip().startswith(r.purpose)),
         # a count right after: 开展宣讲活动11次 is a total
         ("count_after", lambda: bool(r.count_after_re.match(x.after))),
-        ("form_list", lambda: _in_form_list(x, r)),
+        ("form_list", lambda: _in_form_list(x, r) or _in_forms_named(x, r)),
         # 各村也相继召开…会: an uncounted aggregate held by a class of bodies
         # (also when the class opens the sentence: 此外，各乡镇也结合实际，组织开展…)
         (
@@ -151,7 +151,8 @@ def _invited_talk(x: Site, r: TriggerRules) -> bool:
         return False
     if r.talk_subject_re.match(x.before):  # 培训邀请某法官授课: the activity just reported
         return True
-    prior = x.before[: len(x.before) - len(x.clause_before)]
+    # the earlier clauses as written: a host named in quotes counts (举办“宪法大讲堂”，邀请…)
+    prior = x.text[x.sent[0] : x.clause[0]]
     return any(r.types.get(m.group(0)) in r.talk_hosts for m in r.trigger_re.finditer(prior))
 
 
@@ -187,6 +188,11 @@ def _in_form_list(x: Site, r: TriggerRules) -> bool:
     before = text[x.sent[0] : x.start]
     opened = max((before.rfind(o) for o in r.form_open), default=-1)
     return opened >= 0 and not any(ch in before[opened:] for ch in "；;")
+
+
+def _in_forms_named(x: Site, r: TriggerRules) -> bool:
+    """The trigger is one of the forms a sentence lists (活动方式主要包括…、开展知识竞赛、…)."""
+    return r.form_intro_re.search(x.text, x.sent[0], x.start) is not None
 
 
 def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
@@ -321,7 +327,8 @@ def find_mentions(
 
 def _drop_modifiers(found: list[EventMention], r: TriggerRules) -> list[EventMention]:
     """A trigger right before another of a main type modifies it: 禁毒宣传讲座 is a
-    lecture, 法治宣传文艺汇演 a performance."""
+    lecture, 法治宣传文艺汇演 a performance, 模拟法庭大赛 a competition; a 进X form
+    right after another type's trigger says where it goes (模拟法庭进校园)."""
     drop = {
         i
         for i, (a, b) in enumerate(itertools.pairwise(found))
@@ -330,6 +337,15 @@ def _drop_modifiers(found: list[EventMention], r: TriggerRules) -> list[EventMen
         and a.type != b.type
         and b.type not in r.secondary
         and not b.trigger.startswith(r.modifier_not_before)
+    }
+    # 模拟法庭进校园活动: where the activity goes, no second one (as inside quotes)
+    drop |= {
+        i + 1
+        for i, (a, b) in enumerate(itertools.pairwise(found))
+        if a.end == b.start
+        and b.type in r.modifier_types
+        and a.type != b.type
+        and b.trigger.startswith(r.modifier_not_before)
     }
     return [c for i, c in enumerate(found) if i not in drop]
 

@@ -79,6 +79,7 @@ class TriggerRules:
     form_open: tuple[str, ...]
     form_close: tuple[str, ...]
     form_list_re: re.Pattern[str]
+    form_intro_re: re.Pattern[str]
     another_name_re: re.Pattern[str]
     # builders: organizers
     organizer_verbs: tuple[str, ...]
@@ -213,6 +214,7 @@ def trigger_rules() -> TriggerRules:
         form_open=tuple(d["form_open"]),
         form_close=tuple(d["form_close"]),
         form_list_re=re.compile(d["form_list_pattern"]),
+        form_intro_re=re.compile(d["form_intro_pattern"]),
         another_name_re=re.compile(d["another_name_pattern"]),
         organizer_verbs=tuple(sorted(d["organizer_verbs"], key=len, reverse=True)),
         coordination=tuple(d["coordination"]),
