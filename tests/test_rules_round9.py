@@ -243,6 +243,7 @@ def test_a_library_named_as_the_venue_is_no_organizer():
         ("12月4日，白河市交警支队在市区主要路口开展交通安全宣传活动。", ["publicity"]),
         ("12月4日，白河县司法局举办“宪法大讲堂”，邀请省委党校教授作专题辅导。", ["lecture"]),
         ("宣传周期间，活动方式主要包括发放资料、开展网络安全知识竞赛等。", []),
+        ("12月4日，白河县司法局举办宪法宣传周法治文艺汇演。", ["performance"]),
     ],
 )
 def test_one_activity_however_its_name_is_built(text: str, types: list[str]):

@@ -309,7 +309,7 @@ def find_mentions(
         if decide(x, r)
         and not (starts is not None and x.word in r.verb_triggers and x.start not in starts)
     ]
-    out = _drop_modifiers(out, r)
+    out = _drop_modifiers(text, out, r)
     out = _drop_nested(text, out, r)
     out = _drop_name_parts(text, out, r.secondary)
     out = _drop_launched(out, r)
@@ -325,7 +325,7 @@ def find_mentions(
     ]
 
 
-def _drop_modifiers(found: list[EventMention], r: TriggerRules) -> list[EventMention]:
+def _drop_modifiers(text: str, found: list[EventMention], r: TriggerRules) -> list[EventMention]:
     """A trigger right before another of a main type modifies it: 禁毒宣传讲座 is a
     lecture, 法治宣传文艺汇演 a performance, 模拟法庭大赛 a competition; a 进X form
     right after another type's trigger says where it goes (模拟法庭进校园)."""
@@ -338,6 +338,15 @@ def _drop_modifiers(found: list[EventMention], r: TriggerRules) -> list[EventMen
         and b.type not in r.secondary
         and not b.trigger.startswith(r.modifier_not_before)
     }
+    # 宪法宣传周法治文艺汇演: the campaign period is the time of the activity it names
+    drop |= {
+        i
+        for i, (a, b) in enumerate(itertools.pairwise(found))
+        if a.trigger.endswith(r.period_suffixes)
+        and a.type != b.type
+        and b.type not in r.secondary
+        and _name_gap(text[a.end : b.start], r)
+    }
     # 模拟法庭进校园活动: where the activity goes, no second one (as inside quotes)
     drop |= {
         i + 1
@@ -348,6 +357,19 @@ def _drop_modifiers(found: list[EventMention], r: TriggerRules) -> list[EventMen
         and b.trigger.startswith(r.modifier_not_before)
     }
     return [c for i, c in enumerate(found) if i not in drop]
+
+
+#: At most this many characters between a campaign period and the activity it names.
+PERIOD_NAME_GAP = 4
+
+
+def _name_gap(gap: str, r: TriggerRules) -> bool:
+    """Whether ``gap`` joins two words of one name: a few Han characters, no verb."""
+    return (
+        len(gap) <= PERIOD_NAME_GAP
+        and all("\u4e00" <= ch <= "\u9fff" for ch in gap)
+        and not any(v in gap for v in r.hold_verbs)
+    )
 
 
 def _drop_nested(text: str, found: list[EventMention], r: TriggerRules) -> list[EventMention]:
