@@ -244,6 +244,9 @@ def test_a_library_named_as_the_venue_is_no_organizer():
         ("12月4日，白河县司法局举办“宪法大讲堂”，邀请省委党校教授作专题辅导。", ["lecture"]),
         ("宣传周期间，活动方式主要包括发放资料、开展网络安全知识竞赛等。", []),
         ("12月4日，白河县司法局举办宪法宣传周法治文艺汇演。", ["performance"]),
+        ("12月4日，白河县司法局在县广场举办宪法主题展。", ["exhibition"]),
+        ("12月4日，白河县司法局召开全县人民调解工作会。", ["meeting"]),
+        ("12月4日，白河县公安局举办执法技能大比武。", ["competition"]),
     ],
 )
 def test_one_activity_however_its_name_is_built(text: str, types: list[str]):
