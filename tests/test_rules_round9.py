@@ -251,3 +251,14 @@ def test_a_library_named_as_the_venue_is_no_organizer():
 )
 def test_one_activity_however_its_name_is_built(text: str, types: list[str]):
     assert [t for t, _ in _events(text)] == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者了解到，白河县人民检察院已连续三年开展“检察开放日”活动。",
+        "市民如欲參加講座，可於即日起致電報名。",
+    ],
+)
+def test_a_recurring_programme_or_an_invitation_to_sign_up_is_no_activity(text: str):
+    assert _events(text) == []
