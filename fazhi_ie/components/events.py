@@ -99,8 +99,6 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
     if x.word.endswith(r.noun_cue_heads):  # 某计划启动仪式: a name, not a plan
         clause = r.noun_cue_re.sub("", clause)
     checks = (
-        # 印发《关于开展…宣传周活动的通知》: a document's title, no activity
-        ("document_title", lambda: _in_book_title(x)),
         ("reference_after", lambda: any(x.after.startswith(w) for w in r.reference_after)),
         # a venue's name: 会议展览中心, 会议室
         ("venue", lambda: _venue(x.after, r)),
@@ -174,13 +172,6 @@ def _venue(after: str, r: TriggerRules) -> bool:
     head = after[:4]
     ks = [head.find(w) for w in r.venue_after if w in head]
     return bool(ks) and not any(ch in r.venue_breaks for ch in head[: min(ks)])
-
-
-def _in_book_title(x: Site) -> bool:
-    """The trigger stands inside 《…》 in its sentence."""
-    head = x.text[x.sent[0] : x.start]
-    k = head.rfind("《")
-    return k >= 0 and "》" not in head[k:] and "》" in x.text[x.end : x.sent[1]]
 
 
 def _in_form_list(x: Site, r: TriggerRules) -> bool:
