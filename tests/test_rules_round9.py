@@ -263,3 +263,8 @@ def test_one_activity_however_its_name_is_built(text: str, types: list[str]):
 )
 def test_a_programme_an_invitation_or_a_column_is_no_activity(text: str):
     assert _events(text) == []
+
+
+def test_bodies_acting_under_a_leading_body_are_organizers_with_it():
+    text = "12月4日，在白河县司法局的牵头下，县法院、县检察院在县广场联合开展宪法宣传活动。"
+    assert _events(text) == [("publicity", ["白河县司法局", "县法院", "县检察院"])]

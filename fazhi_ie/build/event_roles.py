@@ -152,12 +152,13 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
     sent_text = text[s0 : c.sent_end]
     hosts: list[str] = []
     lead = False
-    # 由A、B主办; 在某局的组织下 (ends with 下, never a lead frame)
+    # 由A、B主办; 在某局的组织下
     matches = [*r.host_re.finditer(sent_text), *r.organized_span_re.finditer(sent_text)]
     for m in matches:
         a, b = s0 + m.start(1), s0 + m.end(1)
         hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
-        lead = lead or m.group(0).endswith(r.lead_frame)
+        # 由A牵头，B、C联合开展 / 在A的牵头下，B、C联合开展: A leads those named before the verb
+        lead = lead or m.group(0).rstrip("下").endswith(r.lead_frame)
     hosts += [oid for oid in _host_chains(text, s0, c.sent_end, orgs, r) if oid not in hosts]
     return hosts, lead
 
