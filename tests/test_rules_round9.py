@@ -268,3 +268,16 @@ def test_a_programme_an_invitation_or_a_column_is_no_activity(text: str):
 def test_bodies_acting_under_a_leading_body_are_organizers_with_it():
     text = "12月4日，在白河县司法局的牵头下，县法院、县检察院在县广场联合开展宪法宣传活动。"
     assert _events(text) == [("publicity", ["白河县司法局", "县法院", "县检察院"])]
+
+
+def test_an_activity_whose_hosts_are_named_right_after_it_is_held():
+    text = "律政司司長今日（十二月四日）在「憲法日」研討會上致辭。研討會由律政司與香港中聯辦合辦。"
+    assert _events(text) == [("meeting", ["律政司", "香港中联办"])]
+
+
+def test_a_mention_referring_back_with_gai_is_the_same_activity():
+    text = (
+        "12月16日，白河市政府將在市會展中心舉行基本法研討會。教育局發言人稱，已邀請中學師生觀看直播。\n"
+        "該研討會由白河市政制事務局主辦。"
+    )
+    assert [t for t, _ in _events(text) if t == "meeting"] == ["meeting"]

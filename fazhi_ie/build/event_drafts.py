@@ -121,7 +121,11 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
     """Group the drafts of one activity, in the order of their first mention."""
     groups: list[EventGroup] = []
     for d in drafts:
-        part_of = _part_of(text, groups, d, r) or _site_part(text, groups, d, r)
+        part_of = (
+            _part_of(text, groups, d, r)
+            or _site_part(text, groups, d, r)
+            or _referred(text, groups, d, r)
+        )
         if part_of is not None:
             part_of.absorb(d)
             continue
@@ -160,6 +164,20 @@ def _site_part(
     if last.sent != d.sent and text.count("\n", last.sent[1], d.sent[0]) > 1:
         return None
     return g if r.site_word in before else None
+
+
+def _referred(
+    text: str, groups: list[EventGroup], d: EventDraft, r: TriggerRules
+) -> EventGroup | None:
+    """The last activity of the draft's type, when the draft refers back to it by a
+    demonstrative right before its trigger (该研讨会由某局主办): the same activity,
+    whoever it names, unless the dates disagree."""
+    if not text.endswith(r.referring_words, 0, d.mention.start):
+        return None
+    g = next((g for g in reversed(groups) if g.type == d.type), None)
+    if g is None or (d.date is not None and g.date is not None and not _same_date(g, d)):
+        return None
+    return g
 
 
 def _part_of(

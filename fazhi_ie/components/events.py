@@ -203,8 +203,11 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
     held = any(v in x.before for v in r.hold_verbs)
     heading = text[x.sent[0] : x.sent[1]].strip() == text[x.clause[0] : clause_end].strip()
     # …座谈会周四举行 / …启动仪式暨…活动举行: the verb comes after
-    held_after = any(v in text[e:clause_end] for v in r.held_after) or any(
-        v in text[e : e + 8] for v in r.held_right_after
+    held_after = (
+        any(v in text[e:clause_end] for v in r.held_after)
+        or any(v in text[e : e + 8] for v in r.held_right_after)
+        # 研讨会由律政司与某办合办: its hosts named right after it
+        or r.host_re.match(text, e, clause_end) is not None
     )
     # 启动 is a verb itself: 启动…宣传活动 (with an object in its clause)
     self_framed = x.word in r.self_framed and (
@@ -215,7 +218,7 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
     mp = r.meeting_place
     met = x.type == "meeting" and (
         (
-            mp.trigger_contains in x.word
+            any(w in x.word for w in mp.trigger_contains)
             and x.after.startswith(mp.after)
             and mp.before in x.clause_before
         )

@@ -29,10 +29,10 @@ def _words(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class MeetingPlace:
-    """在…会议上: a trigger containing ``trigger_contains``, ``after`` right after
-    it and ``before`` earlier in its clause."""
+    """在…会议上: a trigger containing one of ``trigger_contains``,
+    ``after`` right after it and ``before`` earlier in its clause."""
 
-    trigger_contains: str
+    trigger_contains: tuple[str, ...]
     after: str
     before: str
 
@@ -63,6 +63,7 @@ class TriggerRules:
     site_part_types: frozenset[str]
     site_word: str
     site_reference: str
+    referring_words: tuple[str, ...]
     period_suffixes: tuple[str, ...]
     # recognizer: what spoils a trigger
     reference_after: tuple[str, ...]
@@ -182,7 +183,7 @@ def trigger_rules() -> TriggerRules:
         self_framed_object_re=re.compile(f"(?:{_words(d['self_framed_objects'])})"),
         meeting_decided=tuple(d["meeting_decided"]),
         meeting_place=MeetingPlace(
-            trigger_contains=meeting["trigger_contains"],
+            trigger_contains=tuple(meeting["trigger_contains"]),
             after=meeting["after"],
             before=meeting["before"],
         ),
@@ -199,6 +200,7 @@ def trigger_rules() -> TriggerRules:
         site_part_types=frozenset(d["site_part_types"]),
         site_word=d["site_word"],
         site_reference=d["site_reference"],
+        referring_words=tuple(d["referring_words"]),
         period_suffixes=tuple(d["period_suffixes"]),
         reference_after=tuple(d["reference_after"]),
         reference_cues=tuple(d["reference_cues"]),
