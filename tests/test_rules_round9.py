@@ -286,3 +286,19 @@ def test_a_mention_referring_back_with_gai_is_the_same_activity():
 @pytest.mark.parametrize("venue", ["县客运中心", "县物流中心", "县科技中心"])
 def test_centres_that_are_places_are_no_bodies(venue: str):
     assert _orgs(f"12月4日，白河县司法局在{venue}开展宣传活动。") == ["白河县司法局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("白河县人民法院刑事审判庭开展宣传。", ["白河县人民法院刑事审判庭"]),
+        ("白河县人民检察院未成年人检察工作室开展宣传。", ["白河县人民检察院未成年人检察工作室"]),
+        ("白河县纪委监委第一监督检查室开展宣传。", ["白河县纪委监委第一监督检查室"]),
+        ("白河市中级人民法院少年家事审判庭庭长出席。", ["白河市中级人民法院"]),
+        ("随后，在白河县人民法院第五审判庭，代表们旁听了庭审。", ["白河县人民法院"]),
+    ],
+)
+def test_court_divisions_procuratorate_studios_and_inspection_offices(
+    text: str, names: list[str]
+):
+    assert _orgs(text) == names
