@@ -302,3 +302,12 @@ def test_court_divisions_procuratorate_studios_and_inspection_offices(
     text: str, names: list[str]
 ):
     assert _orgs(text) == names
+
+
+@pytest.mark.parametrize("place", ["社区警务室", "人民调解室", "法律服务站"])
+def test_a_generic_unit_with_no_name_of_its_own_is_no_body(place: str):
+    assert _orgs(f"12月4日，白河县司法局在{place}开展宣传活动。") == ["白河县司法局"]
+
+
+def test_a_named_community_police_room_is_a_body():
+    assert _orgs("红旗社区警务室民警开展反诈宣传。") == ["红旗社区警务室"]
