@@ -283,7 +283,7 @@ def test_a_mention_referring_back_with_gai_is_the_same_activity():
     assert [t for t, _ in _events(text) if t == "meeting"] == ["meeting"]
 
 
-@pytest.mark.parametrize("venue", ["县客运中心", "县物流中心", "县科技中心"])
+@pytest.mark.parametrize("venue", ["县客运中心", "县物流中心", "县科技中心", "白河收费站"])
 def test_centres_that_are_places_are_no_bodies(venue: str):
     assert _orgs(f"12月4日，白河县司法局在{venue}开展宣传活动。") == ["白河县司法局"]
 
