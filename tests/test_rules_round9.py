@@ -311,3 +311,20 @@ def test_a_generic_unit_with_no_name_of_its_own_is_no_body(place: str):
 
 def test_a_named_community_police_room_is_a_body():
     assert _orgs("红旗社区警务室民警开展反诈宣传。") == ["红旗社区警务室"]
+
+
+def test_a_series_launched_is_a_campaign_for_its_period():
+    text = (
+        "3月25日，“法治三月三”系列活动在线上全面启动。"
+        "从活动开始一直到4月30日，各地持续开展宣传。"
+    )
+    art = parse(text)
+    assert sorted((e.type.value, e.date, e.date_end) for e in art.events) == [
+        ("launch", "--03-25", None),
+        ("publicity", "--03-25", "--04-30"),
+    ]
+
+
+def test_a_series_only_named_is_an_umbrella_not_an_activity():
+    text = "宪法宣传周期间，白河县司法局开展了一系列活动。12月4日，该局在县广场举办宪法宣传活动。"
+    assert [e.date for e in parse(text).events] == ["--12-04"]

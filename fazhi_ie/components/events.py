@@ -99,6 +99,8 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
     if x.word.endswith(r.noun_cue_heads):  # 某计划启动仪式: a name, not a plan
         clause = r.noun_cue_re.sub("", clause)
     checks = (
+        # 开展了一系列活动: an umbrella, an activity only when launched (…系列活动正式启动)
+        ("series_unlaunched", lambda: x.word in r.launched_only and not _launched_after(x, r)),
         ("reference_after", lambda: any(x.after.startswith(w) for w in r.reference_after)),
         # a venue's name: 会议展览中心, 会议室
         ("venue", lambda: _venue(x.after, r)),
@@ -172,6 +174,14 @@ def _venue(after: str, r: TriggerRules) -> bool:
     head = after[:4]
     ks = [head.find(w) for w in r.venue_after if w in head]
     return bool(ks) and not any(ch in r.venue_breaks for ch in head[: min(ks)])
+
+
+def _launched_after(x: Site, r: TriggerRules) -> bool:
+    """A launch trigger follows the site in its clause."""
+    return any(
+        r.types.get(m.group(0)) == "launch"
+        for m in r.trigger_re.finditer(x.text, x.end, x.clause[1])
+    )
 
 
 def _in_form_list(x: Site, r: TriggerRules) -> bool:

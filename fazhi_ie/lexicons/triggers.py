@@ -64,6 +64,7 @@ class TriggerRules:
     site_word: str
     site_reference: str
     referring_words: tuple[str, ...]
+    launched_only: frozenset[str]
     period_suffixes: tuple[str, ...]
     # recognizer: what spoils a trigger
     reference_after: tuple[str, ...]
@@ -201,6 +202,7 @@ def trigger_rules() -> TriggerRules:
         site_word=d["site_word"],
         site_reference=d["site_reference"],
         referring_words=tuple(d["referring_words"]),
+        launched_only=frozenset(d["launched_only"]),
         period_suffixes=tuple(d["period_suffixes"]),
         reference_after=tuple(d["reference_after"]),
         reference_cues=tuple(d["reference_cues"]),
