@@ -328,3 +328,10 @@ def test_a_series_launched_is_a_campaign_for_its_period():
 def test_a_series_only_named_is_an_umbrella_not_an_activity():
     text = "宪法宣传周期间，白河县司法局开展了一系列活动。12月4日，该局在县广场举办宪法宣传活动。"
     assert [e.date for e in parse(text).events] == ["--12-04"]
+
+
+def test_an_activity_named_in_a_purpose_clause_is_no_activity():
+    text = "为全力做好第十三个“122全国交通安全日”活动，白河县交警大队在县城广场开展交通安全宣传。"
+    assert [(e.type.value, e.trigger.text) for e in parse(text).events] == [
+        ("publicity", "交通安全宣传")
+    ]
