@@ -16,7 +16,6 @@ the builders' work (:mod:`fazhi_ie.build.events`).
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -24,14 +23,33 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons.triggers import TriggerRules, trigger_rules
-from ..text.primitives import clause_of, paragraph_of, sentence_of
+from ..text.primitives import paragraph_of
 from .base import KEYS, Recognizer, doc_text
+from .event_sites import (
+    CORNER_QUOTES,
+    Site,
+    frame_reasons,
+    held_by_rules,
+    sites,
+    spoil_reasons,
+)
 from .org_lists import sidebar_ranges
 from .tokens import token_edges
 
 KEY = KEYS.EVENTS
 
-__all__ = ["KEY", "EventMention", "EventRecognizer", "find_mentions", "trigger_rules"]
+__all__ = [
+    "KEY",
+    "EventMention",
+    "EventRecognizer",
+    "Site",
+    "find_mentions",
+    "frame_reasons",
+    "held_by_rules",
+    "sites",
+    "spoil_reasons",
+    "trigger_rules",
+]
 
 
 @dataclass(slots=True)
@@ -45,252 +63,6 @@ class EventMention:
     sent_start: int
     sent_end: int
     clause_start: int
-
-
-@dataclass(slots=True)
-class Site:
-    """A trigger occurrence and the stretches of text the rules look at."""
-
-    text: str
-    start: int
-    end: int
-    word: str
-    type: str
-    sent: tuple[int, int]
-    clause: tuple[int, int]
-    before: str  # the sentence before the trigger, quoted content emptied
-    clause_before: str  # the clause before the trigger, quoted content emptied
-    named: bool  # the trigger ends a quoted name: “公众开放日”活动
-    after: str  # a few characters after the trigger (after the closing quote if named)
-
-
-_QUOTED = re.compile(r"“[^“”]*”")
-_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
-_QUOTED_SHORT = re.compile(r"“[^“”。！？\n]{1,30}”")
-
-
-def _site(text: str, masked: str, m: re.Match[str], r: TriggerRules) -> Site:
-    s, e, word = m.start(), m.end(), m.group(0)
-    sent = sentence_of(text, s, e)
-    clause = clause_of(masked, s, e)
-    named = text[e : e + 1] in '”"」'
-    a = e + 1 if named else e
-    return Site(
-        text=text,
-        start=s,
-        end=e,
-        word=word,
-        type=r.types[word],
-        sent=sent,
-        clause=clause,
-        # quoted content does not speak for the frame: “传承法治精神”
-        before=_QUOTED.sub("“”", text[sent[0] : s]),
-        clause_before=_QUOTED.sub("“”", text[clause[0] : s]),
-        named=named,
-        after=text[a : min(sent[1], a + 6)],
-    )
-
-
-def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], bool]], ...]:
-    """The named checks that make a site no held activity, each run on demand."""
-    clause = x.clause_before
-    for w in r.spoil_exempt:  # 将于…举行 announces a dated activity
-        clause = clause.replace(w, "")
-    if x.word.endswith(r.noun_cue_heads):  # 某计划启动仪式: a name, not a plan
-        clause = r.noun_cue_re.sub("", clause)
-    checks = (
-        # 开展了一系列活动: an umbrella, an activity only when launched (…系列活动正式启动)
-        ("series_unlaunched", lambda: x.word in r.launched_only and not _launched_after(x, r)),
-        ("reference_after", lambda: any(x.after.startswith(w) for w in r.reference_after)),
-        # a venue's name: 会议展览中心, 会议室
-        ("venue", lambda: _venue(x.after, r)),
-        # 宣传月活动启动仪式: the campaign is only named by its launch
-        (
-            "campaign_launched",
-            lambda: x.type == "publicity" and any(w in x.after for w in r.campaign_launched_after),
-        ),
-        # 随后召开的座谈会上: a sub-session of the activity just reported
-        (
-            "subsession",
-            lambda: x.type in r.subsession_types and any(c in x.before for c in r.subsession_cues),
-        ),
-        # 举办专题讲座，邀请某教授作专题辅导: the invited talk is the activity just named
-        ("invited_talk", lambda: _invited_talk(x, r)),
-        ("reference_cue", lambda: any(c in x.clause_before for c in r.reference_cues)),
-        ("spoil_cue", lambda: any(c in clause for c in r.spoil_cues)),
-        ("sentence_spoil", lambda: any(c in x.before for c in r.sentence_spoil)),
-        # 本次…活动的开展: a look back at the activity already reported
-        (
-            "back_reference",
-            lambda: bool(r.back_reference_re.search(x.text, x.sent[0], min(x.sent[1], x.end + 4))),
-        ),
-        # a purpose clause: 为进一步推动…宣传月深入开展
-        ("purpose", lambda: x.clause_before.lstrip().startswith(r.purpose)),
-        # a count right after: 开展宣讲活动11次 is a total
-        ("count_after", lambda: bool(r.count_after_re.match(x.after))),
-        ("form_list", lambda: _in_form_list(x, r) or _in_forms_named(x, r)),
-        # 各村也相继召开…会: an uncounted aggregate held by a class of bodies
-        # (also when the class opens the sentence: 此外，各乡镇也结合实际，组织开展…)
-        (
-            "class_subject",
-            lambda: bool(
-                r.class_subject_re.match(x.clause_before) or r.class_subject_re.match(x.before)
-            ),
-        ),
-    )
-    return checks
-
-
-def _invited_talk(x: Site, r: TriggerRules) -> bool:
-    """A talk given by an invited speaker after an activity of a talk-holding type in
-    an earlier clause of the sentence: that activity's content, no second one."""
-    if x.type not in r.invited_talk_types:
-        return False
-    invited = r.invited_frame_re.search(x.clause_before) or (
-        x.word in r.verb_triggers and r.invite_verb in x.clause_before  # 邀请某律师为…授课
-    )
-    if not invited:
-        return False
-    if r.talk_subject_re.match(x.before):  # 培训邀请某法官授课: the activity just reported
-        return True
-    # the earlier clauses as written: a host named in quotes counts (举办“宪法大讲堂”，邀请…)
-    prior = x.text[x.sent[0] : x.clause[0]]
-    return any(r.types.get(m.group(0)) in r.talk_hosts for m in r.trigger_re.finditer(prior))
-
-
-def spoil_reasons(x: Site, r: TriggerRules) -> list[str]:
-    """Why the site is not a held activity: a reference, a total, an ongoing duty, a
-    purpose or a form of another activity (empty: nothing spoils it)."""
-    return [name for name, check in _spoil_checks(x, r) if check()]
-
-
-def _spoiled(x: Site, r: TriggerRules) -> bool:
-    """A reference, a total, an ongoing duty, a purpose or a form of another activity."""
-    return any(check() for _, check in _spoil_checks(x, r))
-
-
-def _venue(after: str, r: TriggerRules) -> bool:
-    """The trigger starts a venue's name: 会议展览中心, 会议室 (not 咨询在大厅)."""
-    head = after[:4]
-    ks = [head.find(w) for w in r.venue_after if w in head]
-    return bool(ks) and not any(ch in r.venue_breaks for ch in head[: min(ks)])
-
-
-def _launched_after(x: Site, r: TriggerRules) -> bool:
-    """A launch trigger follows the site in its clause."""
-    return any(
-        r.types.get(m.group(0)) == "launch"
-        for m in r.trigger_re.finditer(x.text, x.end, x.clause[1])
-    )
-
-
-def _in_form_list(x: Site, r: TriggerRules) -> bool:
-    """The trigger names a form of another activity: 通过…、现场咨询等形式."""
-    text = x.text
-    after = text[x.end : x.sent[1]]
-    m = r.form_list_re.match(after)
-    # …启动，工作人员通过…等方式: the forms belong to a clause of their own
-    if m and not any(len(o) > 1 and o in m.group(0) for o in r.form_open):
-        return True
-    close = min((after.find(c) for c in r.form_close if c in after), default=-1)
-    if close < 0 or any(ch in after[:close] for ch in "，,；;"):
-        return False
-    before = text[x.sent[0] : x.start]
-    opened = max((before.rfind(o) for o in r.form_open), default=-1)
-    return opened >= 0 and not any(ch in before[opened:] for ch in "；;")
-
-
-def _in_forms_named(x: Site, r: TriggerRules) -> bool:
-    """The trigger is one of the forms a sentence lists (活动方式主要包括…、开展知识竞赛、…)."""
-    return r.form_intro_re.search(x.text, x.sent[0], x.start) is not None
-
-
-def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
-    """How the trigger's clause or sentence frames it as held (empty: it does not)."""
-    text, e, clause_end = x.text, x.end, x.clause[1]
-    framed = any(x.after.startswith(w) for w in r.frame_after)
-    held_clause = any(v in x.clause_before for v in r.hold_verbs)
-    held = any(v in x.before for v in r.hold_verbs)
-    heading = text[x.sent[0] : x.sent[1]].strip() == text[x.clause[0] : clause_end].strip()
-    # …座谈会周四举行 / …启动仪式暨…活动举行: the verb comes after
-    held_after = (
-        any(v in text[e:clause_end] for v in r.held_after)
-        or any(v in text[e : e + 8] for v in r.held_right_after)
-        # 研讨会由律政司与某办合办: its hosts named right after it
-        or r.host_re.match(text, e, clause_end) is not None
-    )
-    # 启动 is a verb itself: 启动…宣传活动 (with an object in its clause)
-    self_framed = x.word in r.self_framed and (
-        bool(r.self_framed_object_re.search(text[e:clause_end]))
-        or text[e : e + 1] in "。，,；;"  # …活动当天在某地启动。
-    )
-    # 在…会议上: the meeting was held
-    mp = r.meeting_place
-    met = x.type == "meeting" and (
-        (
-            any(w in x.word for w in mp.trigger_contains)
-            and x.after.startswith(mp.after)
-            and mp.before in x.clause_before
-        )
-        or x.after.startswith(r.meeting_decided)
-    )
-    # 受聘担任…: the appointment is a verb itself
-    appointed = x.word in r.appointment
-    # 为师生上了一堂…课: the trigger is the verb of the activity
-    verb = x.word in r.verb_triggers
-    # 为全体干部作…专题讲座: given to an audience
-    served = bool(r.served_frame_re.search(x.clause_before))
-    # 邀请某教授作专题讲座, 应某局邀请作…: an invited speaker gives it
-    invited = bool(r.invited_frame_re.search(x.clause_before))
-    found = {
-        "held_clause": held_clause,
-        "held_after": held_after,
-        "self_framed": self_framed,
-        "meeting": met,
-        "appointed": appointed,
-        "verb": verb,
-        "served": served,
-        "invited": invited,
-        "frame_word_held": framed and held,
-        "frame_word_heading": framed and heading,
-    }
-    return [name for name, ok in found.items() if ok]
-
-
-def _framed(x: Site, r: TriggerRules) -> bool:
-    """The trigger's clause or sentence frames it as held."""
-    return bool(frame_reasons(x, r))
-
-
-def _quoted_away(x: Site, r: TriggerRules) -> bool:
-    """The trigger is quoted content, not a quoted activity name (“送法下乡”活动)."""
-    text, (s0, s1) = x.text, x.sent
-    before = text[s0 : x.start]
-    if not (before.count("“") > before.count("”") and "”" in text[x.end : s1]):
-        return False
-    if x.named:
-        return False
-    k = text.find("”", x.end, s1)
-    # the quote is an activity's name: “2025年某某宣传周白河活动”
-    if k >= 0 and text[x.end : k].endswith(r.quoted_activity_frames):
-        return False
-    quoted_activity = (
-        k >= 0 and "“" not in text[x.end : k] and text.startswith(r.quoted_activity_frames, k + 1)
-    )
-    return not quoted_activity
-
-
-def sites(text: str) -> list[Site]:
-    """Every trigger occurrence with the stretches of text the rules look at."""
-    r = trigger_rules()
-    # commas inside short quoted names do not end a clause: “学法,守法”为主题
-    masked = _QUOTED_SHORT.sub(lambda q: "“" + "_" * (len(q.group(0)) - 2) + "”", text)
-    return [_site(text, masked, m, r) for m in r.trigger_re.finditer(text)]
-
-
-def held_by_rules(x: Site, r: TriggerRules) -> bool:
-    """The rules' reading of a site: framed as held, not spoiled, not quoted content."""
-    return not _spoiled(x, r) and _framed(x, r) and not _quoted_away(x, r)
 
 
 def find_mentions(
@@ -473,7 +245,7 @@ class EventRecognizer(Recognizer):
         text = doc_text(doc)
         # corner brackets (「更生先锋」活动, Hong Kong and Taiwan) read as quotes;
         # one character each, so the offsets stay those of the text
-        found = find_mentions(text.translate(_CORNER_QUOTES), starts=starts)
+        found = find_mentions(text.translate(CORNER_QUOTES), starts=starts)
         # a related-news sidebar (a run of short bulleted lines) is page furniture
         sidebars = sidebar_ranges(text)
         return [c for c in found if not any(a <= c.start < b for a, b in sidebars)]
