@@ -5,7 +5,8 @@
 
 Scores ``../shared/corpus/dev`` (NER as ``fazhi-ie evaluate`` runs it) and sorts:
 
-* each gold event left unmatched (same type and date): ``no site`` when the
+* each gold event left unmatched (same type, and the same date when the gold
+  has one, as the evaluator matches): ``no site`` when the
   article holds no trigger site of its type at all (trigger recall), ``type
   predicted`` when an event of its type was predicted (a date or a merge is
   wrong), ``spoiled`` when sites of its type exist but none was read as held;
@@ -49,6 +50,27 @@ def _event_keys(events, predicted: bool) -> list[tuple[str, str | None]]:
     return out
 
 
+def _unmatched(gold: list, predicted: list) -> tuple[list, list]:
+    """Gold and predicted events left after matching as the evaluator does (same
+    type; the same date when the gold has one), dated gold events first."""
+    used: set[int] = set()
+    left = []
+    for g in sorted(gold, key=lambda g: g[1] is None):
+        i = next(
+            (
+                i
+                for i, p in enumerate(predicted)
+                if i not in used and p[0] == g[0] and (g[1] is None or p[1] == g[1])
+            ),
+            None,
+        )
+        if i is None:
+            left.append(g)
+        else:
+            used.add(i)
+    return left, [p for i, p in enumerate(predicted) if i not in used]
+
+
 def _keys(names) -> set[str]:
     return {k for k in (comparison_key(n) for n in names) if k}
 
@@ -64,13 +86,10 @@ def measure(part: str) -> dict[str, dict[str, int]]:
         script = detect_script(gold.text).value
         c = out.setdefault(script, Counter())
         c["articles"] += 1
-        gold_left = _event_keys(gold.events, False)
         predicted = _event_keys(art.events, True)
-        for p in predicted:
-            if p in gold_left:
-                gold_left.remove(p)
-            else:
-                c[f"spurious event: {p[0]}"] += 1
+        gold_left, spurious = _unmatched(_event_keys(gold.events, False), predicted)
+        for p in spurious:
+            c[f"spurious event: {p[0]}"] += 1
         found = sites(normalize(gold.text).text)
         for kind, _ in gold_left:
             same = [x for x in found if x.type == kind]
