@@ -223,6 +223,9 @@ def test_a_department_named_only_in_a_title_is_no_body_whoever_proposes_it():
         ("桃園市家庭暴力及性侵害防治中心舉辦宣導活動。", ["桃园市家庭暴力及性侵害防治中心"]),
         ("香港小童群益會與警務處合辦防騙講座。", ["香港小童群益会", "警务处"]),
         ("中壢區公所結合中壢區各里辦公處辦理防詐宣導。", ["中坜区公所"]),
+        ("白河县慈善会开展公益宣传。", ["白河县慈善会"]),
+        ("白河县未成年人保护中心开展宣传。", ["白河县未成年人保护中心"]),
+        ("白河县红旗镇人大主席团开展宣传。", ["白河县红旗镇人大主席团"]),
     ],
 )
 def test_libraries_farms_taiwan_prevention_centres_and_hong_kong_ngos(text: str, names: list[str]):
