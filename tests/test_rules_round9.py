@@ -338,3 +338,16 @@ def test_an_activity_named_in_a_purpose_clause_is_no_activity():
     assert [(e.type.value, e.trigger.text) for e in parse(text).events] == [
         ("publicity", "交通安全宣传")
     ]
+
+
+def test_a_site_footer_naming_its_host_and_builder_is_no_content():
+    text = (
+        "12月4日，白河县司法局在县人民广场开展宪法宣传活动。\n"
+        "主办单位：白河县人民政府办公室 承办单位：白河县大数据中心 技术支持：白河信息技术有限公司\n"
+    )
+    assert _orgs(text) == ["白河县司法局"]
+
+
+def test_an_activitys_own_host_lines_stay_content():
+    text = "白河县宪法知识竞赛\n主办单位：白河县司法局\n承办单位：白河县第一中学\n12月4日，竞赛举行。"
+    assert _orgs(text) == ["白河县司法局", "白河县第一中学"]
