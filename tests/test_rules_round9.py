@@ -349,5 +349,8 @@ def test_a_site_footer_naming_its_host_and_builder_is_no_content():
 
 
 def test_an_activitys_own_host_lines_stay_content():
-    text = "白河县宪法知识竞赛\n主办单位：白河县司法局\n承办单位：白河县第一中学\n12月4日，竞赛举行。"
+    text = (
+        "白河县宪法知识竞赛\n主办单位：白河县司法局\n"
+        "承办单位：白河县第一中学\n12月4日，竞赛举行。"
+    )
     assert _orgs(text) == ["白河县司法局", "白河县第一中学"]
