@@ -296,12 +296,24 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def sidebar_ranges(text: str) -> list[tuple[int, int]]:
-    """Clean ranges of related-news sidebars: runs of short lines opened by a bullet."""
+    """Clean ranges of related-news sidebars: runs of short lines opened by a bullet,
+    and link blocks under a header line (往期推荐, 相关新闻)."""
     g = grammar()
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
+    block: tuple[int, int] | None = None  # a header's link block read so far
     for m in _LINE_RE.finditer(text + "\n"):
         line = m.group(0).strip()
+        if block is not None:
+            if line and (len(line) > g.sidebar_max_chars or line[-1] in "。！？!?"):
+                out.append(block)
+                block = None
+            elif line:
+                block = (block[0], m.end())
+                continue
+        if line in g.sidebar_headers:
+            block = (m.start(), m.end())
+            continue
         if line[:1] and line[0] in g.sidebar_bullet and len(line) <= g.sidebar_max_chars:
             run.append((m.start(), m.end()))
             continue
@@ -309,9 +321,11 @@ def sidebar_ranges(text: str) -> list[tuple[int, int]]:
             out.append((run[0][0], run[-1][1]))
         if line:
             run = []
+    if block is not None:
+        out.append(block)
     if len(run) >= g.sidebar_min_lines:
         out.append((run[0][0], run[-1][1]))
-    return out
+    return sorted(out)
 
 
 def outside(found: list[OrgCandidate], ranges: list[tuple[int, int]]) -> list[OrgCandidate]:
