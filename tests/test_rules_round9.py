@@ -354,3 +354,20 @@ def test_an_activitys_own_host_lines_stay_content():
         "承办单位：白河县第一中学\n12月4日，竞赛举行。"
     )
     assert _orgs(text) == ["白河县司法局", "白河县第一中学"]
+
+
+@pytest.mark.parametrize("header", ["往期推荐", "相關連結"])
+def test_a_link_block_under_its_header_is_page_furniture(header: str):
+    text = (
+        "12月4日，白河县司法局联合县总工会开展宪法宣传活动。\n"
+        f"{header}\n白河县人民法院召开新闻发布会\n白河县检察院开展检察开放日活动\n"
+    )
+    assert _events(text) == [("publicity", ["白河县司法局", "县总工会"])]
+
+
+def test_a_headline_naming_the_activity_by_its_modifier_is_that_activity():
+    text = (
+        "北院辦理反詐騙宣導\n"
+        "臺灣臺北地方法院於12月5日上午在信義國小辦理反詐騙宣導講座，約有300位學生參加。"
+    )
+    assert _events(text) == [("lecture", ["台湾台北地方法院"])]

@@ -136,7 +136,43 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
             groups.append(EventGroup.start(d))
         else:
             target.absorb(d)
-    return groups
+    return _headline_modifiers(text, groups, r)
+
+
+def _headline_modifiers(
+    text: str, groups: list[EventGroup], r: TriggerRules
+) -> list[EventGroup]:
+    """A headline that names the activity by a word the body uses as its modifier
+    (北检办理反诈骗宣导 over …反诈骗宣导讲座) reports that activity, not another:
+    its group joins the body's when their organizers agree."""
+    out: list[EventGroup] = []
+    for g in groups:
+        word = g.mentions[0].mention.trigger
+        if all(m.headline for m in g.mentions) and g.type in r.modifier_types:
+            body = next(
+                (
+                    o
+                    for o in groups
+                    if o is not g
+                    and o.type != g.type
+                    and not all(m.headline for m in o.mentions)
+                    and text.endswith(word, 0, o.lead.mention.start)
+                    and _organizers_agree(g, o)
+                ),
+                None,
+            )
+            if body is not None:
+                for m in g.mentions:
+                    body.mentions.append(m)
+                continue
+        out.append(g)
+    return out
+
+
+def _organizers_agree(a: EventGroup, b: EventGroup) -> bool:
+    """One's organizers hold the other's (or either names none)."""
+    x, y = set(a.organizers), set(b.organizers)
+    return not x or not y or x <= y or y <= x
 
 
 def _site_part(
