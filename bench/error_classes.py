@@ -95,8 +95,10 @@ def measure(part: str) -> dict[str, dict[str, int]]:
             same = [x for x in found if x.type == kind]
             if not same:
                 c["missed event: no site of its type"] += 1
+                c[f"  no site: {kind}"] += 1
             elif any(p[0] == kind for p in predicted):
                 c["missed event: type predicted (date or merge)"] += 1
+                c[f"  type predicted: {kind}"] += 1
             else:
                 c["missed event: sites spoiled"] += 1
                 for x in same:
