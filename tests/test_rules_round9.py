@@ -371,3 +371,20 @@ def test_a_headline_naming_the_activity_by_its_modifier_is_that_activity():
         "臺灣臺北地方法院於12月5日上午在信義國小辦理反詐騙宣導講座，約有300位學生參加。"
     )
     assert _events(text) == [("lecture", ["台湾台北地方法院"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("直播观看量达10万+。", (100000, "", "views", "more_than")),
+        ("約有300名市民參與。", (300, "名", "audience", "about")),
+        ("大约有50人参加讲座。", (50, "人", "audience", "about")),
+    ],
+)
+def test_counts_marked_plus_or_about(text: str, metric: tuple):
+    art = parse(text)
+    assert [(m.value, m.unit, m.quantity.value, m.approx.value) for m in art.metrics] == [metric]
+
+
+def test_a_sum_written_with_plus_is_no_count():
+    assert parse("开展“1+1”结对帮扶。").metrics == []

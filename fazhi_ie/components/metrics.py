@@ -155,7 +155,10 @@ def _excluded(text: str, m: re.Match[str], unit: str, data: MetricData) -> bool:
         return True
     num_end = m.end("num2") if m.group("num2") else m.end("num")
     if num_end < len(text) and text[num_end] in data.boundary_after:
-        return True
+        # 阅读量10万+: a "+" that ends the count (not 1+1) is an approximation
+        nxt = text[num_end + 1 : num_end + 2]
+        if not ((m.group("post") or "").startswith("+") and not nxt.isalnum()):
+            return True
     if start > 0 and text[start - 1] in data.quote_open:
         close = text[start : start + data.quoted_max_length + 1]
         if any(c in data.quote_close for c in close):
