@@ -388,3 +388,8 @@ def test_counts_marked_plus_or_about(text: str, metric: tuple):
 
 def test_a_sum_written_with_plus_is_no_count():
     assert parse("开展“1+1”结对帮扶。").metrics == []
+
+
+def test_a_class_of_units_named_from_its_determiner_is_no_body():
+    text = "12月3日，白河县司法局组织全县司法所所长80余人举办人民调解业务培训班。"
+    assert "全县司法所" not in _orgs(text)

@@ -149,6 +149,8 @@ def _clean_span(
         return False
     if class_before(text, s, prev):
         return False  # 3家企业党支部, 各派出所: a class, not one body
+    if any(len(d) > 1 and name.startswith(d) for d in g.determiners):
+        return False  # 全县司法所(所长), 辖区派出所: a class named from its first token
     # The MSRA-trained NER is out of domain: keep only clean spans that
     # start on a pkuseg token edge (not 联合X律师事务所, not 中,该分局).
     if not _NER_CLEAN.fullmatch(text[s:e]) or s not in starts or not brackets_ok(text[s:e]):
