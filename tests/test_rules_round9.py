@@ -176,7 +176,7 @@ def test_taiwan_today_is_read_whatever_word_the_segmenter_glued_it_to(text: str)
     assert [len(orgs) for _, orgs in _events(text)] == [1]
 
 
-def test_a_body_joined_by_jiehe_is_not_one_name_with_it():
+def test_a_body_joined_by_jiehe_is_not_one_name_with_it(ner_on):
     text = "新竹縣政府警察局竹北分局結合東興社區發展協會，於12月3日舉辦治安座談會。"
     assert _orgs(text) == ["新竹县政府警察局竹北分局", "东兴社区发展协会"]
 
@@ -208,7 +208,7 @@ def test_a_youth_league_committee_written_with_tuan_before_its_place():
     assert _events(text) == [("competition", ["团青川市委", "市青少年宫"])]
 
 
-def test_a_department_named_only_in_a_title_is_no_body_whoever_proposes_it():
+def test_a_department_named_only_in_a_title_is_no_body_whoever_proposes_it(ner_on):
     names = _orgs("12月4日，白河市司法局普法与依法治理处处长张三在广场接受采访。")
     assert names == ["白河市司法局"]
 
@@ -390,6 +390,6 @@ def test_a_sum_written_with_plus_is_no_count():
     assert parse("开展“1+1”结对帮扶。").metrics == []
 
 
-def test_a_class_of_units_named_from_its_determiner_is_no_body():
+def test_a_class_of_units_named_from_its_determiner_is_no_body(ner_on):
     text = "12月3日，白河县司法局组织全县司法所所长80余人举办人民调解业务培训班。"
     assert "全县司法所" not in _orgs(text)
