@@ -211,9 +211,10 @@ def _referred(
     if not text.endswith(r.referring_words, 0, d.mention.start):
         return None
     g = next((g for g in reversed(groups) if g.type == d.type), None)
-    if g is None or (d.date is not None and g.date is not None and not _same_date(g, d)):
+    if g is None:
         return None
-    return g
+    dated = d.date is not None and d.date.date and g.date is not None and g.date.date
+    return None if dated and not _same_date(g, d) else g
 
 
 def _part_of(
