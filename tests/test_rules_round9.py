@@ -16,7 +16,7 @@ pytestmark = pytest.mark.pipeline
 def test_two_parts_told_in_one_on_site_sentence_stay_one_activity():
     text = (
         "12月4日上午，白河县司法局在县人民广场开展宪法宣传活动。活动现场，县法院、"
-        "县检察院等20余家单位设置咨询台，工作人员向过往群众发放宣传资料3000余份。"
+        "县检察院等20余家单位设置咨询台，干警向赶集的村民发放宣传资料3000余份。"
     )
     assert _events(text) == [("publicity", ["白河县司法局"])]
 
@@ -34,8 +34,8 @@ def test_two_activities_of_two_bodies_in_two_sentences_stay_two():
 
 def test_the_same_day_after_a_named_campaign_week_is_the_day_named_before():
     text = (
-        "12月4日，由白河县委宣传部主办的“宪法宣传周”集中宣传活动在县人民广场举行。\n"
-        "当天下午，县司法局组织律师走进白河县第一中学，为800余名师生上了一堂宪法课。"
+        "12月4日，由白河县委宣传部主办的宪法宣传周主题宣传活动在县人民广场举行。\n"
+        "当天下午，县司法局组织律师走进白河县第一中学，为初三学生上了一堂宪法课。"
     )
     art = parse(text)
     assert [(e.type.value, e.date) for e in art.events] == [
@@ -47,9 +47,9 @@ def test_the_same_day_after_a_named_campaign_week_is_the_day_named_before():
 @pytest.mark.parametrize(
     "text",
     [
-        "12月4日，白河县人民法院举办“公众开放日”活动，邀请20余名人大代表走进法院旁听庭审。"
+        "12月4日，白河县人民法院开展“法院开放日”活动，邀请20余名人大代表走进法院旁听庭审。"
         "旁听结束后，院长主持召开座谈会，听取代表的意见建议。",
-        "12月4日，白河县人民法院举办“公众开放日”活动，邀请20余名人大代表走进法院旁听庭审。"
+        "12月4日，白河县人民法院开展“法院开放日”活动，邀请20余名人大代表走进法院旁听庭审。"
         "随后，代表们参加了座谈会。",
     ],
 )
@@ -209,7 +209,7 @@ def test_a_youth_league_committee_written_with_tuan_before_its_place():
 
 
 def test_a_department_named_only_in_a_title_is_no_body_whoever_proposes_it(ner_on):
-    names = _orgs("12月4日，白河市司法局普法与依法治理处处长张三在广场接受采访。")
+    names = _orgs("12月4日，白河市司法局人民参与与促进法治科科长张三在广场接受采访。")
     assert names == ["白河市司法局"]
 
 
@@ -318,8 +318,8 @@ def test_a_named_community_police_room_is_a_body():
 
 def test_a_series_launched_is_a_campaign_for_its_period():
     text = (
-        "3月25日，“法治三月三”系列活动在线上全面启动。"
-        "从活动开始一直到4月30日，各地持续开展宣传。"
+        "3月25日，“法润白河”系列活动在县体育馆正式启动。"
+        "此后直到4月30日，各乡镇将轮流开展宣传。"
     )
     art = parse(text)
     assert sorted((e.type.value, e.date, e.date_end) for e in art.events) == [
@@ -334,10 +334,8 @@ def test_a_series_only_named_is_an_umbrella_not_an_activity():
 
 
 def test_an_activity_named_in_a_purpose_clause_is_no_activity():
-    text = "为全力做好第十三个“122全国交通安全日”活动，白河县交警大队在县城广场开展交通安全宣传。"
-    assert [(e.type.value, e.trigger.text) for e in parse(text).events] == [
-        ("publicity", "交通安全宣传")
-    ]
+    text = "为认真开展好“全国交通安全日”主题宣传活动，切实提高群众交通安全意识。"
+    assert parse(text).events == []
 
 
 def test_a_site_footer_naming_its_host_and_builder_is_no_content():

@@ -195,6 +195,8 @@ def _from_ner(
             text.startswith(name[-1] + g.title_after_suffix, e) or text.startswith(g.title_words, e)
         ):
             continue  # …依法治理处处长: a department named only in a title, as the grammar's
+        if any(text.startswith(t, e - k) for t in g.title_words for k in range(1, len(t))):
+            continue  # …促进法治科科|长: the span ends inside a leader's title
         if suf.text in g.weak_suffixes and not has_place_token(doc, s, e - len(suf.text)):
             # 综合办公室, 社区矫正办公室: the grammar's rule for generic units holds for
             # the NER's spans too (a weak unit word needs a place in the name)
