@@ -391,3 +391,11 @@ def test_a_sum_written_with_plus_is_no_count():
 def test_a_class_of_units_named_from_its_determiner_is_no_body(ner_on):
     text = "12月3日，白河县司法局组织全县司法所所长80余人举办人民调解业务培训班。"
     assert "全县司法所" not in _orgs(text)
+
+
+def test_the_issuing_office_under_a_releases_date_is_no_content():
+    text = (
+        "法務局於12月3日舉辦青少年法律知識問答比賽，共有36名學生參賽。\n"
+        "2024-12-04 15:32\n白河特別行政區政府新聞局\n"
+    )
+    assert _orgs(text) == ["法务局"]

@@ -279,11 +279,18 @@ def _media_credit(text: str, c: OrgCandidate) -> bool:
     return len(line.strip()) <= g.sidebar_max_chars and g.header_date_re.search(line) is not None
 
 
+#: How long a line naming the issuing office under a release's date may be.
+MAX_ISSUER_LINE = 30
+
+
 def credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Clean ranges of the credit lines of ``text`` (来源:, 供稿, 编辑 …)."""
+    """Clean ranges of the credit lines of ``text`` (来源:, 供稿, 编辑 …), and of the
+    issuing office named alone under a release's closing date (…\n2024-12-04 15:32\n
+    某政府新闻局): metadata, not content."""
     g = grammar()
     out = []
-    for m in _LINE_RE.finditer(text):
+    lines = [m for m in _LINE_RE.finditer(text) if m.group(0).strip()]
+    for i, m in enumerate(lines):
         line = m.group(0)
         if g.credit_line.search(line):
             out.append((m.start(), m.end()))
@@ -292,6 +299,15 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         if len(stripped) <= 60 and any(p in stripped for p in g.credit_phrases):
             if stripped.endswith(g.credit_phrase_ends) or stripped.startswith(("(", "（")):
                 out.append((m.start(), m.end()))
+                continue
+        if (
+            i >= len(lines) - 2
+            and i > 0
+            and g.date_line_re.match(lines[i - 1].group(0))
+            and len(stripped) <= MAX_ISSUER_LINE
+            and not any(ch in stripped for ch in "。，,；;！？!?")
+        ):
+            out.append((m.start(), m.end()))
     return out
 
 

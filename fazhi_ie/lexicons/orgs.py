@@ -112,6 +112,7 @@ class Grammar:
     sidebar_min_lines: int
     sidebar_max_chars: int
     sidebar_headers: frozenset[str]
+    date_line_re: re.Pattern[str]
     close_brackets: frozenset[str]
     paired_party_cores: frozenset[str]
     paired_government: frozenset[str]
@@ -247,6 +248,7 @@ def grammar() -> Grammar:
         sidebar_min_lines=int(d["sidebar_min_lines"]),
         sidebar_max_chars=int(d["sidebar_max_chars"]),
         sidebar_headers=frozenset(d["sidebar_headers"]),
+        date_line_re=re.compile(d["date_line_re"]),
         close_brackets=frozenset(d["short_form_brackets"][1]),
         paired_party_cores=frozenset(d["paired_bodies"]["party"]),
         paired_government=frozenset(d["paired_bodies"]["government"]),
