@@ -399,3 +399,14 @@ def test_the_issuing_office_under_a_releases_date_is_no_content():
         "2024-12-04 15:32\n白河特別行政區政府新聞局\n"
     )
     assert _orgs(text) == ["法务局"]
+
+
+def test_persons_laws_and_counts_in_a_link_block_are_page_furniture():
+    text = (
+        "12月4日，白河县司法局开展宪法宣传活动，发放资料500份。\n"
+        "相关新闻\n局长张晓东带队调研《民法典》宣传工作\n白河县发放宣传册3000册\n"
+    )
+    art = parse(text)
+    assert [p.name for p in art.persons] == []
+    assert [law.name for law in art.laws] == ["宪法"]
+    assert [m.value for m in art.metrics] == [500]

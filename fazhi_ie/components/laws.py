@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from ..lexicons.laws import classify_title, describe, lexicon_re, short_name, title_rules
 from ..text.primitives import TITLE_RE, RangeIndex
 from .base import KEYS, Recognizer, doc_text
+from .org_lists import off_sidebars
 from .tokens import token_edges
 
 
@@ -96,7 +97,7 @@ class LawRecognizer(Recognizer):
             name, full_name, kind = describe(m.group(0))
             found.append(LawCandidate(s, e, name, full_name, kind, False))
         found.sort(key=lambda c: c.start)
-        return found
+        return off_sidebars(text, found)
 
     @staticmethod
     def _aligned(text: str, s: int, e: int, starts: set[int], ends: set[int]) -> bool:

@@ -15,12 +15,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from typing import Protocol, TypeVar
 
 from ..lexicons.orgs import Suffix, grammar, kind_of, longest_suffix
 from ..text.primitives import RangeIndex, is_han
 from .org_candidate import OrgCandidate
 from .org_tokens import not_org_words
 from .tokens import Tokens
+
+
+class HasStart(Protocol):
+    """Anything found at an offset of the text (a candidate of any component)."""
+
+    @property
+    def start(self) -> int: ...
+
+
+_Located = TypeVar("_Located", bound=HasStart)
 
 _CLAUSE_TAIL = re.compile(r"[^,。;!?、:\n]*$")
 _LINE_RE = re.compile(r"[^\n]+")
@@ -342,6 +353,16 @@ def sidebar_ranges(text: str) -> list[tuple[int, int]]:
     if len(run) >= g.sidebar_min_lines:
         out.append((run[0][0], run[-1][1]))
     return sorted(out)
+
+
+def off_sidebars(text: str, found: list[_Located]) -> list[_Located]:
+    """The candidates (persons, laws, metrics) that do not start in a related-news
+    sidebar or link block of ``text``: page furniture, where nothing is annotated."""
+    ranges = sidebar_ranges(text)
+    if not ranges:
+        return found
+    index = RangeIndex(ranges)
+    return [c for c in found if not any(a <= c.start < b for a, b in index.near(c.start, c.start))]
 
 
 def outside(found: list[OrgCandidate], ranges: list[tuple[int, int]]) -> list[OrgCandidate]:

@@ -55,6 +55,7 @@ from ..lexicons.gazetteer import gazetteer
 from ..lexicons.person_rules import DOT, HAN_RUN, rules, surname_length, valid_name
 from ..text.primitives import RangeIndex
 from .base import KEYS, Recognizer, doc_text
+from .org_lists import off_sidebars
 from .person_names import read_list, read_name, skip
 from .tokens import token_edges
 
@@ -101,7 +102,7 @@ class PersonRecognizer(Recognizer):
         self._possessive(text, starts, ends, found)
         self._dotted(text, found)
         self._speech(text, starts, ends, found)
-        return propagate(text, _resolve(found))
+        return off_sidebars(text, propagate(text, _resolve(found)))
 
     # A name right after a title (chain): 党组书记、局长张积强, 记者 吴萍萍
     def _after_titles(
