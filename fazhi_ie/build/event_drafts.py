@@ -157,21 +157,19 @@ def _headline_modifiers(
                     and o.type != g.type
                     and not all(m.headline for m in o.mentions)
                     and text.endswith(word, 0, o.lead.mention.start)
-                    and _organizers_agree(g, o)
+                    and _organizers_agree(set(g.organizers), set(o.organizers))
                 ),
                 None,
             )
             if body is not None:
-                for m in g.mentions:
-                    body.mentions.append(m)
+                body.mentions.extend(g.mentions)
                 continue
         out.append(g)
     return out
 
 
-def _organizers_agree(a: EventGroup, b: EventGroup) -> bool:
-    """One's organizers hold the other's (or either names none)."""
-    x, y = set(a.organizers), set(b.organizers)
+def _organizers_agree(x: set[str], y: set[str]) -> bool:
+    """One set of organizers holds the other (or either is empty)."""
     return not x or not y or x <= y or y <= x
 
 
@@ -294,7 +292,7 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
         return False
     o1, o2 = set(g.organizers), set(d.organizers)
     if g.headline or d.headline:
-        return not (o1 and o2 and not (o1 <= o2 or o2 <= o1))
+        return _organizers_agree(o1, o2)
     return not (o1 and o2 and o1 != o2)
 
 

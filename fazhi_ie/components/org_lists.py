@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from ..lexicons.orgs import Suffix, grammar, kind_of, longest_suffix
@@ -325,6 +326,12 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
 def sidebar_ranges(text: str) -> list[tuple[int, int]]:
     """Clean ranges of related-news sidebars: runs of short lines opened by a bullet,
     and link blocks under a header line (往期推荐, 相关新闻)."""
+    return list(_sidebar_ranges(text))
+
+
+@lru_cache(maxsize=8)
+def _sidebar_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sidebar_ranges`, read once per text (five components ask for it)."""
     g = grammar()
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
@@ -352,21 +359,19 @@ def sidebar_ranges(text: str) -> list[tuple[int, int]]:
         out.append(block)
     if len(run) >= g.sidebar_min_lines:
         out.append((run[0][0], run[-1][1]))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def off_sidebars(text: str, found: list[_Located]) -> list[_Located]:
     """The candidates (persons, laws, metrics) that do not start in a related-news
     sidebar or link block of ``text``: page furniture, where nothing is annotated."""
-    ranges = sidebar_ranges(text)
+    return outside(found, sidebar_ranges(text))
+
+
+def outside(found: list[_Located], ranges: list[tuple[int, int]]) -> list[_Located]:
+    """The candidates that do not start inside one of ``ranges``."""
     if not ranges:
         return found
-    index = RangeIndex(ranges)
-    return [c for c in found if not any(a <= c.start < b for a, b in index.near(c.start, c.start))]
-
-
-def outside(found: list[OrgCandidate], ranges: list[tuple[int, int]]) -> list[OrgCandidate]:
-    """The candidates that do not start inside one of ``ranges``."""
     index = RangeIndex(ranges)
     return [c for c in found if not any(a <= c.start < b for a, b in index.near(c.start, c.start))]
 
