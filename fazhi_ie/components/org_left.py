@@ -16,12 +16,15 @@ from .org_candidate import OrgCandidate
 from .org_tokens import (
     REGION_TYPES,
     Unit,
+    autonomous_area,
+    bare_head,
     classify,
+    content_word,
     counted_before,
     county_short,
-    place_stem_ok,
     prefix_end_of,
     starts_another_body,
+    sub_unit_suffix,
 )
 from .tokens import Tokens
 
@@ -57,34 +60,6 @@ def _token_fix(text: str, toks: Tokens, start: int, pos: int, tok: str) -> tuple
         if len(suf) > len(tok) and text.endswith(suf, 0, pos) and (pos - len(suf)) in toks.starts:
             return pos - len(suf), suf
     return start, tok
-
-
-def _bare_head(head: str) -> bool:
-    """Whether ``head`` may name a bureau on its own (法务 in 法务局): a free Han word
-    that is no generic noun, stop word or determiner."""
-    g = grammar()
-    return (
-        is_han(head)
-        and head not in g.not_names
-        and head not in g.stop_tokens
-        and head not in g.determiners
-        and head[0] not in g.det.name_head
-        and classify(head) == "free"
-    )
-
-
-def _content_word(tok: str) -> bool:
-    """A word ending in a level character whose stem is no place (农村, 城乡): part of
-    a name, not a level marker glued to a verb (联合县)."""
-    g = grammar()
-    suf = admin_suffix(tok) or ""
-    stem = tok[: -len(suf)] if suf else tok
-    return (
-        len(suf) == 1
-        and stem in g.not_place_stems
-        and stem not in g.determiners
-        and stem[0] not in g.det.place_stem
-    )
 
 
 def _coordinated_inside(
@@ -172,6 +147,10 @@ def walk_left(
         start = toks.token_before(pos)
         tok = text[start:pos]
         start, tok = _token_fix(text, toks, start, pos, tok)
+        if not units and g.unit_number_re.fullmatch(tok) and sub_unit_suffix(suffix):
+            units.append((start, pos, "free"))  # 支队 + 一 + 大队: a numbered sub-unit
+            pos = start
+            continue
         if tok.isdigit() and len(tok) >= 3 and not units:
             units.append((start, pos, "digits"))
             pos = start
@@ -188,7 +167,7 @@ def walk_left(
         county = not units and county_short(tok, suffix)  # 垦利 / 交警: no suffix of its own
         if typ == "free" and ((stems and tok in stems) or tok in g.provinces or county):
             typ = "region"
-        if typ == "glued" and _content_word(tok):
+        if typ == "glued" and content_word(tok):
             typ = "free"  # 农村 / 商业银行: a word, not a place glued to a level
         if typ == "glued":
             # 联合县 / 司法局: keep the level character only
@@ -216,7 +195,7 @@ def walk_left(
                 units.append((start, pos, "orgtok"))
             pos = start
             continue
-        if units and _autonomous_area(text, units[-1], tok, typ):
+        if units and autonomous_area(text, units[-1], tok, typ):
             units[-1] = (start, units[-1][1], "region")  # 恩施 / 土家族 / 苗族自治州
             pos = start
             continue
@@ -243,24 +222,6 @@ def walk_left(
         units.append((start, pos, typ))
         pos = start
     return units
-
-
-def _autonomous_area(text: str, last: Unit, tok: str, typ: str) -> bool:
-    """Whether ``tok`` continues the autonomous area ``last`` to the left: an ethnic
-    group (土家族 before 苗族自治州), or the place name before the groups (恩施)."""
-    g = grammar()
-    if last[2] not in ("region", "level") or typ != "free" or not 2 <= len(tok) <= 4:
-        return False
-    piece = text[last[0] : last[1]]
-    suf = admin_suffix(piece) or ""
-    if not suf.startswith(g.autonomous_prefix):
-        return False
-    if tok.endswith(g.ethnic_word_end):
-        return True
-    groups = piece[: -len(suf)]
-    return bool(groups) and groups.endswith(g.ethnic_word_end) and not tok.endswith(
-        g.ethnic_word_end
-    ) and place_stem_ok(tok)
 
 
 def _core_start(text: str, toks: Tokens, s: int, suffix: str) -> tuple[int, bool] | None:
@@ -428,7 +389,7 @@ def analyse(
     if head is None:
         return None
     core_start, head_ok = head
-    if suffix in g.bare_bureau_suffixes and s - core_start == 2 and _bare_head(text[core_start:s]):
+    if suffix in g.bare_bureau_suffixes and s - core_start == 2 and bare_head(text[core_start:s]):
         head_ok = True  # 法务局, 劳工局: a bureau named by a two-character field
     units = walk_left(text, toks, core_start, stems, suffix)
     left = [i for i, u in enumerate(units) if u[2] in REGION_TYPES]

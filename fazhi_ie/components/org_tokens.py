@@ -143,3 +143,58 @@ def starts_with_division(text: str) -> bool:
         any(not short for _, short in gaz.forms.get(text[:n], ()))
         for n in gaz.lengths.get(text[:2], ())
     )
+
+
+def bare_head(head: str) -> bool:
+    """Whether ``head`` may name a bureau on its own (法务 in 法务局): a free Han word
+    that is no generic noun, stop word or determiner."""
+    g = grammar()
+    return (
+        is_han(head)
+        and head not in g.not_names
+        and head not in g.stop_tokens
+        and head not in g.determiners
+        and head[0] not in g.det.name_head
+        and classify(head) == "free"
+    )
+
+
+def content_word(tok: str) -> bool:
+    """A word ending in a level character whose stem is no place (农村, 城乡): part of
+    a name, not a level marker glued to a verb (联合县)."""
+    g = grammar()
+    suf = admin_suffix(tok) or ""
+    stem = tok[: -len(suf)] if suf else tok
+    return (
+        len(suf) == 1
+        and stem in g.not_place_stems
+        and stem not in g.determiners
+        and stem[0] not in g.det.place_stem
+    )
+
+
+def sub_unit_suffix(suffix: str) -> bool:
+    """Whether ``suffix`` is a sub-unit suffix (大队, 分局): it may follow another body."""
+    suf = grammar().suffixes.get(suffix)
+    return suf is not None and suf.mode == "sub"
+
+
+def autonomous_area(text: str, last: Unit, tok: str, typ: str) -> bool:
+    """Whether ``tok`` continues the autonomous area ``last`` to the left: an ethnic
+    group (土家族 before 苗族自治州), or the place name before the groups (恩施)."""
+    g = grammar()
+    if last[2] not in ("region", "level") or typ != "free" or not 2 <= len(tok) <= 4:
+        return False
+    piece = text[last[0] : last[1]]
+    suf = admin_suffix(piece) or ""
+    if not suf.startswith(g.autonomous_prefix):
+        return False
+    if tok.endswith(g.ethnic_word_end):
+        return True
+    groups = piece[: -len(suf)]
+    return (
+        bool(groups)
+        and groups.endswith(g.ethnic_word_end)
+        and not tok.endswith(g.ethnic_word_end)
+        and place_stem_ok(tok)
+    )

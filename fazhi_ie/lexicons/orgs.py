@@ -132,6 +132,7 @@ class Grammar:
     counted_inside_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
     ordinal_end_re: re.Pattern[str]
+    unit_number_re: re.Pattern[str]
     party_committee_re: re.Pattern[str]
     # levels and kinds
     admin_suffix_levels: dict[str, str]
@@ -266,6 +267,7 @@ def grammar() -> Grammar:
         counted_inside_re=re.compile(d["counted_inside_numbers_re"] + f"[{classifiers}]"),
         ordinal_re=re.compile(d["ordinal_re"]),
         ordinal_end_re=re.compile(d["ordinal_end_re"]),
+        unit_number_re=re.compile(d["unit_number_re"]),
         party_committee_re=re.compile(d["party_committee_re"]),
         admin_suffix_levels=dict(d["admin_suffix_levels"]),
         national_prefixes=tuple(d["national_prefixes"]),
