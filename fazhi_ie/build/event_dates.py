@@ -68,6 +68,16 @@ class DateIndex:
             for d in inside
             if d.kind == "recurring" and d.date_end and d.start <= c.start < d.end + 1
         ]
+        if before and before[-1].kind == "vague":
+            # 11月30日至12月7日是宪法宣传周，…，近日，某局开展…: inside the period defined
+            period = [
+                d
+                for d in inside
+                if d.end <= before[-1].start and d.date_end and d not in explicit
+                and d.kind != "recurring"
+            ]  # fmt: skip
+            if period:
+                return period[-1]
         if before:
             return before[-1]
         if own:
@@ -184,8 +194,9 @@ DURATION_LOOKAHEAD = 600
 def with_duration(text: str, c: EventMention, d: DateExpr | None) -> DateExpr | None:
     """The period of a dated activity whose length is stated: in its own sentence
     (6月5日起为期3天的培训), or, when its day is marked as a start (6月17日起), in a
-    later sentence that refers back to it (此次活动共持续四天). ``d`` unchanged else."""
-    if d is None or not d.date or d.date_end or d.kind != "date":
+    later sentence that refers back to it (此次活动共持续四天). ``d`` unchanged else;
+    a launch is held on its day whatever the period of the campaign it opens."""
+    if d is None or not d.date or d.date_end or d.kind != "date" or c.type == "launch":
         return d
     days = stated_days(text, c.sent_start, c.sent_end)
     if days is None and start_marked(text, d.end):

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from ..resources import load_json
 from ..text.primitives import CN_DIGIT_VALUE, RangeIndex, cn_int, fill
+from .days import shift_day
 
 # the regexes and word sets of dates (fazhi_ie/data/date_patterns.json)
 _PATTERNS = load_json("date_patterns.json")
@@ -84,7 +85,7 @@ class DateRules:
     relative: dict[str, int]
     relative_months: dict[str, int]
     relative_weeks: dict[str, tuple[int, int]]  # 上周五 -> (-1 week, Friday = 4)
-    same_day: tuple[str, ...]
+    same_day: dict[str, int]  # 当天 -> 0, 次日 -> 1: days after the day named last
     year_words: dict[str, int]
     month_suffixes: tuple[str, ...]
     recurring_re: re.Pattern[str]
@@ -121,7 +122,7 @@ def rules() -> DateRules:
         relative=dict(d["relative"]),
         relative_months=dict(d["relative_months"]),
         relative_weeks=weeks,
-        same_day=tuple(d["same_day"]),
+        same_day=dict(d["same_day"]),
         year_words=dict(d["year_words"]),
         month_suffixes=tuple(d["month_suffixes"]),
         recurring_re=recurring,
@@ -483,8 +484,9 @@ def find_dates(
                 if x.end <= s and x.date and x.kind in ("date", "recurring") and not x.date_end
             ]
             if prev:
-                iso = prev[-1].date
-            elif base[0] is not None and base[2] is not None:
+                days = r.same_day[w]
+                iso = shift_day(prev[-1].date or "", days) if days else prev[-1].date
+            elif base[0] is not None and base[2] is not None and not r.same_day[w]:
                 iso = _iso(base[0], base[1] or 1, base[2])
             else:
                 iso = None

@@ -12,21 +12,17 @@ Patterns are data (``date_patterns.json``: ``duration``,
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 
 from ..resources import load_json
 from .dates import cn_number
+from .days import shift_day
 
 __all__ = ["back_reference_re", "period_end", "start_marked", "stated_days"]
 
 #: A stated length is 2 to this many days (a longer one is a campaign's, not a day's).
 MAX_DAYS = 62
-#: The year used for month-day arithmetic when the year is unknown (a leap year,
-#: so that 2月29日 exists).
-_LEAP = 2000
-
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
@@ -63,19 +59,6 @@ def start_marked(text: str, end: int) -> bool:
 
 def period_end(date: str, days: int) -> str | None:
     """The last day of a ``days``-day period starting on ``date`` (``YYYY-MM-DD`` or
-    ``--MM-DD``), in the same form; None for any other form."""
-    partial = date.startswith("--")
-    try:
-        if partial:
-            month, day = (int(x) for x in date[2:].split("-"))
-            first = dt.date(_LEAP, month, day)
-        else:
-            first = dt.date.fromisoformat(date)
-    except ValueError:
-        return None
-    last = first + dt.timedelta(days=days - 1)
-    if partial:
-        if last.year != first.year:
-            return None  # a period across the new year with no year stated
-        return f"--{last.month:02d}-{last.day:02d}"
-    return last.isoformat()
+    ``--MM-DD``), in the same form; None for any other form, or for a period across
+    the new year with no year stated."""
+    return shift_day(date, days - 1)
