@@ -303,8 +303,11 @@ def _sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> l
 
 
 def _coordinated(gap: str, r: TriggerRules) -> bool:
-    """The text between two organizations of one list (、 / 和 / 联合)."""
+    """The text between two organizations of one list (、 / 和 / 联合), after the
+    first one's own party unit (某局机关党支部与…)."""
     g = gap.strip()
+    unit = next((w for w in r.own_party_units if g.startswith(w)), "")
+    g = g[len(unit) :]
     return not g or g in r.coordination
 
 

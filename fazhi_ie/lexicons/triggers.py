@@ -75,6 +75,7 @@ class TriggerRules:
     noun_cue_heads: tuple[str, ...]
     on_site_re: re.Pattern[str]
     sentence_spoil: tuple[str, ...]
+    dated_clause_re: re.Pattern[str]
     purpose: tuple[str, ...]
     back_reference_re: re.Pattern[str]
     count_after_re: re.Pattern[str]
@@ -86,6 +87,7 @@ class TriggerRules:
     # builders: organizers
     organizer_verbs: tuple[str, ...]
     coordination: tuple[str, ...]
+    own_party_units: tuple[str, ...]
     sequential: tuple[str, ...]
     host_re: re.Pattern[str]
     host_after_org: tuple[str, ...]
@@ -212,6 +214,7 @@ def trigger_rules() -> TriggerRules:
         noun_cue_heads=tuple(d["noun_cue_heads"]),
         on_site_re=re.compile(d["on_site_pattern"]),
         sentence_spoil=tuple(d["sentence_spoil_cues"]),
+        dated_clause_re=re.compile(d["dated_clause_pattern"]),
         purpose=tuple(d["purpose_openers"]),
         back_reference_re=re.compile(d["back_reference_pattern"]),
         count_after_re=re.compile(d["count_after_pattern"]),
@@ -222,6 +225,7 @@ def trigger_rules() -> TriggerRules:
         another_name_re=re.compile(d["another_name_pattern"]),
         organizer_verbs=tuple(sorted(d["organizer_verbs"], key=len, reverse=True)),
         coordination=tuple(d["coordination"]),
+        own_party_units=tuple(sorted(d["own_party_units"], key=len, reverse=True)),
         sequential=tuple(d["sequential"]),
         host_re=re.compile(host),
         host_after_org=tuple(sorted(d["host_after_org"], key=len, reverse=True)),

@@ -1,0 +1,75 @@
+"""Rules of the tenth quality round (issue 14), on invented sentences: numbered police
+sub-units, ..."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import events_with_organizers as _events
+from rules_helpers import org_names as _orgs
+
+from fazhi_ie import parse
+
+pytestmark = pytest.mark.pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("11月2日，青石市公安局交通警察支队二大队民警走进新华小学开展交通安全讲座。",
+         "青石市公安局交通警察支队二大队"),
+        ("青石县公安局特警大队三中队的民警近日来到城南社区宣传禁毒知识。",
+         "青石县公安局特警大队三中队"),
+    ],
+)  # fmt: skip
+def test_a_numbered_sub_unit_is_part_of_its_parent_name(text: str, name: str):
+    assert name in _orgs(text)
+
+
+def test_the_next_day_is_the_day_after_the_day_named_last():
+    text = (
+        "发布时间：2023-11-10\n"
+        "11月8日，青石县人民法院法官走进青石县实验中学开展法治讲座。"
+        "次日，该院又在城西社区开展法律咨询。"
+    )
+    assert [(e.type.value, e.date) for e in parse(text).events] == [
+        ("lecture", "2023-11-08"),
+        ("consultation", "2023-11-09"),
+    ]
+
+
+def test_a_launch_is_held_on_its_day_when_its_sentence_states_a_period():
+    text = "发布时间：2023-11-10\n为期三天的反诈宣传活动于11月7日在青石县人民广场启动。"
+    launches = [e for e in parse(text).events if e.type.value == "launch"]
+    assert [(e.date, e.date_end) for e in launches] == [("2023-11-07", None)]
+
+
+def test_a_body_acting_through_its_own_party_branch_is_an_organizer():
+    text = "11月20日，青石县司法局机关党支部与城南社区党支部开展主题党日活动。"
+    assert _events(text) == [("publicity", ["青石县司法局", "城南社区党支部"])]
+
+
+def test_an_activity_told_as_running_for_days_past_has_no_day():
+    text = (
+        "发布时间：2023-12-06\n"
+        "12月4日是第十个国家宪法日。连日来，青石县司法局在城东广场开展宪法宣传活动。"
+    )
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", None)]
+
+
+def test_an_activity_of_recent_days_inside_a_period_defined_before_takes_the_period():
+    text = (
+        "发布时间：2021-12-08\n"
+        "12月1日至12月7日是宪法宣传周，为营造浓厚的法治氛围，近日，青石县税务局在办税大厅"
+        "开展了宪法宣传活动。"
+    )
+    assert [(e.type.value, e.date, e.date_end) for e in parse(text).events] == [
+        ("publicity", "2021-12-01", "2021-12-07")
+    ]
+
+
+def test_a_look_back_earlier_in_the_sentence_spoils_no_activity_dated_in_its_clause():
+    text = (
+        "近年来，青石县司法局高度重视法治宣传教育工作，12月3日，该局在城东广场开展了"
+        "宪法宣传活动。"
+    )
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "--12-03")]
