@@ -239,6 +239,8 @@ def keep(text: str, c: OrgCandidate) -> bool:
             after[: len(f) + k] in g.suffixes for k in (1, 2, 3)
         ):  # 学生 but not 学生会: a body of its own follows
             return False
+    if _honour_title(text, c):
+        return False  # 被评为“法治教育示范学校”: a title, not a body
     if after.startswith(g.role_followers.get(c.suffix, ())):
         return False  # 人大代表, 政协委员: role nouns
     if c.name in g.generic_names or any(m in c.name for m in g.anonymised_marks):
@@ -267,6 +269,16 @@ def keep(text: str, c: OrgCandidate) -> bool:
         # 全市共有律师事务所28家, 公证处3个: a class being counted
         return False
     return True
+
+
+def _honour_title(text: str, c: OrgCandidate) -> bool:
+    """Whether ``c`` is a quoted honorary title: 授予“…示范学校”, “…先进单位”称号."""
+    g = grammar()
+    op = max(text.rfind(q, max(0, c.start - 12), c.start + 1) for q in "“‘「『")
+    cl = c.end if text[c.end : c.end + 1] in ("”", "’", "」", "』") else -1
+    if op < 0 or cl < 0 or any(ch in text[op + 1 : c.start] for ch in "，,。；;"):
+        return False
+    return text.startswith(g.honour_after, cl + 1) or text.endswith(g.honour_before, 0, op)
 
 
 def _after_venue_verb(text: str, start: int) -> bool:

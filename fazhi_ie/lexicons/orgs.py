@@ -65,6 +65,8 @@ class Grammar:
     not_names: frozenset[str]
     generic_names: frozenset[str]
     followers: tuple[str, ...]
+    honour_after: tuple[str, ...]
+    honour_before: tuple[str, ...]
     credit_line: re.Pattern[str]
     credit_phrases: tuple[str, ...]
     credit_phrase_ends: tuple[str, ...]
@@ -203,6 +205,8 @@ def grammar() -> Grammar:
         not_names=frozenset(d["name_tokens_not_names"]),
         generic_names=frozenset(d["generic_names"]),
         followers=_longest_first(d["not_org_followers"]),
+        honour_after=tuple(d["honour_after"]),
+        honour_before=tuple(d["honour_before"]),
         credit_line=re.compile(d["credit_line"]),
         credit_phrases=tuple(d["credit_phrases"]),
         credit_phrase_ends=tuple(d["credit_phrase_ends"]),
