@@ -226,6 +226,7 @@ class _Boilerplate:
         self.tokens = re.compile("|".join(f"(?:{t})" for t in tokens))
         # patterns anchored at the line start are tried once per line (match),
         # the others at every position (search): keep them in two regexes
+        self.footer_label = re.compile(data["footer_label_lines"])
         self.line_start = self._combine(data["line_patterns"], anchored=True)
         self.line_any = self._combine(data["line_patterns"], anchored=False)
         self.inline = re.compile(
@@ -275,12 +276,27 @@ def remove_boilerplate(ot: OffsetText) -> OffsetText:
     """
     bp = boilerplate_patterns()
     lines = []
+    block: list[tuple[int, int, str, str]] = []  # footer label lines of the current block
+    footer = False  # the current block of non-content lines holds a footer line
     for m in _LINE.finditer(ot.text):
         line = m.group().strip()
         reason = bp.line_reason(line) if line else None
+        if reason is None and line and bp.footer_label.match(line):
+            block.append((m.start(), m.end(), "", "footer"))
+            if footer:  # 技术支持:… / 地址:…: the footer goes on
+                lines.extend(block)
+                block = []
+            continue
         if reason is not None:
             lines.append((m.start(), m.end(), "", reason))
+            footer = footer or reason == "footer"
+            if footer:  # 主办单位:… / 技术支持:…: the labels above belong to the footer
+                lines.extend(block)
+                block = []
+        elif line:
+            block, footer = [], False
     if lines:
+        lines.sort()
         ot = ot.edit(lines)
     found = [(m.start(), m.end(), "", m.lastgroup) for m in bp.inline.finditer(ot.text)]
     if found:
