@@ -73,3 +73,54 @@ def test_a_look_back_earlier_in_the_sentence_spoils_no_activity_dated_in_its_cla
         "宪法宣传活动。"
     )
     assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "--12-03")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11月30日，青石县人民法院为城南小学授予“法治教育示范学校”牌匾。",
+        "城南小学被评为“青石县依法治校示范学校”。",
+    ],
+)
+def test_a_quoted_honorary_title_is_no_organization(text: str):
+    assert _orgs(text) == [n for n in _orgs(text) if "示范" not in n]
+    assert "城南小学" in _orgs(text)
+
+
+def test_the_labelled_lines_of_a_site_footer_go_with_the_footer():
+    from fazhi_ie.text import normalize
+
+    text = (
+        "11月30日，青石县司法局在城东广场开展宪法宣传活动。\n"
+        "主办单位：青石县人民政府办公室\n"
+        "承办单位：青石县信息中心\n"
+        "技术支持：青石县融媒体中心\n"
+        "联系电话：0000-1234567"
+    )
+    clean = normalize(text).text
+    assert "信息中心" not in clean and "人民政府办公室" not in clean
+    assert "青石县人民政府办公室" not in _orgs(text)
+
+
+def test_the_host_lines_of_an_activity_notice_stay():
+    from fazhi_ie.text import normalize
+
+    text = (
+        "青石县宪法知识竞赛将于12月4日举行。\n"
+        "主办单位：青石县司法局\n"
+        "承办单位：青石县律师协会\n"
+        "联系电话：0000-1234567"
+    )
+    assert "青石县律师协会" in normalize(text).text
+
+
+def test_a_promotion_activity_is_publicity_and_many_of_them_are_an_aggregate():
+    held = "黃大仙民政事務處於11月25日舉辦《基本法》推廣活動，吸引逾百名街坊參加。"
+    many = "黃大仙民政事務處今年已在區內舉辦多次《基本法》推廣活動。"
+    assert [t for t, _ in _events(held)] == ["publicity"]
+    assert _events(many) == []
+
+
+def test_a_hong_kong_police_district_is_an_organization():
+    text = "深水埗區撲滅罪行委員會與深水埗警區於11月25日合辦防騙講座。"
+    assert _events(text) == [("lecture", ["深水埗区扑灭罪行委员会", "深水埗警区"])]
