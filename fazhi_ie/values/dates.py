@@ -450,7 +450,7 @@ def find_dates(
     words: list[DateExpr] = []
     for m in r.word_re.finditer(text):
         s, e, w = m.start(), m.end(), m[0]
-        if not free(s, e):
+        if not free(s, e) or (words and s < words[-1].end):  # 本月3日|前往: no 日前
             continue
         if w in r.vague:
             words.append(DateExpr(s, e, w, None, None, False, "vague"))
