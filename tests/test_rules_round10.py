@@ -124,3 +124,32 @@ def test_a_promotion_activity_is_publicity_and_many_of_them_are_an_aggregate():
 def test_a_hong_kong_police_district_is_an_organization():
     text = "深水埗區撲滅罪行委員會與深水埗警區於11月25日合辦防騙講座。"
     assert _events(text) == [("lecture", ["深水埗区扑灭罪行委员会", "深水埗警区"])]
+
+
+def test_a_day_of_this_month_before_a_verb_opening_with_qian_is_that_day():
+    text = "發布日期：112-11-10\n臺東縣警察局關山分局於本月8日前往轄內社區辦理反詐騙宣導。"
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "2023-11-08")]
+
+
+def test_an_activity_in_the_fire_safety_month_takes_that_month():
+    text = (
+        "发布时间：2023-11-20\n"
+        "“119”消防宣传月期间，青石县消防救援大队组织开展了消防安全进社区活动。"
+    )
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "2023-11")]
+
+
+def test_the_body_labelling_the_headline_holds_an_activity_no_sentence_gives_a_host():
+    text = (
+        "青石县检察院：检察官进校园 护航促成长\n"
+        "近日，干警们走进城南中学，为学生们上了一堂法治课。"
+    )
+    assert _events(text) == [("lecture", ["青石县检察院"])]
+
+
+def test_a_headline_activity_takes_the_day_of_a_lead_that_reports_no_activity_of_its_own():
+    text = (
+        "青石县司法局开展民法典宣传活动\n"
+        "11月28日，在城东广场，工作人员通过摆放展板、发放宣传资料等方式向群众宣传民法典。"
+    )
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "--11-28")]

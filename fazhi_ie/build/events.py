@@ -83,8 +83,10 @@ def build_events(ctx: Assembly) -> None:
         return
     r = trigger_rules()
     linked = _linked_mentions(ctx, mentions)
-    drafts = _drafts(ctx.text, mentions, article_dates(ctx), linked, r)
+    dates = article_dates(ctx)
+    drafts = _drafts(ctx.text, mentions, dates, linked, r)
     groups = merge_drafts(ctx.text, drafts, r)
+    _headline_dates(ctx.text, groups, dates, linked.triggers, r)
     _launch_hosts(groups)
     _lead_hosts(ctx.text, groups, linked.orgs, r)
     _add_events(ctx, groups)
@@ -150,6 +152,8 @@ def _drafts(
         if not organizers and _caption(text, c, linked.orgs):
             # 图为模拟法庭活动现场。(a caption) — the body acting in the paragraph after it holds it
             organizers = _lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
+        if not organizers:
+            organizers = _headline_subject(text, linked.orgs, r)
         if organizers:
             last_orgs = organizers
         base = _draft(text, c, d, organizers, linked, r)
@@ -390,3 +394,49 @@ def _lead_subject(
         while pos < len(text) and text[pos] in "\n \t\u3000":
             pos += 1  # a header line ends at its line break: the next sentence starts after it
     return []
+
+
+def _headline_subject(text: str, orgs: list[At], r: TriggerRules) -> list[str]:
+    """The body that opens the article's headline as its label (青山县法院：法官进校园),
+    for an activity no sentence gives a host: the article reports its own work."""
+    pos = len(text) - len(text.lstrip())
+    line_end = text.find("\n", pos)
+    line = text[pos : line_end if line_end >= 0 else len(text)]
+    if not line or line[-1] in "。！？!?":
+        return []
+    first = next((o for o in orgs if o[0] == pos), None)
+    if first is None or text[first[1] : first[1] + 1] not in r.headline_label_marks:
+        return []
+    return [first[2]]
+
+
+def _headline_dates(
+    text: str, groups: list[EventGroup], dates: DateIndex, triggers: list[int], r: TriggerRules
+) -> None:
+    """An activity named only in the article's headline, with no date, takes the day
+    of the lead sentence when that sentence reports no activity of its own (12月4日，
+    在某广场，工作人员通过…向群众宣传民法典): the lead tells the headline's activity
+    (not a day it defines: 12月4日是国家宪法日)."""
+    start = len(text) - len(text.lstrip())
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return
+    for g in groups:
+        if (g.date is not None and g.date.date) or any(
+            not m.headline or not start <= m.mention.start < line_end for m in g.mentions
+        ):
+            continue
+        s0, s1 = sentence_of(text, line_end + 1, line_end + 1)
+        if any(s0 <= p < s1 for p in triggers):
+            continue
+        g.date = next(
+            (
+                d
+                for d in dates.dates
+                if s0 <= d.start < s1
+                and d.date
+                and d.kind in ("date", "range")
+                and not text.startswith(r.definitional_after, d.end)
+            ),
+            g.date,
+        )

@@ -88,6 +88,7 @@ class TriggerRules:
     organizer_verbs: tuple[str, ...]
     coordination: tuple[str, ...]
     own_party_units: tuple[str, ...]
+    headline_label_marks: str
     sequential: tuple[str, ...]
     host_re: re.Pattern[str]
     host_after_org: tuple[str, ...]
@@ -225,6 +226,7 @@ def trigger_rules() -> TriggerRules:
         another_name_re=re.compile(d["another_name_pattern"]),
         organizer_verbs=tuple(sorted(d["organizer_verbs"], key=len, reverse=True)),
         coordination=tuple(d["coordination"]),
+        headline_label_marks=d["headline_label_marks"],
         own_party_units=tuple(sorted(d["own_party_units"], key=len, reverse=True)),
         sequential=tuple(d["sequential"]),
         host_re=re.compile(host),
