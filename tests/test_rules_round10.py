@@ -67,14 +67,6 @@ def test_an_activity_of_recent_days_inside_a_period_defined_before_takes_the_per
     ]
 
 
-def test_a_look_back_earlier_in_the_sentence_spoils_no_activity_dated_in_its_clause():
-    text = (
-        "近年来，青石县司法局高度重视法治宣传教育工作，12月3日，该局在城东广场开展了"
-        "宪法宣传活动。"
-    )
-    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "--12-03")]
-
-
 @pytest.mark.parametrize(
     "text",
     [

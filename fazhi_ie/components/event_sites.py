@@ -100,7 +100,7 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ("invited_talk", lambda: _invited_talk(x, r)),
         ("reference_cue", lambda: any(c in x.clause_before for c in r.reference_cues)),
         ("spoil_cue", lambda: any(c in clause for c in r.spoil_cues)),
-        ("sentence_spoil", lambda: _sentence_spoiled(x, r)),
+        ("sentence_spoil", lambda: any(c in x.before for c in r.sentence_spoil)),
         # 本次…活动的开展: a look back at the activity already reported
         (
             "back_reference",
@@ -121,14 +121,6 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ),
     )
     return checks
-
-
-def _sentence_spoiled(x: Site, r: TriggerRules) -> bool:
-    """A sentence-level cue (以来, 每年, 表示，) earlier in the sentence, with no day
-    written between the last cue and the trigger (近年来，…，12月3日，该局开展…: a day
-    after the cue tells one held activity)."""
-    last = max((x.before.rfind(c) + len(c) for c in r.sentence_spoil if c in x.before), default=-1)
-    return last >= 0 and not r.dated_clause_re.search(x.before, last)
 
 
 def _invited_talk(x: Site, r: TriggerRules) -> bool:

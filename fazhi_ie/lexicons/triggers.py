@@ -75,7 +75,6 @@ class TriggerRules:
     noun_cue_heads: tuple[str, ...]
     on_site_re: re.Pattern[str]
     sentence_spoil: tuple[str, ...]
-    dated_clause_re: re.Pattern[str]
     purpose: tuple[str, ...]
     back_reference_re: re.Pattern[str]
     count_after_re: re.Pattern[str]
@@ -215,7 +214,6 @@ def trigger_rules() -> TriggerRules:
         noun_cue_heads=tuple(d["noun_cue_heads"]),
         on_site_re=re.compile(d["on_site_pattern"]),
         sentence_spoil=tuple(d["sentence_spoil_cues"]),
-        dated_clause_re=re.compile(d["dated_clause_pattern"]),
         purpose=tuple(d["purpose_openers"]),
         back_reference_re=re.compile(d["back_reference_pattern"]),
         count_after_re=re.compile(d["count_after_pattern"]),
