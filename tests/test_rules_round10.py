@@ -145,3 +145,27 @@ def test_a_headline_activity_takes_the_day_of_a_lead_that_reports_no_activity_of
         "11月28日，在城东广场，工作人员通过摆放展板、发放宣传资料等方式向群众宣传民法典。"
     )
     assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "--11-28")]
+
+
+def test_publicity_carried_into_a_place_is_held():
+    text = "11月29日，青石县公安局城南派出所开展反诈宣传进营业厅活动，提醒群众防范电信诈骗。"
+    assert _events(text) == [("publicity", ["青石县公安局城南派出所"])]
+
+
+def test_legal_advice_given_at_an_activity_is_part_of_it():
+    text = (
+        "11月28日，青石县司法局在城东广场开展民法典宣传活动。"
+        "律师为赶集群众提供法律咨询40余人次，发放宣传资料800余份。"
+    )
+    assert _events(text) == [("publicity", ["青石县司法局"])]
+
+
+def test_legal_advice_by_another_body_later_that_day_is_an_activity_of_its_own():
+    text = (
+        "11月28日，青石县司法局在城东广场开展民法典宣传活动。"
+        "当天下午，青石县律师协会在城西社区开展法律咨询活动。"
+    )
+    assert _events(text) == [
+        ("publicity", ["青石县司法局"]),
+        ("consultation", ["青石县律师协会"]),
+    ]

@@ -124,6 +124,7 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
         part_of = (
             _part_of(text, groups, d, r)
             or _site_part(text, groups, d, r)
+            or _service_part(text, groups, d, r)
             or _referred(text, groups, d, r)
         )
         if part_of is not None:
@@ -198,6 +199,23 @@ def _site_part(
     if last.sent != d.sent and text.count("\n", last.sent[1], d.sent[0]) > 1:
         return None
     return g if r.site_word in before else None
+
+
+def _service_part(
+    text: str, groups: list[EventGroup], d: EventDraft, r: TriggerRules
+) -> EventGroup | None:
+    """The activity reported just before, when ``d`` is a service given at it (律师为群众
+    提供法律咨询50余人次 after …开展宪法宣传活动。): in the same paragraph, with no day and
+    no other host of its own, it is part of that activity."""
+    if d.type not in r.service_part_types or not groups:
+        return None
+    g = groups[-1]
+    last = g.mentions[-1]
+    if g.type in (d.type, "launch") or last.sent[1] > d.sent[0]:
+        return None
+    if "\n" in text[last.sent[1] : d.sent[0]].strip() or (d.date and d.date.start >= d.sent[0]):
+        return None
+    return g if _organizers_agree(set(g.organizers), set(d.organizers)) else None
 
 
 def _referred(

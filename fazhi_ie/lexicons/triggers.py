@@ -61,6 +61,7 @@ class TriggerRules:
     subsession_types: frozenset[str]
     talk_subject_re: re.Pattern[str]
     site_part_types: frozenset[str]
+    service_part_types: tuple[str, ...]
     site_word: str
     site_reference: str
     referring_words: tuple[str, ...]
@@ -201,6 +202,7 @@ def trigger_rules() -> TriggerRules:
         subsession_types=frozenset(d["subsession_types"]),
         talk_subject_re=re.compile(d["talk_subject_pattern"]),
         site_part_types=frozenset(d["site_part_types"]),
+        service_part_types=tuple(d["service_part_types"]),
         site_word=d["site_word"],
         site_reference=d["site_reference"],
         referring_words=tuple(d["referring_words"]),
