@@ -169,3 +169,8 @@ def test_legal_advice_by_another_body_later_that_day_is_an_activity_of_its_own()
         ("publicity", ["青石县司法局"]),
         ("consultation", ["青石县律师协会"]),
     ]
+
+
+def test_bodies_joined_by_lianshou_are_two_organizers():
+    text = "11月28日，青石县司法局联手青石广播电视台举办宪法知识竞赛。"
+    assert _events(text) == [("competition", ["青石县司法局", "青石广播电视台"])]
