@@ -174,3 +174,16 @@ def test_legal_advice_by_another_body_later_that_day_is_an_activity_of_its_own()
 def test_bodies_joined_by_lianshou_are_two_organizers():
     text = "11月28日，青石县司法局联手青石广播电视台举办宪法知识竞赛。"
     assert _events(text) == [("competition", ["青石县司法局", "青石广播电视台"])]
+
+
+def test_the_body_of_a_lead_that_says_it_acted_holds_the_activities_listed_after_it():
+    text = (
+        "民法典宣传月期间，青石县人民检察院积极行动。\n"
+        "一是开展“检察官进校园”活动。检察官们来到城南小学，为学生们上了一堂法治课。"
+    )
+    assert {tuple(o) for _, o in _events(text)} == {("青石县人民检察院",)}
+
+
+def test_staff_sent_at_a_schools_invitation_act_for_their_own_body():
+    text = "11月28日，受城南小学邀请，青石县人民法院法官走进校园开展法治讲座。"
+    assert _events(text) == [("lecture", ["青石县人民法院"])]

@@ -135,7 +135,7 @@ def _staff_of_other(text: str, s0: int, o: At, orgs: list[At], r: TriggerRules) 
     of the sentence, not listed with it, stands before it and sends them."""
     if not text.startswith(r.personnel_after, o[1]):
         return False
-    before = [p for p in orgs if s0 <= p[0] and p[1] <= o[0]]
+    before = [p for p in orgs if s0 <= p[0] and p[1] <= o[0] and not _inviter(text, p, r)]
     listed = o
     for p in reversed(before):
         gap = text[p[1] : listed[0]].strip()
@@ -143,6 +143,14 @@ def _staff_of_other(text: str, s0: int, o: At, orgs: list[At], r: TriggerRules) 
             return True
         listed = p
     return False
+
+
+def _inviter(text: str, p: At, r: TriggerRules) -> bool:
+    """Whether ``p`` stands in an invitation frame (受某校邀请，某院法官…): it sends no
+    staff; those invited act."""
+    return text.startswith(r.inviter_after, p[1]) and text.endswith(
+        r.inviter_before, max(0, p[0] - 2), p[0]
+    )
 
 
 def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple[list[str], bool]:

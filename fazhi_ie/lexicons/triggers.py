@@ -89,6 +89,8 @@ class TriggerRules:
     coordination: tuple[str, ...]
     own_party_units: tuple[str, ...]
     headline_label_marks: str
+    inviter_before: tuple[str, ...]
+    inviter_after: tuple[str, ...]
     sequential: tuple[str, ...]
     host_re: re.Pattern[str]
     host_after_org: tuple[str, ...]
@@ -227,6 +229,8 @@ def trigger_rules() -> TriggerRules:
         organizer_verbs=tuple(sorted(d["organizer_verbs"], key=len, reverse=True)),
         coordination=tuple(d["coordination"]),
         headline_label_marks=d["headline_label_marks"],
+        inviter_before=tuple(d["inviter_before"]),
+        inviter_after=tuple(d["inviter_after"]),
         own_party_units=tuple(sorted(d["own_party_units"], key=len, reverse=True)),
         sequential=tuple(d["sequential"]),
         host_re=re.compile(host),
