@@ -187,3 +187,17 @@ def test_the_body_of_a_lead_that_says_it_acted_holds_the_activities_listed_after
 def test_staff_sent_at_a_schools_invitation_act_for_their_own_body():
     text = "11月28日，受城南小学邀请，青石县人民法院法官走进校园开展法治讲座。"
     assert _events(text) == [("lecture", ["青石县人民法院"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("11月28日，青石县公安局在城南社区开展反诈宣传教育。", "publicity"),
+        ("11月28日，青石县司法局在城南社区开展送法活动。", "publicity"),
+        ("11月28日，青石县司法局在城南公园开展法治文化活动。", "publicity"),
+        ("11月28日，青石县人民检察院为城南中学学生举行十八岁成人仪式。", "other"),
+        ("11月28日，青石县人大常委会组织部分人大代表视察县人民法院。", "visit"),
+    ],
+)
+def test_more_words_for_held_activities(text: str, kind: str):
+    assert [t for t, _ in _events(text)] == [kind]
