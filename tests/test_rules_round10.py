@@ -59,11 +59,11 @@ def test_an_activity_told_as_running_for_days_past_has_no_day():
 def test_an_activity_of_recent_days_inside_a_period_defined_before_takes_the_period():
     text = (
         "发布时间：2021-12-08\n"
-        "12月1日至12月7日是宪法宣传周，为营造浓厚的法治氛围，近日，青石县税务局在办税大厅"
+        "12月2日至8日是本年度的宪法宣传周，为让纳税人知法守法，近日，青石县税务局在办税大厅"
         "开展了宪法宣传活动。"
     )
     assert [(e.type.value, e.date, e.date_end) for e in parse(text).events] == [
-        ("publicity", "2021-12-01", "2021-12-07")
+        ("publicity", "2021-12-02", "2021-12-08")
     ]
 
 
@@ -154,7 +154,7 @@ def test_publicity_carried_into_a_place_is_held():
 
 def test_legal_advice_given_at_an_activity_is_part_of_it():
     text = (
-        "11月28日，青石县司法局在城东广场开展民法典宣传活动。"
+        "11月28日，青石县司法局在城东广场开展了民法典宣传活动。"
         "律师为赶集群众提供法律咨询40余人次，发放宣传资料800余份。"
     )
     assert _events(text) == [("publicity", ["青石县司法局"])]
@@ -162,7 +162,7 @@ def test_legal_advice_given_at_an_activity_is_part_of_it():
 
 def test_legal_advice_by_another_body_later_that_day_is_an_activity_of_its_own():
     text = (
-        "11月28日，青石县司法局在城东广场开展民法典宣传活动。"
+        "11月28日，青石县司法局在城东广场开展了民法典宣传活动。"
         "当天下午，青石县律师协会在城西社区开展法律咨询活动。"
     )
     assert _events(text) == [

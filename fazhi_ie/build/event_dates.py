@@ -69,7 +69,7 @@ class DateIndex:
             if d.kind == "recurring" and d.date_end and d.start <= c.start < d.end + 1
         ]
         if before and before[-1].kind == "vague":
-            # 11月30日至12月7日是宪法宣传周，…，近日，某局开展…: inside the period defined
+            # 12月2日至8日是宣传周，…，近日，某局开展…: inside the period the sentence defines
             period = [
                 d
                 for d in inside
