@@ -201,3 +201,13 @@ def test_staff_sent_at_a_schools_invitation_act_for_their_own_body():
 )
 def test_more_words_for_held_activities(text: str, kind: str):
     assert [t for t, _ in _events(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["区城管局", "县文旅局", "市卫健委", "市民政局", "县商务局", "市发改局", "市民宗局", "市编办",
+     "市人防办", "县文广旅局", "青石县行政审批服务局"],
+)  # fmt: skip
+def test_short_names_of_local_government_bureaus_are_organizations(name: str):
+    text = f"近日，{name}组织干部走进城南社区开展普法宣传活动。"
+    assert name in _orgs(text)
