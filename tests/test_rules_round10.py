@@ -211,3 +211,13 @@ def test_more_words_for_held_activities(text: str, kind: str):
 def test_short_names_of_local_government_bureaus_are_organizations(name: str):
     text = f"近日，{name}组织干部走进城南社区开展普法宣传活动。"
     assert name in _orgs(text)
+
+
+def test_a_youth_league_committee_after_a_joining_verb_is_found():
+    text = "11月28日，青石县司法局联合团青石县委开展青少年普法宣传活动。"
+    assert _events(text) == [("publicity", ["青石县司法局", "团青石县委"])]
+
+
+def test_a_campaign_word_followed_by_its_day_is_held():
+    text = "由廉政公署主辦的反賄選宣導於11月28日在沙田舉行。"
+    assert [t for t, _ in _events(text)] == ["publicity"]

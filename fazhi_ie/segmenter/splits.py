@@ -1,6 +1,7 @@
 """Words the segmenter joins across a name's edge, split again: pkuseg reads 处于 (to be
 in) in ``警务处于昨日举办``, hiding the end of ``警务处``. A word of
-``data/segment_splits.json`` is split when a time follows it (处于…阶段 stays whole).
+``data/segment_splits.json`` is split when a time follows it (处于…阶段 stays whole);
+one of its ``always`` words is split wherever it stands (联合团 is 联合 + 团市委's 团).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ __all__ = ["split_joined"]
 def _rules() -> tuple[dict[str, int], re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
     d = load_json("segment_splits.json")
     return (
-        dict(d["splits"]),
+        {**d["splits"], **{w: -k for w, k in d["always"].items()}},
         re.compile(d["time_start"]),
         tuple(d["day_note_heads"]),
         re.compile(d["day_note"]),
@@ -34,6 +35,9 @@ def split_joined(words: list[str]) -> list[str]:
     last = len(words) - 1
     for i, w in enumerate(words):
         k = splits.get(w)
+        if k is not None and k < 0:  # split wherever it stands
+            out += [w[:-k], w[-k:]]
+            continue
         if k is None and len(w) > 1 and w.endswith(heads):
             k = len(w) - 1
             after = day_note
