@@ -224,9 +224,9 @@ def test_a_campaign_word_followed_by_its_day_is_held():
 
 
 @pytest.mark.parametrize(
-    "name", ["終審法院", "初級法院", "社會工作局", "衛生福利部", "法務部行政執行署"]
+    "name", ["終審法院", "初級法院", "社會工作局", "法務部行政執行署"]
 )
-def test_macau_courts_and_bureaus_and_a_taiwan_ministry_are_organizations(name: str):
+def test_macau_courts_and_bureaus_and_a_taiwan_agency_are_organizations(name: str):
     from opencc import OpenCC
 
     assert OpenCC("t2s").convert(name) in _orgs(f"活動由{name}主辦，於11月28日舉行。")
