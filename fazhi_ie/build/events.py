@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..components.events import KEY, EventMention
@@ -61,6 +62,8 @@ from .event_roles import (
 )
 
 __all__ = ["build_events"]
+
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 @dataclass(slots=True)
@@ -113,6 +116,7 @@ def _drafts(
     out: list[EventDraft] = []
     launches = _last_launches(mentions)
     last_orgs: list[str] = []
+    head_subject = _headline_subject(text, linked.orgs, r)  # once per article
     context: DateExpr | None = None  # the date of the activity reported last
     for c in mentions:
         # an enumerated heading is told in the sentence after it
@@ -153,7 +157,7 @@ def _drafts(
             # 图为模拟法庭活动现场。(a caption) — the body acting in the paragraph after it holds it
             organizers = _lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
         if not organizers:
-            organizers = _headline_subject(text, linked.orgs, r)
+            organizers = list(head_subject)
         if organizers:
             last_orgs = organizers
         base = _draft(text, c, d, organizers, linked, r)
@@ -399,15 +403,21 @@ def _lead_subject(
 def _headline_subject(text: str, orgs: list[At], r: TriggerRules) -> list[str]:
     """The body that opens the article's headline as its label (青山县法院：法官进校园),
     for an activity no sentence gives a host: the article reports its own work."""
-    pos = len(text) - len(text.lstrip())
+    pos = _first_char(text)
     line_end = text.find("\n", pos)
-    line = text[pos : line_end if line_end >= 0 else len(text)]
-    if not line or line[-1] in "。！？!?":
+    last = text[line_end - 1 : line_end] if line_end > pos else ""
+    if not last or last in "。！？!?":
         return []
-    first = next((o for o in orgs if o[0] == pos), None)
+    first = next(iter(starting_in(orgs, pos, pos + 1)), None)
     if first is None or text[first[1] : first[1] + 1] not in r.headline_label_marks:
         return []
     return [first[2]]
+
+
+def _first_char(text: str) -> int:
+    """Where the article's first line starts (after leading whitespace)."""
+    m = _LEADING_SPACE.match(text)
+    return m.end() if m else 0
 
 
 def _headline_dates(
@@ -417,7 +427,7 @@ def _headline_dates(
     of the lead sentence when that sentence reports no activity of its own (12月4日，
     在某广场，工作人员通过…向群众宣传民法典): the lead tells the headline's activity
     (not a day it defines: 12月4日是国家宪法日)."""
-    start = len(text) - len(text.lstrip())
+    start = _first_char(text)
     line_end = text.find("\n", start)
     if line_end < 0:
         return
