@@ -15,10 +15,13 @@ __all__ = ["split_joined"]
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[dict[str, int], re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
+def _rules() -> tuple[
+    dict[str, int], dict[str, int], re.Pattern[str], tuple[str, ...], re.Pattern[str]
+]:
     d = load_json("segment_splits.json")
     return (
-        {**d["splits"], **{w: -k for w, k in d["always"].items()}},
+        dict(d["splits"]),
+        dict(d["always"]),
         re.compile(d["time_start"]),
         tuple(d["day_note_heads"]),
         re.compile(d["day_note"]),
@@ -28,16 +31,18 @@ def _rules() -> tuple[dict[str, int], re.Pattern[str], tuple[str, ...], re.Patte
 def split_joined(words: list[str]) -> list[str]:
     """``words`` with each listed word that a time follows split in two, and the 今 of
     Taiwan's 今(8)日 split off any word that swallowed it (法务部今 + (8)日)."""
-    splits, time_start, heads, day_note = _rules()
-    if not any(w in splits or (len(w) > 1 and w.endswith(heads)) for w in words):
+    splits, always, time_start, heads, day_note = _rules()
+    if not any(
+        w in splits or w in always or (len(w) > 1 and w.endswith(heads)) for w in words
+    ):
         return words
     out: list[str] = []
     last = len(words) - 1
     for i, w in enumerate(words):
-        k = splits.get(w)
-        if k is not None and k < 0:  # split wherever it stands
-            out += [w[:-k], w[-k:]]
+        if w in always:  # split wherever it stands
+            out += [w[: always[w]], w[always[w] :]]
             continue
+        k = splits.get(w)
         if k is None and len(w) > 1 and w.endswith(heads):
             k = len(w) - 1
             after = day_note
