@@ -13,7 +13,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-MODEL_FILES = {".json", ".pt", ".tsv", ".md"}
+MODEL_FILES = {".json", ".pt", ".onnx", ".tsv", ".md"}
 
 
 class BuildPyWithModels(build_py):

@@ -134,8 +134,9 @@ E205 = Code(
 E206 = Code(
     "E206",
     "the NER model {model} could not be loaded: {detail}",
-    "Check that the ner extra is installed (`pip install fazhi-ie[ner]`: hanlp==2.1.5, "
-    "torch) and that the directory was written by HanLP 2.1.",
+    "A model of ours runs with ONNX Runtime from its model.onnx (write it with `python -m "
+    "fazhi_ie.training.onnx_export DIR`); other HanLP models need the ner extra "
+    "(`pip install fazhi-ie[ner]`: hanlp==2.1.5, torch) and a directory written by HanLP 2.1.",
 )
 E207 = Code(
     "E207",
@@ -146,9 +147,10 @@ E207 = Code(
 )
 E208 = Code(
     "E208",
-    "the NER stage needs hanlp and torch: {detail}",
-    "Install the extra: `pip install fazhi-ie[ner]` (hanlp==2.1.5 and torch), or build "
-    "the pipeline with ner=False.",
+    "the NER stage cannot run this model here: {detail}",
+    "The shipped model runs with onnxruntime (a dependency of fazhi-ie: `pip install "
+    "onnxruntime`); HanLP models and the torch engine need the ner extra (`pip install "
+    "fazhi-ie[ner]`: hanlp==2.1.5 and torch). Or build the pipeline with ner=False.",
 )
 E301 = Code(
     "E301",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
 from functools import lru_cache
@@ -15,9 +14,9 @@ from spacy.language import Language
 # Importing these registers the factories (fazhi_hanlp_ner imports no torch).
 from . import components as _components  # noqa: F401
 from .about import __version__
-from .errors import E208, E401, ConfigError, ModelError
+from .errors import E401, ConfigError
 from .ner import component as _ner_component  # noqa: F401
-from .ner.loader import resolve_model
+from .ner.loader import can_load
 from .records import SCHEMA_VERSION
 from .segmenter import resolve_model_dir, user_dict_path
 from .segmenter.tokenizer import TOKENIZER_NAME
@@ -39,17 +38,11 @@ COMPONENTS: tuple[str, ...] = (
 _lock = threading.Lock()
 
 
-def ner_available() -> bool:
-    """True when the ``ner`` extra (hanlp + torch) is installed."""
-    return all(importlib.util.find_spec(m) is not None for m in ("hanlp", "torch"))
-
-
-def _ner_model_found(ner_model: str | Path | None) -> bool:
-    try:
-        resolve_model(str(ner_model) if ner_model is not None else None)
-    except ModelError:
-        return False
-    return True
+def ner_available(ner_model: str | Path | None = None) -> bool:
+    """True when an NER engine here can run ``ner_model`` (default: the shipped
+    model): ONNX Runtime for our models with a ``model.onnx`` (the shipped one has
+    it), hanlp + torch (the ``ner`` extra) for any HanLP model."""
+    return can_load(str(ner_model) if ner_model is not None else None)
 
 
 def _want_ner(ner: NerOption, ner_model: str | Path | None = None) -> bool:
@@ -60,9 +53,7 @@ def _want_ner(ner: NerOption, ner_model: str | Path | None = None) -> bool:
         if env in {"1", "on", "true", "yes"}:
             ner = True
         else:
-            return ner_available() and _ner_model_found(ner_model)
-    if ner is True and not ner_available():
-        raise ModelError(E208, detail="hanlp or torch is not installed")
+            return ner_available(ner_model)
     if not isinstance(ner, bool):
         raise ConfigError(
             E401,
@@ -89,9 +80,10 @@ def build(
     :func:`fazhi_ie.segmenter.resolve_model_dir`).
 
     ``ner``: run the HanLP NER stage (``fazhi_hanlp_ner``) first. ``"auto"``
-    runs it when the ``ner`` extra is installed (``FAZHI_IE_NER=0`` turns it
-    off); ``True`` requires it (E208 otherwise). ``ner_model`` is a HanLP
-    model directory or identifier (default: the model shipped in ``models/``).
+    runs it when an engine here can run the model (:func:`ner_available`;
+    ``FAZHI_IE_NER=0`` turns it off); ``True`` requires it (E208 when no engine can
+    run it, E205-E207 when the model is missing or does not load). ``ner_model`` is
+    a HanLP model directory or identifier (default: the model shipped in ``models/``).
     """
     from spacy.lang.zh import Chinese
 

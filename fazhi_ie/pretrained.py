@@ -37,6 +37,10 @@ NER_MODELS_PACKAGE_DIR = "_models"
 NER_MODEL_CLASSPATH = "fazhi_ie.ner.model.FazhiRNNNER"
 #: HanLP's own class for the same model layout (models trained by plain HanLP).
 HANLP_RNN_NER_CLASSPATH = "hanlp.components.ner.rnn_ner.RNNNamedEntityRecognizer"
+#: The network of a model as ONNX, in its directory (written from ``model.pt`` by
+#: ``python -m fazhi_ie.training.onnx_export``): what the library runs, with ONNX
+#: Runtime, for models of :data:`NER_MODEL_CLASSPATH`.
+NER_ONNX_FILE = "model.onnx"
 #: The HanLP release the shipped model was trained with (its ``config.json``).
 NER_HANLP_VERSION = "2.1.5"
 

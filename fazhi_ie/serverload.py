@@ -30,11 +30,12 @@ def _load() -> None:
     threads = os.environ.get(THREADS_ENV)
     try:
         model = json.loads(raw)["model"]
-        from fazhi_ie.pipeline import load, ner_available
+        import sys
 
-        if ner_available():
-            import torch
+        from fazhi_ie.pipeline import load
 
+        torch = sys.modules.get("torch")  # imported by the preload (or spaCy's thinc)
+        if torch is not None:
             torch.set_num_threads(1)
         os.environ[THREADS_ENV] = "1"  # the NER loader sets torch's threads from it
         load(model)

@@ -72,13 +72,13 @@ def test_lexicon_tags_match_a_plain_scan() -> None:
 
 @pytest.mark.parametrize("rows", [1, 5, 512])
 def test_batches_decoded_together_give_each_batchs_paths(rows: int) -> None:
-    from fazhi_ie.ner.viterbi import PendingPaths
+    from fazhi_ie.ner.viterbi import PendingPaths, crf_params
 
     gen = torch.Generator().manual_seed(rows)
     crf = CRF(7, batch_first=True)
     for p in (crf.start_transitions, crf.transitions, crf.end_transitions):
         p.data = torch.randn(p.shape, generator=gen)
-    pending = PendingPaths(crf, rows=rows)
+    pending = PendingPaths(crf_params(crf), rows=rows)
     want: dict[int, list[int]] = {}
     got: list[tuple[int, list[int]]] = []
     next_id = 0

@@ -127,20 +127,33 @@ def test_workers_start_with_the_pipeline_the_fork_server_loaded(nlp_ner, monkeyp
 
 
 THREADS_CODE = """
-import torch
+import os
 from fazhi_ie import parse
+from fazhi_ie.ner.loader import load_model
 art = parse("3月5日，青山县司法局开展普法宣传活动。")
-print(torch.get_num_threads(), bool(art.events))
+if os.environ["FAZHI_IE_NER_ENGINE"] == "torch":
+    import torch
+    n = torch.get_num_threads()
+else:
+    n = load_model().session.get_session_options().intra_op_num_threads
+print(n, bool(art.events))
 """
 
 
 @pytest.mark.pipeline
+@pytest.mark.parametrize("engine", ["onnx", "torch"])
 @pytest.mark.parametrize("setting, expected", [(None, "1"), ("2", "2")])
-def test_parse_in_process_runs_torch_at_one_thread_unless_told(nlp_ner, setting, expected):
-    """One torch thread by default in the caller's process too (a second one is no faster
-    on an idle core and much slower on a busy one); FAZHI_IE_WORKER_THREADS overrides."""
+def test_parse_in_process_runs_the_ner_at_one_thread_unless_told(
+    nlp_ner, engine, setting, expected
+):
+    """One NER thread (ONNX Runtime's or torch's) by default in the caller's process too
+    (a second one is no faster on an idle core and much slower on a busy one);
+    FAZHI_IE_WORKER_THREADS overrides."""
+    if engine == "torch":
+        pytest.importorskip("torch")
+        pytest.importorskip("hanlp")
     env = {k: v for k, v in os.environ.items() if k not in {THREADS_ENV, "OMP_NUM_THREADS"}}
-    env.update(PYTHONPATH=str(ROOT), FAZHI_IE_NER="1")
+    env.update(PYTHONPATH=str(ROOT), FAZHI_IE_NER="1", FAZHI_IE_NER_ENGINE=engine)
     if setting is not None:
         env[THREADS_ENV] = setting
     run = subprocess.run(

@@ -89,8 +89,15 @@ class Lexicon:
         return out
 
 
+def person_names(lexicon: Lexicon | None) -> frozenset[str]:
+    """The lexicon's PER words (known names, for cutting runs of names); none without one."""
+    if lexicon is None:
+        return frozenset()
+    return frozenset(w for w, types in lexicon.words.items() if "PER" in types)
+
+
 _TYPE_INDEX = {t: i for i, t in enumerate(TYPES)}
 _NO_COVER = (0, "-")
 
 
-__all__ = ["NONE_TAG", "TYPES", "Lexicon"]
+__all__ = ["NONE_TAG", "TYPES", "Lexicon", "person_names"]

@@ -1,7 +1,18 @@
-"""Finding and loading NER models (once per process). torch/hanlp are imported lazily."""
+"""Finding and loading NER models (once per process), with one of two engines:
+
+* ``onnx``: our models (config naming :data:`~fazhi_ie.pretrained.NER_MODEL_CLASSPATH`)
+  that have a ``model.onnx``, run by ONNX Runtime (:mod:`fazhi_ie.ner.onnx_engine`):
+  no torch, no hanlp. The default for the shipped model.
+* ``torch``: any HanLP model (directory or identifier) through hanlp and torch (the
+  ``ner`` extra), our class included.
+
+``$FAZHI_IE_NER_ENGINE`` (``onnx`` / ``torch``) picks one; by default ``onnx`` where it
+can run the model. ONNX Runtime, torch and hanlp are imported lazily.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import threading
@@ -9,7 +20,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from fazhi_ie.errors import E152, ModelError
+from fazhi_ie.errors import E152, E401, ConfigError, ModelError
 from fazhi_ie.ner.errors import model_error
 from fazhi_ie.network import check_online, quiet_libraries
 from fazhi_ie.pretrained import (
@@ -18,12 +29,16 @@ from fazhi_ie.pretrained import (
     NER_MODEL_NAME,
     NER_MODELS_CHECKOUT_DIR,
     NER_MODELS_PACKAGE_DIR,
+    NER_ONNX_FILE,
 )
 from fazhi_ie.threads import thread_count
 
 ENV_VAR = "FAZHI_IE_NER_MODEL"
-#: "0"/"off": the NER model runs in float32; by default its LSTM and Linear layers run as
-#: dynamic int8 where torch has a quantized engine (docs/performance.md)
+#: "onnx" or "torch": the engine that runs the NER model (default: onnx where it can)
+ENGINE_ENV = "FAZHI_IE_NER_ENGINE"
+ENGINES = ("onnx", "torch")
+#: torch engine only: "0"/"off": the NER model runs in float32; by default its LSTM and
+#: Linear layers run as dynamic int8 where torch has a quantized engine
 INT8_ENV = "FAZHI_IE_NER_INT8"
 # HanLP classes our class can load (same config, vocabs and weights layout)
 _RNN_CLASSPATHS = {HANLP_RNN_NER_CLASSPATH, NER_MODEL_CLASSPATH}
@@ -120,8 +135,76 @@ def _read_config(resolved: str) -> dict[str, Any] | None:
     return config
 
 
-def _load_uncached(resolved: str) -> Any:
+def _installed(*modules: str) -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in modules)
+
+
+def wanted_engine() -> str | None:
+    """``$FAZHI_IE_NER_ENGINE`` (``onnx`` / ``torch``), None when unset; E401 otherwise."""
+    raw = os.environ.get(ENGINE_ENV, "").strip().lower()
+    if not raw:
+        return None
+    if raw not in ENGINES:
+        raise ConfigError(
+            E401,
+            name=ENGINE_ENV,
+            value=raw,
+            detail=f"expected one of {', '.join(ENGINES)}",
+            hint=f"Unset {ENGINE_ENV} (ONNX Runtime where it can run the model) or set it "
+            "to onnx or torch.",
+        )
+    return raw
+
+
+def engine_for(resolved: str, config: dict[str, Any] | None) -> str:
+    """The engine that runs a resolved model (``onnx`` or ``torch``); E208 when the one
+    wanted, or every one, cannot run it here."""
+    onnx_file = config is not None and config.get("classpath") == NER_MODEL_CLASSPATH
+    onnx_file = onnx_file and (Path(resolved) / NER_ONNX_FILE).is_file()
+    onnx_ok = onnx_file and _installed("onnxruntime")
+    torch_ok = _installed("hanlp", "torch")
+    wanted = wanted_engine()
+    if wanted == "onnx" and not onnx_ok:
+        why = "onnxruntime is not installed" if onnx_file else f"the model has no {NER_ONNX_FILE}"
+        raise model_error("E208", detail=f"{ENGINE_ENV}=onnx, but {why}")
+    if wanted == "torch" and not torch_ok:
+        raise model_error("E208", detail=f"{ENGINE_ENV}=torch, but hanlp or torch is not installed")
+    if wanted:
+        return wanted
+    if onnx_ok:
+        return "onnx"
+    if torch_ok:
+        return "torch"
+    detail = "onnxruntime is not installed" if onnx_file else "hanlp or torch is not installed"
+    raise model_error("E208", detail=detail)
+
+
+def can_load(model: str | os.PathLike[str] | None = None) -> bool:
+    """Whether an engine here can run ``model`` (see :func:`resolve_model`)."""
+    try:
+        resolved = resolve_model(model)
+        engine_for(resolved, _read_config(resolved) if is_model_dir(resolved) else None)
+    except ModelError:
+        return False
+    return True
+
+
+def _load_uncached(resolved: str, engine: str | None = None) -> Any:
     config = _read_config(resolved)
+    engine = engine or engine_for(resolved, config)
+    if engine == "onnx":
+        from fazhi_ie.ner.onnx_engine import OnnxNER
+
+        try:
+            return OnnxNER(resolved, threads=thread_count())
+        except Exception as exc:
+            raise model_error(
+                "E206", model=resolved, detail=f"{type(exc).__name__}: {exc}"
+            ) from exc
+    return _load_torch(resolved, config)
+
+
+def _load_torch(resolved: str, config: dict[str, Any] | None) -> Any:
     quiet_libraries()
     try:
         import hanlp
@@ -193,12 +276,16 @@ def quantize_int8(tagger: Any) -> bool:
 
 
 def load_model(model: str | os.PathLike[str] | None = None) -> Any:
-    """The HanLP component for ``model`` (see :func:`resolve_model`), cached by path."""
+    """The tagger for ``model`` (see :func:`resolve_model`), cached by path and engine:
+    an :class:`~fazhi_ie.ner.onnx_engine.OnnxNER` or a HanLP component."""
     resolved = resolve_model(model)
+    config = _read_config(resolved) if is_model_dir(resolved) else None
+    engine = engine_for(resolved, config)
+    key = f"{engine}:{resolved}"
     with _lock:
-        tagger = _cache.get(resolved)
+        tagger = _cache.get(key)
         if tagger is None:
-            tagger = _cache[resolved] = _load_uncached(resolved)
+            tagger = _cache[key] = _load_uncached(resolved, engine)
     return tagger
 
 

@@ -16,7 +16,6 @@ that bug); our class applies it when it builds a model, for training and for loa
 
 from __future__ import annotations
 
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +28,9 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from fazhi_ie.ner import softword
 from fazhi_ie.ner.bigrams import char_bigrams
-from fazhi_ie.ner.lexicon import Lexicon
-from fazhi_ie.ner.names import split_person_spans
-from fazhi_ie.ner.spans import tags_to_spans
-from fazhi_ie.ner.viterbi import PendingPaths
+from fazhi_ie.ner.features import FeatureIds, entities, index_from_hanlp, tag_paths
+from fazhi_ie.ner.lexicon import Lexicon, person_names
+from fazhi_ie.ner.viterbi import crf_params
 
 
 def fix_crf(module: nn.Module) -> int:
@@ -128,6 +126,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         self._model_dir: str | None = None
         self._lexicon: Lexicon | None = None
         self._known: frozenset[str] | None = None
+        self._features: FeatureIds | None = None
 
     def _uses_features(self) -> bool:
         return bool(
@@ -145,6 +144,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         self._model_dir = str(save_dir)
         self._lexicon = None
         self._known = None
+        self._features = None
         return super().load(save_dir, devices=devices, verbose=verbose, **kwargs)
 
     def load_weights(self, save_dir: str, filename: str = "model.pt", **kwargs: Any) -> None:
@@ -225,16 +225,8 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         not given they are computed with the library's pkuseg segmenter.
         """
         tags = self.predict_tags(data, batch_size or self.config.get("batch_size", 32), segs)
-        delim = self.config.get("token_delimiter") or ""
-        split = self.split_name_lists
-        known = self._known_names() if split else frozenset()
-        out = []
-        for tokens, ts in zip(data, tags, strict=True):
-            spans = tags_to_spans(ts[: len(tokens)])
-            if split:
-                spans = split_person_spans(tokens, spans, known)
-            out.append([(delim.join(tokens[b:e]), t, b, e) for b, e, t in spans])
-        return out
+        known = self._known_names() if self.split_name_lists else None
+        return entities(data, tags, self.config.get("token_delimiter") or "", known)
 
     @property
     def split_name_lists(self) -> bool:
@@ -244,11 +236,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
 
     def _known_names(self) -> frozenset[str]:
         if self._known is None:
-            if self.config.get("lex_embed"):
-                words = self.lexicon.words
-                self._known = frozenset(w for w, types in words.items() if "PER" in types)
-            else:
-                self._known = frozenset()
+            self._known = person_names(self.lexicon if self.config.get("lex_embed") else None)
         return self._known
 
     def predict_tags(
@@ -265,82 +253,48 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         """
         self.model.eval()
         device = next(self.model.parameters()).device
-        token_vocab = self.vocabs[self.config.token_key]
-        tok_idx, tok_unk = token_vocab.token_to_idx, token_vocab.unk_idx
-        bigram = bool(self.config.get("bigram_embed"))
-        if bigram:
-            bg_vocab = self.vocabs["bigram"]
-            bg_idx, bg_unk = bg_vocab.token_to_idx, bg_vocab.unk_idx
-        use_seg = self.uses_segmentation
-        if use_seg:
-            if segs is None:
-                segs = softword.segment(data)
-            seg_idx = self.vocabs["seg"].token_to_idx
-            seg_s = seg_idx["S"]
-        use_lex = bool(self.config.get("lex_embed"))
-        if use_lex:
-            lex_idx, lex_unk = self.vocabs["lex"].token_to_idx, self.vocabs["lex"].unk_idx
-            lexicon = self.lexicon
+        features = self.feature_ids
+        if features.uses_segmentation and segs is None:
+            segs = softword.segment(data)
         id_to_tag = self.vocabs["tag"].idx_to_token
         crf = getattr(self.model, "crf", None)
-        fast_crf = bool(self.config.get("crf")) and isinstance(crf, CRF) and crf.batch_first is True
-        order = sorted(range(len(data)), key=lambda i: -len(data[i]))
-        out: list[list[str]] = [[] for _ in data]
-        pending = PendingPaths(crf) if fast_crf else None
+        names = {"bigram": "bigram_id", "seg": "seg_id", "lex": "lex_id"}
 
-        def keep(found: list[tuple[int, list[int]]]) -> None:
-            for i, path in found:
-                out[i] = [id_to_tag[j] for j in path[: len(data[i])]]
+        def run(arrays: dict[str, Any]) -> tuple[torch.Tensor, torch.Tensor]:
+            batch = {
+                names[f]: torch.from_numpy(a).to(device) for f, a in arrays.items() if f in names
+            }
+            return self.model(torch.from_numpy(arrays["token"]).to(device), batch=batch)
 
         with torch.inference_mode():
+            if bool(self.config.get("crf")) and isinstance(crf, CRF) and crf.batch_first is True:
+                paths = tag_paths(
+                    data, batch_size, features, segs,
+                    lambda arrays, _lengths: run(arrays)[0].float().cpu().numpy(),
+                    crf_params(crf),
+                )  # fmt: skip
+                return [[id_to_tag[j] for j in path] for path in paths]
+            out: list[list[str]] = [[] for _ in data]
+            order = sorted((i for i in range(len(data)) if data[i]), key=lambda i: -len(data[i]))
             for k in range(0, len(order), batch_size):
-                idx = [i for i in order[k : k + batch_size] if len(data[i])]
-                if not idx:
-                    continue
-                width = len(data[idx[0]])
-                # feature ids row by row (padded with 0), one tensor per feature
-                xs: list[list[int]] = []
-                bxs: list[list[int]] = []
-                sxs: list[list[int]] = []
-                lxs: list[list[int]] = []
-                for i in idx:
-                    toks = data[i]
-                    pad = [0] * (width - len(toks))
-                    xs.append(_ids(tok_idx, tok_unk, toks) + pad)
-                    if bigram:
-                        bxs.append(_ids(bg_idx, bg_unk, char_bigrams(toks)) + pad)
-                    if use_seg:
-                        sg = segs[i] if len(segs[i]) == len(toks) else ["S"] * len(toks)
-                        sxs.append(_ids(seg_idx, seg_s, sg) + pad)
-                    if use_lex:
-                        lxs.append(_ids(lex_idx, lex_unk, lexicon.tags(toks)) + pad)
-                batch: dict[str, Any] = {}
-                if bigram:
-                    batch["bigram_id"] = torch.tensor(bxs, dtype=torch.long).to(device)
-                if use_seg:
-                    batch["seg_id"] = torch.tensor(sxs, dtype=torch.long).to(device)
-                if use_lex:
-                    batch["lex_id"] = torch.tensor(lxs, dtype=torch.long).to(device)
-                x = torch.tensor(xs, dtype=torch.long)
-                logits, mask = self.model(x.to(device), batch=batch)
-                if pending is not None:  # decoded with the next batches (numpy Viterbi)
-                    keep(pending.add(logits, mask, idx))
-                    continue
-                pred = self.decode_output(logits, mask, batch)
+                idx = order[k : k + batch_size]
+                arrays = features.arrays(data, idx, segs)
+                logits, mask = run(arrays)
+                pred = self.decode_output(logits, mask, {})
                 if isinstance(pred, torch.Tensor):
                     pred = pred.tolist()
-                keep(list(zip(idx, pred, strict=True)))
-            if pending is not None:
-                keep(pending.flush())
-        for i, toks in enumerate(data):
-            if not toks:
-                out[i] = []
+                for i, path in zip(idx, pred, strict=True):
+                    out[i] = [id_to_tag[j] for j in path[: len(data[i])]]
         return out
 
-
-def _ids(index: dict[str, int], unk: int, items: list[str]) -> list[int]:
-    """``index[item]`` for each item, ``unk`` for those not in it (one C-level map)."""
-    return list(map(index.get, items, repeat(unk, len(items))))
+    @property
+    def feature_ids(self) -> FeatureIds:
+        """The model's input features as vocabulary ids (see :mod:`fazhi_ie.ner.features`)."""
+        if self._features is None:
+            self._features = FeatureIds.for_config(
+                index_from_hanlp(self.vocabs), self.config, lambda: self.lexicon
+            )
+        return self._features
 
 
 __all__ = ["BigramTaggingModel", "FazhiRNNNER", "add_bigrams", "ensure_seg", "fix_crf"]

@@ -1,5 +1,6 @@
 """Imported by the worker fork server (:data:`fazhi_ie.workers.PRELOAD`): the NER
-stage's libraries (hanlp, torch, :mod:`fazhi_ie.ner.model`) and the pkuseg module,
+stage's libraries (ONNX Runtime and :mod:`fazhi_ie.ner.onnx_engine`; hanlp, torch and
+:mod:`fazhi_ie.ner.model` only for the torch engine) and the pkuseg module,
 imported once so that each forked worker only loads the models.
 
 Importing runs no torch operation (forking after one is not safe) and never raises:
@@ -9,10 +10,12 @@ a library that fails to import here is imported, and reported, by the worker its
 from __future__ import annotations
 
 import importlib.util
+import os
 
 
 def _preload() -> None:
     try:
+        from fazhi_ie.ner.loader import ENGINE_ENV
         from fazhi_ie.network import quiet_libraries
 
         quiet_libraries()  # before hanlp, as the loader does
@@ -20,7 +23,11 @@ def _preload() -> None:
 
         from fazhi_ie.segmenter import fastload  # noqa: F401
 
-        if all(importlib.util.find_spec(m) is not None for m in ("hanlp", "torch")):
+        has_ort = importlib.util.find_spec("onnxruntime") is not None
+        if has_ort:
+            import fazhi_ie.ner.onnx_engine
+        torch_wanted = os.environ.get(ENGINE_ENV, "").strip().lower() == "torch" or not has_ort
+        if torch_wanted and all(importlib.util.find_spec(m) for m in ("hanlp", "torch")):
             import fazhi_ie.ner.model  # noqa: F401
     except Exception:  # the worker imports it again and reports what fails
         pass

@@ -2,10 +2,11 @@
 
 HanLP's ``CRF._viterbi_decode`` traces every sentence back one ``.item()`` call per
 character: on CPU that costs about half as much as the BiLSTM. :func:`viterbi_paths`
-runs the same forward pass (the same torch operations, so the same scores and the
-same ties: the lowest tag index) and traces all sentences back together in numpy;
-:class:`PendingPaths` decodes several model batches in one pass. It gives HanLP's
-paths (``tests/test_speed_ner.py`` compares them). This module imports torch.
+runs the same forward pass as HanLP (the same float32 additions in the same order, so
+the same scores and the same ties: the lowest tag index) and traces all sentences back
+together, in numpy; :class:`PendingPaths` decodes several model batches in one pass.
+It gives HanLP's paths (``tests/test_speed_ner.py`` compares them). This module
+imports no torch: the ONNX engine decodes with it too.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import torch
 
 
 def viterbi_paths(
@@ -28,27 +28,28 @@ def viterbi_paths(
     ``emissions``: ``(batch, width, tags)`` float32 scores; ``mask``: ``(batch, width)``
     bool, true on the characters of each sentence (a prefix of its row, at least one);
     ``start``, ``end``: ``(tags,)`` and ``transitions``: ``(tags, tags)`` (from, to).
-    The forward pass runs HanLP's torch operations on the whole batch (one ``max`` per
-    character position gives scores and back-pointers); the trace back is numpy.
+    The forward pass does HanLP's operations on the whole batch (one maximum per
+    character position gives scores and back-pointers), then all rows are traced back.
     """
     batch, width, _ = emissions.shape
     if batch == 0:
         return []
     lengths = mask.sum(axis=1)
-    em = torch.from_numpy(np.ascontiguousarray(emissions, dtype=np.float32))
-    trans = torch.from_numpy(np.ascontiguousarray(transitions, dtype=np.float32))
-    live = torch.from_numpy(np.ascontiguousarray(mask, dtype=bool))
-    everyone = mask.all(axis=0).tolist()
-    pointers = []
-    with torch.inference_mode():
-        score = torch.from_numpy(np.asarray(start, dtype=np.float32)) + em[:, 0]
-        for i in range(1, width):
-            nxt, best = (score.unsqueeze(2) + trans + em[:, i].unsqueeze(1)).max(dim=1)
-            pointers.append(best)
-            score = nxt if everyone[i] else torch.where(live[:, i].unsqueeze(1), nxt, score)
-        score = score + torch.from_numpy(np.asarray(end, dtype=np.float32))
-        last = score.argmax(dim=1).numpy()
-        history = torch.stack(pointers).numpy() if pointers else None
+    em = np.ascontiguousarray(emissions, dtype=np.float32)
+    trans = np.asarray(transitions, dtype=np.float32)
+    live = np.asarray(mask, dtype=bool)
+    everyone = live.all(axis=0).tolist()
+    n_tags = em.shape[2]
+    pointers = np.zeros((max(width - 1, 0), batch, n_tags), dtype=np.int64)
+    score = np.asarray(start, dtype=np.float32) + em[:, 0]
+    for i in range(1, width):
+        cand = score[:, :, None] + trans + em[:, i][:, None, :]  # (batch, from, to)
+        pointers[i - 1] = cand.argmax(axis=1)  # the first maximum: the lowest tag index
+        nxt = cand.max(axis=1)
+        score = nxt if everyone[i] else np.where(live[:, i][:, None], nxt, score)
+    score = score + np.asarray(end, dtype=np.float32)
+    last = score.argmax(axis=1)
+    history = pointers if width > 1 else None
     rows = np.arange(batch)
     ends = lengths - 1
     tags = np.zeros((batch, width), dtype=np.int64)
@@ -64,19 +65,25 @@ def viterbi_paths(
 
 
 def crf_params(crf: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(start, transitions, end)`` of a HanLP ``CRF`` as float32 arrays."""
+    """``(start, transitions, end)`` of a HanLP ``CRF`` (torch parameters) as float32
+    arrays."""
     return tuple(  # type: ignore[return-value]
         p.detach().float().cpu().numpy()
         for p in (crf.start_transitions, crf.transitions, crf.end_transitions)
     )
 
 
+def _array(x: Any, dtype: Any) -> np.ndarray:
+    """A torch tensor or an array as a numpy array of ``dtype``."""
+    if hasattr(x, "detach"):
+        x = x.detach().cpu().numpy()
+    return np.asarray(x, dtype=dtype)
+
+
 def crf_decode(crf: Any, logits: Any, mask: Any) -> list[list[int]]:
-    """:func:`viterbi_paths` for a HanLP ``CRF`` (batch first), torch ``logits`` and
+    """:func:`viterbi_paths` for a HanLP ``CRF`` (batch first), ``logits`` and
     ``mask`` (``(batch, width)``, true on characters, each row starting with one)."""
-    em = logits.detach().float().cpu().numpy()
-    live = mask.cpu().numpy().astype(bool)
-    return viterbi_paths(em, live, *crf_params(crf))
+    return viterbi_paths(_array(logits, np.float32), _array(mask, bool), *crf_params(crf))
 
 
 class PendingPaths:
@@ -84,16 +91,17 @@ class PendingPaths:
     ``rows`` sentences costs about as much as one of 32 (a step is a few array
     operations), and each sentence's path does not depend on the others in its pass."""
 
-    def __init__(self, crf: Any, rows: int = 128) -> None:
-        self.params = crf_params(crf)
+    def __init__(self, params: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int = 128) -> None:
+        """``params``: the CRF's ``(start, transitions, end)`` (see :func:`crf_params`)."""
+        self.params = params
         self.rows = rows
         self.parts: list[tuple[np.ndarray, np.ndarray, list[int]]] = []
         self.count = 0
 
     def add(self, logits: Any, mask: Any, ids: list[int]) -> list[tuple[int, list[int]]]:
-        """Keep a batch (``ids`` name its rows); the paths decoded so far, if any."""
-        em = logits.detach().float().cpu().numpy()
-        self.parts.append((em, mask.cpu().numpy().astype(bool), ids))
+        """Keep a batch (``ids`` name its rows); the paths decoded so far, if any.
+        ``logits`` and ``mask``: arrays or torch tensors."""
+        self.parts.append((_array(logits, np.float32), _array(mask, bool), ids))
         self.count += len(ids)
         return self.flush() if self.count >= self.rows else []
 

@@ -12,6 +12,7 @@ F1) is kept; the strict MSRA test scores are written to ``msra_test_scores.json`
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import sys
@@ -159,11 +160,26 @@ def train_ner(
     if work.exists():
         shutil.rmtree(work)
     summary: dict[str, Any] = {"out": str(out), "train_seconds": round(train_seconds, 1)}
+    summary["onnx"] = _export_onnx(out)
     if evaluate:
         scores = evaluate_ner(out)
         (out / "msra_test_scores.json").write_text(json.dumps(scores, indent=2) + "\n")
         summary["msra_test"] = scores
     return summary
+
+
+def _export_onnx(out: Path) -> str | None:
+    """Write the model's ``model.onnx`` (what the library runs) when ``onnx`` is
+    installed; the path written, or None (then run ``python -m
+    fazhi_ie.training.onnx_export OUT`` where it is)."""
+    if importlib.util.find_spec("onnx") is None:
+        return None
+    from fazhi_ie.training.onnx_export import export
+
+    try:
+        return str(export(out))
+    except ValueError:  # not our feature model's layout (HanLP's plain class): torch only
+        return None
 
 
 def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:

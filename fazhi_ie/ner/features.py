@@ -1,0 +1,165 @@
+"""The NER model's inputs and its batched decoding, shared by its two engines (ONNX
+Runtime and torch): vocabulary ids of each input feature as padded arrays, sentences
+batched longest first, and CRF paths decoded several batches at a time.
+
+No torch here: the arrays are numpy, and each engine turns them into its own inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+
+from fazhi_ie.ner.bigrams import char_bigrams
+from fazhi_ie.ner.lexicon import Lexicon
+from fazhi_ie.ner.names import split_person_spans
+from fazhi_ie.ner.spans import tags_to_spans
+from fazhi_ie.ner.viterbi import PendingPaths
+
+#: the input features in the model's order (``token`` always; the others when the
+#: model's config gives them an embedding size)
+FEATURES = ("token", "bigram", "seg", "lex")
+#: config key of each optional feature's embedding size
+FEATURE_CONFIG = {"bigram": "bigram_embed", "seg": "seg_embed", "lex": "lex_embed"}
+
+#: vocabulary name -> (token -> id, id of an unknown token)
+Index = Mapping[str, tuple[Mapping[str, int], int]]
+
+
+def index_from_json(vocabs: Mapping[str, Any]) -> dict[str, tuple[dict[str, int], int]]:
+    """The index of a model directory's ``vocabs.json`` (HanLP's ``idx_to_token``
+    lists). An unknown segmentation tag reads as ``S``, as in training."""
+    out: dict[str, tuple[dict[str, int], int]] = {}
+    for name, vocab in vocabs.items():
+        tokens = vocab["idx_to_token"]
+        ids = {t: i for i, t in enumerate(tokens)}
+        unk = vocab.get("unk_token")
+        out[name] = (ids, ids.get("S", 0) if name == "seg" else ids.get(unk, 0))
+    return out
+
+
+def index_from_hanlp(vocabs: Mapping[str, Any]) -> dict[str, tuple[dict[str, int], int]]:
+    """The same index from HanLP ``Vocab`` objects (a loaded torch model)."""
+    return index_from_json(
+        {
+            name: {"idx_to_token": v.idx_to_token, "unk_token": v.unk_token}
+            for name, v in vocabs.items()
+        }
+    )
+
+
+class FeatureIds:
+    """Padded id arrays of a model's input features for a batch of sentences.
+
+    ``features``: the features the model reads, a prefix-ordered subset of
+    :data:`FEATURES`; ``lexicon``: a callable giving the model's gazetteer (read
+    only when the model has lexicon features).
+    """
+
+    def __init__(
+        self, index: Index, features: Sequence[str], lexicon: Callable[[], Lexicon]
+    ) -> None:
+        self.index = index
+        self.features = tuple(f for f in FEATURES if f in features)
+        self._lexicon = lexicon
+
+    @classmethod
+    def for_config(cls, index: Index, config: Mapping[str, Any], lexicon: Callable[[], Lexicon]):
+        on = ["token"] + [f for f, key in FEATURE_CONFIG.items() if config.get(key)]
+        return cls(index, on, lexicon)
+
+    @property
+    def uses_segmentation(self) -> bool:
+        return "seg" in self.features
+
+    def arrays(
+        self,
+        data: Sequence[Sequence[str]],
+        rows: Sequence[int],
+        segs: Sequence[Sequence[str]] | None,
+    ) -> dict[str, np.ndarray]:
+        """``{feature: (len(rows), width) int64}`` for the sentences ``data[i]`` of
+        ``rows`` (the first one the longest), 0 after each sentence's end."""
+        width = len(data[rows[0]])
+        out = {f: np.zeros((len(rows), width), dtype=np.int64) for f in self.features}
+        lexicon = self._lexicon() if "lex" in self.features else None
+        for r, i in enumerate(rows):
+            toks = data[i]
+            n = len(toks)
+            for f in self.features:
+                if f == "token":
+                    items: Sequence[str] = toks
+                elif f == "bigram":
+                    items = char_bigrams(toks)
+                elif f == "seg":
+                    seg = segs[i] if segs is not None else ()
+                    items = seg if len(seg) == n else ["S"] * n
+                else:
+                    assert lexicon is not None
+                    items = lexicon.tags(toks)
+                ids, unk = self.index[f]
+                out[f][r, :n] = list(map(ids.get, items, repeat(unk, n)))
+        return out
+
+
+def tag_paths(
+    data: Sequence[Sequence[str]],
+    batch_size: int,
+    features: FeatureIds,
+    segs: Sequence[Sequence[str]] | None,
+    emissions: Callable[[dict[str, np.ndarray], np.ndarray], np.ndarray],
+    crf: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> list[list[int]]:
+    """Best CRF tag-id path of each sentence (``[]`` for an empty one).
+
+    Sentences go to ``emissions(arrays, lengths)`` (``(rows, width, tags)`` float32
+    scores) ``batch_size`` at a time, longest first; the paths of several batches are
+    decoded together (:class:`~fazhi_ie.ner.viterbi.PendingPaths`).
+    """
+    order = sorted((i for i in range(len(data)) if len(data[i])), key=lambda i: -len(data[i]))
+    out: list[list[int]] = [[] for _ in data]
+    pending = PendingPaths(crf)
+
+    def keep(found: list[tuple[int, list[int]]]) -> None:
+        for i, path in found:
+            out[i] = path[: len(data[i])]
+
+    for k in range(0, len(order), batch_size):
+        rows = order[k : k + batch_size]
+        lengths = np.fromiter((len(data[i]) for i in rows), dtype=np.int64, count=len(rows))
+        scores = emissions(features.arrays(data, rows, segs), lengths)
+        mask = np.arange(scores.shape[1])[None, :] < lengths[:, None]
+        keep(pending.add(scores, mask, rows))
+    keep(pending.flush())
+    return out
+
+
+def entities(
+    data: Sequence[Sequence[str]],
+    tags: Sequence[Sequence[str]],
+    delimiter: str = "",
+    known_names: frozenset[str] | None = None,
+) -> list[list[tuple[str, str, int, int]]]:
+    """``(text, label, begin, end)`` of each sentence's entities, decoded leniently
+    from its tags; with ``known_names`` (not None) PER spans that are runs of several
+    names are cut (:func:`~fazhi_ie.ner.names.split_person_spans`)."""
+    out = []
+    for tokens, ts in zip(data, tags, strict=True):
+        spans = tags_to_spans(list(ts[: len(tokens)]))
+        if known_names is not None:
+            spans = split_person_spans(list(tokens), spans, known_names)
+        out.append([(delimiter.join(tokens[b:e]), t, b, e) for b, e, t in spans])
+    return out
+
+
+__all__ = [
+    "FEATURES",
+    "FeatureIds",
+    "entities",
+    "index_from_hanlp",
+    "index_from_json",
+    "tag_paths",
+]
