@@ -3,9 +3,12 @@ tiny model with every feature trained, saved, loaded and run in spaCy."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fazhi_ie.components.base import EntitySpan
 from fazhi_ie.ner.lexicon import NONE_TAG, Lexicon
@@ -29,6 +32,34 @@ def test_tags_from_bounds_clipped_words_keep_their_inner_tags():
 def test_uncovered_characters_are_single():
     assert tags_from_bounds(4, [(1, 3)]) == ["S", "B", "E", "S"]
     assert tags_from_bounds(0, []) == []
+
+
+def _plain_tags(n_chars: int, bounds: list[tuple[int, int]]) -> list[str]:
+    tags = ["S"] * n_chars
+    for start, end in bounds:
+        for i in range(max(start, 0), min(end, n_chars)):
+            if end - start >= 2:
+                tags[i] = "B" if i == start else "E" if i == end - 1 else "M"
+    return tags
+
+
+@given(
+    st.lists(st.integers(1, 6), max_size=30),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.randoms(use_true_random=False),
+)
+def test_tags_from_bounds_match_a_plain_scan_of_any_window(lengths, off, n, rnd):
+    """Words of a segmented text seen through a window (clipped at both edges), some
+    words missing (whitespace), given as pairs or as an array: the tags of a plain scan."""
+    import numpy as np
+
+    edges = [0, *itertools.accumulate(lengths)]
+    words = [(a - off, b - off) for a, b in itertools.pairwise(edges) if rnd.random() > 0.1]
+    window = [(a, b) for a, b in words if b > 0 and a < n]
+    want = _plain_tags(n, window)
+    assert tags_from_bounds(n, window) == want
+    assert tags_from_bounds(n, np.array(window, dtype=np.int64).reshape(-1, 2)) == want
 
 
 def test_word_bounds_locate_words_in_order():
@@ -178,9 +209,10 @@ def test_feature_model_saves_its_lexicon_and_learns(feature_model):
     from fazhi_ie.training.ner_eval import evaluate_ner
 
     assert (feature_model / "lexicon.tsv").is_file()
-    tagger = loader.load_model(feature_model)
+    tagger = loader.load_model(feature_model)  # its model.onnx, written after training
+    assert type(tagger).__name__ == "OnnxNER"
     assert tagger.uses_segmentation
-    assert {"seg", "lex"} <= set(tagger.vocabs)
+    assert {"seg", "lex"} <= set(tagger.features.features)
     f1 = evaluate_ner(feature_model, test_file=feature_model.parent / "train.tsv")
     assert f1["overall"]["f1"] > 0.9
 

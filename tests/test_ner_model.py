@@ -130,7 +130,7 @@ def test_hanlp_rnn_tagging_model_crf_is_broken_and_fix_crf_repairs_it():
     assert fix_crf(model) == 0  # idempotent, leaves correct CRFs alone
 
 
-def test_tiny_model_learns_and_loads_with_the_fix(tiny_model):
+def test_tiny_model_learns_and_loads_with_the_fix(tiny_model, monkeypatch):
     import json
 
     from fazhi_ie.ner.model import FazhiRNNNER
@@ -142,6 +142,7 @@ def test_tiny_model_learns_and_loads_with_the_fix(tiny_model):
     config = json.loads((tiny_model / "config.json").read_text(encoding="utf-8"))
     assert config["classpath"] == NER_MODEL_CLASSPATH
     assert NER_MODEL_CLASSPATH == f"{FazhiRNNNER.__module__}.{FazhiRNNNER.__qualname__}"
+    monkeypatch.setenv(loader.ENGINE_ENV, "torch")
     tagger = loader.load_model(tiny_model)
     assert type(tagger) is FazhiRNNNER and not isinstance(tagger, FazhiRNNNERTrainer)
     assert tagger.model.crf.batch_first is True
@@ -149,6 +150,10 @@ def test_tiny_model_learns_and_loads_with_the_fix(tiny_model):
     scores = evaluate_ner(tiny_model, test_file=tiny_model.parent / "train.tsv")
     assert set(scores) == {"PER", "LOC", "ORG", "overall"}
     assert scores["overall"]["f1"] > 0.6, scores
+    # training wrote its model.onnx too: the ONNX engine scores the same
+    assert (tiny_model / "model.onnx").is_file()
+    monkeypatch.setenv(loader.ENGINE_ENV, "onnx")
+    assert evaluate_ner(tiny_model, test_file=tiny_model.parent / "train.tsv") == scores
 
 
 def test_tiny_model_learns_nothing_without_the_fix(tiny_model, monkeypatch, tmp_path):
@@ -181,10 +186,11 @@ def test_tiny_model_learns_nothing_without_the_fix(tiny_model, monkeypatch, tmp_
 
 
 @pytest.mark.parametrize("which", ["tiny_model", "tiny_bigram_model"])
-def test_fast_prediction_path_matches_hanlps(which, request):
+def test_fast_prediction_path_matches_hanlps(which, request, monkeypatch):
     from hanlp.components.taggers.tagger import Tagger
 
     path = request.getfixturevalue(which)
+    monkeypatch.setenv(loader.ENGINE_ENV, "torch")
     tagger = loader.load_model(path)
     assert tagger.model.crf.batch_first is True
     sents = [list("张伟在北京工作。"), list("记者王芳报道"), list("酒泉市司法局"), ["x"]]
@@ -312,16 +318,20 @@ def test_shipped_model_config_matches_pretrained_constants():
     assert config["hanlp_version"] == pretrained.NER_HANLP_VERSION
 
 
-def test_ill_formed_predictions_are_decoded_leniently(tiny_model, monkeypatch):
+@pytest.mark.parametrize("engine", ["torch", "onnx"])
+def test_ill_formed_predictions_are_decoded_leniently(tiny_model, monkeypatch, engine):
     """HanLP's own decoding raises InvalidTagSequence on these; ours does not."""
     from hanlp.utils.span_util import InvalidTagSequence, iobes_tags_to_spans
 
     from fazhi_ie.ner.model import FazhiRNNNER
+    from fazhi_ie.ner.onnx_engine import OnnxNER
 
     bad = ["O", "E-ORG", "I-PER", "E-PER", "B-LOC"]
     with pytest.raises(InvalidTagSequence):
         iobes_tags_to_spans(bad)
-    monkeypatch.setattr(FazhiRNNNER, "predict_tags", lambda self, data, bs, segs=None: [list(bad)])
+    cls = FazhiRNNNER if engine == "torch" else OnnxNER
+    monkeypatch.setattr(cls, "predict_tags", lambda self, data, bs, segs=None: [list(bad)])
+    monkeypatch.setenv(loader.ENGINE_ENV, engine)
     tagger = loader.load_model(tiny_model)
     assert tagger.predict([list("甲乙丙丁戊")]) == [
         [("乙", "ORG", 1, 2), ("丙丁", "PER", 2, 4), ("戊", "LOC", 4, 5)]

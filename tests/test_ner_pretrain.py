@@ -69,7 +69,7 @@ def _write_vectors(d: Path, name: str, vecs: dict[str, list[float]]) -> None:
     (d / f"{name}.json").write_text(json.dumps(list(vecs), ensure_ascii=False), "utf-8")
 
 
-def test_training_starts_from_the_pretrained_vectors(tmp_path):
+def test_training_starts_from_the_pretrained_vectors(tmp_path, monkeypatch):
     from fazhi_ie.ner import loader
     from fazhi_ie.training.ner import train_ner
 
@@ -95,6 +95,7 @@ def test_training_starts_from_the_pretrained_vectors(tmp_path):
               batch_size=4, lr=1e-9, drop=0.0, patience=5, seed=3, bigram_embed=4,
               bigram_min_freq=1, pretrained=vec_dir, evaluate=False, verbose=False)  # fmt: skip
     loader.clear_cache()
+    monkeypatch.setenv(loader.ENGINE_ENV, "torch")  # the torch model's weights are read
     tagger = loader.load_model(out)
     emb = tagger.model.embed.weight.detach()
     vocab = tagger.vocabs["token"].token_to_idx

@@ -17,9 +17,10 @@ themselves. ``use_doc_tokens`` (true/false) overrides that choice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -81,11 +82,12 @@ class HanlpNER:
     def predict_texts(
         self,
         texts: list[str],
-        words: list[list[tuple[int, int]]] | None = None,
+        words: Sequence[Sequence[tuple[int, int]] | np.ndarray] | None = None,
     ) -> list[list[tuple[int, int, str]]]:
         """Exact ``(start, end, label)`` spans for each text (offsets into that text).
 
-        ``words``: per text, the ``(start, end)`` offsets of its words (a Doc's tokens);
+        ``words``: per text, the ``(start, end)`` offsets of its words (a Doc's tokens;
+        pairs or an ``(n, 2)`` array);
         used by models with segmentation features, which otherwise segment with pkuseg.
         """
         pieces: list[tuple[int, int, int]] = []  # text index, start, end
@@ -129,7 +131,7 @@ class HanlpNER:
         new = [s for s in filter_spans(new) if not taken.intersection(range(s.start, s.end))]
         doc.ents = sorted(existing + new, key=lambda s: s.start)
 
-    def _words(self, docs: list[Doc]) -> list[list[tuple[int, int]]] | None:
+    def _words(self, docs: list[Doc]) -> list[np.ndarray] | None:
         if not self.uses_segmentation or not self.use_doc_tokens:
             return None  # the model segments with pkuseg itself
         return [_word_offsets(doc) for doc in docs]
@@ -155,13 +157,14 @@ class HanlpNER:
         return docs
 
 
-def _word_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """``(start, end)`` of the Doc's tokens that are not whitespace, read in one
+def _word_offsets(doc: Doc) -> np.ndarray:
+    """``(start, end)`` rows of the Doc's tokens that are not whitespace, read in one
     array call (no Token objects)."""
     if not len(doc):
-        return []
-    arr = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
-    return [(i, i + n) for i, n, space in arr if not space]
+        return np.zeros((0, 2), dtype=np.int64)
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    words = arr[arr[:, 2] == 0]
+    return np.stack([words[:, 0], words[:, 0] + words[:, 1]], axis=1)
 
 
 @Language.factory(

@@ -7,8 +7,8 @@ No torch here: the arrays are numpy, and each engine turns them into its own inp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from itertools import repeat
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -82,27 +82,36 @@ class FeatureIds:
         segs: Sequence[Sequence[str]] | None,
     ) -> dict[str, np.ndarray]:
         """``{feature: (len(rows), width) int64}`` for the sentences ``data[i]`` of
-        ``rows`` (the first one the longest), 0 after each sentence's end."""
-        width = len(data[rows[0]])
-        out = {f: np.zeros((len(rows), width), dtype=np.int64) for f in self.features}
-        lexicon = self._lexicon() if "lex" in self.features else None
-        for r, i in enumerate(rows):
-            toks = data[i]
-            n = len(toks)
-            for f in self.features:
-                if f == "token":
-                    items: Sequence[str] = toks
-                elif f == "bigram":
-                    items = char_bigrams(toks)
-                elif f == "seg":
-                    seg = segs[i] if segs is not None else ()
-                    items = seg if len(seg) == n else ["S"] * n
-                else:
-                    assert lexicon is not None
-                    items = lexicon.tags(toks)
-                ids, unk = self.index[f]
-                out[f][r, :n] = list(map(ids.get, items, repeat(unk, n)))
+        ``rows`` (the first one the longest), 0 after each sentence's end. Each
+        feature's ids are looked up in one pass over the batch's items."""
+        sents = [data[i] for i in rows]
+        lengths = np.fromiter(map(len, sents), dtype=np.int64, count=len(sents))
+        total = int(lengths.sum())
+        filled = np.arange(int(lengths[0]))[None, :] < lengths[:, None]
+        out = {}
+        for f in self.features:
+            if f == "token":
+                items: Iterable[str] = chain.from_iterable(sents)
+            elif f == "bigram":
+                items = chain.from_iterable(map(char_bigrams, sents))
+            elif f == "seg":
+                items = chain.from_iterable(_segs_of(sents, rows, segs))
+            else:
+                items = chain.from_iterable(map(self._lexicon().tags, sents))
+            ids, unk = self.index[f]
+            arr = np.zeros(filled.shape, dtype=np.int64)
+            arr[filled] = np.fromiter(map(ids.get, items, repeat(unk)), np.int64, total)
+            out[f] = arr
         return out
+
+
+def _segs_of(
+    sents: Sequence[Sequence[str]], rows: Sequence[int], segs: Sequence[Sequence[str]] | None
+) -> Iterator[Sequence[str]]:
+    """Each sentence's segmentation tags (all ``S`` where none of its length are given)."""
+    for toks, i in zip(sents, rows, strict=True):
+        seg = segs[i] if segs is not None else ()
+        yield seg if len(seg) == len(toks) else ["S"] * len(toks)
 
 
 def tag_paths(

@@ -12,24 +12,37 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
+
 from fazhi_ie.segmenter import load_pkuseg
 
 SEG_TAGS = ("B", "M", "E", "S")
 
 
-def tags_from_bounds(n_chars: int, bounds: Iterable[tuple[int, int]]) -> list[str]:
-    """BMES tags for ``n_chars`` characters given word ``(start, end)`` offsets.
+def tags_from_bounds(n_chars: int, bounds: Iterable[tuple[int, int]] | np.ndarray) -> list[str]:
+    """BMES tags for ``n_chars`` characters given word ``(start, end)`` offsets (pairs, or
+    an ``(n, 2)`` integer array), words not overlapping.
 
     Words may be clipped by the window (``start < 0`` or ``end > n_chars``): a clipped
     word keeps the tags it has in the whole text. Characters no word covers are ``S``.
+    Computed with array operations (a text's words at once).
     """
-    tags = ["S"] * n_chars
-    for start, end in bounds:
-        if end - start < 2:
-            continue
-        for i in range(max(start, 0), min(end, n_chars)):
-            tags[i] = "B" if i == start else "E" if i == end - 1 else "M"
-    return tags
+    pairs = bounds if isinstance(bounds, np.ndarray) else np.array(list(bounds), dtype=np.int64)
+    pairs = pairs.reshape(-1, 2).astype(np.int64, copy=False)
+    pairs = pairs[pairs[:, 1] - pairs[:, 0] >= 2]
+    start, end = pairs[:, 0], pairs[:, 1]
+    codes = np.zeros(n_chars, dtype=np.int8)  # S
+    lo, hi = np.clip(start + 1, 0, n_chars), np.clip(end - 1, 0, n_chars)
+    ok = lo < hi  # a word with inside characters in the window: M from lo to hi
+    inside = np.bincount(lo[ok], minlength=n_chars + 1) - np.bincount(hi[ok], minlength=n_chars + 1)
+    codes[np.cumsum(inside[:n_chars]) > 0] = 2
+    codes[start[(start >= 0) & (start < n_chars)]] = 1
+    last = end - 1
+    codes[last[(last >= 0) & (last < n_chars)]] = 3
+    return _CODE_TAGS[codes].tolist()
+
+
+_CODE_TAGS = np.array(["S", "B", "M", "E"])
 
 
 def word_bounds(text: str, words: Sequence[str]) -> list[tuple[int, int]]:

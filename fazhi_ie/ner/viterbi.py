@@ -40,12 +40,14 @@ def viterbi_paths(
     live = np.asarray(mask, dtype=bool)
     everyone = live.all(axis=0).tolist()
     n_tags = em.shape[2]
-    pointers = np.zeros((max(width - 1, 0), batch, n_tags), dtype=np.int64)
+    pointers = np.zeros((max(width - 1, 0), batch, n_tags), dtype=np.int16)
     score = np.asarray(start, dtype=np.float32) + em[:, 0]
     for i in range(1, width):
-        cand = score[:, :, None] + trans + em[:, i][:, None, :]  # (batch, from, to)
-        pointers[i - 1] = cand.argmax(axis=1)  # the first maximum: the lowest tag index
-        nxt = cand.max(axis=1)
+        cand = score[:, :, None] + trans  # (batch, from, to)
+        cand += em[:, i][:, None, :]
+        best = cand.argmax(axis=1)  # the first maximum: the lowest tag index
+        pointers[i - 1] = best
+        nxt = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0]
         score = nxt if everyone[i] else np.where(live[:, i][:, None], nxt, score)
     score = score + np.asarray(end, dtype=np.float32)
     last = score.argmax(axis=1)

@@ -61,9 +61,17 @@ def build_graph(state: Mapping[str, np.ndarray], config: Mapping[str, Any]) -> A
     from onnx import TensorProto, checker, helper, numpy_helper
 
     features = ["token"] + [f for f, key in FEATURE_CONFIG.items() if config.get(key)]
-    missing = [EMBEDDINGS[f] for f in features if EMBEDDINGS[f] not in state]
-    if missing or "word_lstm.weight_ih_l0_reverse" not in state:
-        raise ValueError(f"not a bidirectional BigramTaggingModel: missing {missing or 'LSTM'}")
+    layout = {EMBEDDINGS[f] for f in features} | set(CRF_OUTPUTS.values())
+    layout |= {"out.weight", "out.bias"}
+    layout |= {
+        f"word_lstm.{kind}_{part}_l0{d}"
+        for kind in ("weight", "bias")
+        for part in ("ih", "hh")
+        for d in ("", "_reverse")
+    }
+    if set(state) != layout:  # another layout (a projection, no CRF, ...): torch only
+        odd = sorted(set(state) ^ layout)
+        raise ValueError(f"not the embeddings-BiLSTM-CRF layout: {odd[:4]} differ")
     hidden = state["word_lstm.weight_hh_l0"].shape[1]
     n_tags = state["out.weight"].shape[0]
     dirs = ("", "_reverse")
