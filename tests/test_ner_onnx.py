@@ -167,3 +167,25 @@ def test_a_model_onnx_that_disagrees_with_its_config_is_e206(tmp_path, monkeypat
     with pytest.raises(ModelError) as err:
         loader.load_model(model)
     assert err.value.code == "E206" and "export the model again" in str(err.value)
+
+
+def test_the_model_reads_the_cleanings_ascii_punctuation_as_the_wide_forms_it_knows():
+    """The cleaning writes ``,`` and ``(``; MSRA, which the model learnt from, writes
+    ``，`` and ``（``: the NER is given those (one character for one: offsets stay)."""
+    from fazhi_ie.ner.features import wide_forms
+
+    known = {"，": 1, "（": 2, "）": 3, "“": 4, "1": 5, "A": 6, "-": 7}
+    table = wide_forms(known)
+    assert "a,(b)\"1A-".translate(table) == "a，（b）“1A-"
+    assert ord("!") not in table  # neither form known: left alone
+
+
+@pytest.mark.pipeline
+def test_a_name_after_an_ascii_comma_is_found_without_the_comma(nlp_ner) -> None:
+    from fazhi_ie.text import normalize
+
+    text = normalize("12月4日，青石县住房公积金管理中心在城东广场开展宪法宣传活动。").text
+    assert "," in text  # the cleaning's half-width comma
+    doc = nlp_ner(text)
+    orgs = [e.text for e in doc.user_data["fazhi_ie"]["ner"] if e.label == "ORG"]
+    assert orgs == ["青石县住房公积金管理中心"]

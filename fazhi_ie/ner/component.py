@@ -98,7 +98,9 @@ class HanlpNER:
         results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         if not pieces:
             return results
-        sents = [list(texts[ti][s:e]) for ti, s, e in pieces]
+        # the punctuation the model knows (，not the cleaning's ,): one char for one
+        table = getattr(self.tagger, "input_table", None) or {}
+        sents = [list(texts[ti][s:e].translate(table)) for ti, s, e in pieces]
         if self.uses_segmentation and words is not None:
             # a word cut by a sentence's edge keeps its tags in the whole text, so the
             # sentences' tags are slices of the text's

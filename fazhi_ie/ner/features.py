@@ -29,6 +29,27 @@ FEATURE_CONFIG = {"bigram": "bigram_embed", "seg": "seg_embed", "lex": "lex_embe
 Index = Mapping[str, tuple[Mapping[str, int], int]]
 
 
+#: ASCII characters with a wide form the model may know instead (beside U+FF01-U+FF5E)
+_WIDE_ALTERNATIVES = {'"': "“", "'": "‘", "-": "—"}
+
+
+def wide_forms(known: Mapping[str, int]) -> dict[int, str]:
+    """A ``str.translate`` table from the ASCII punctuation a model never saw to the
+    full-width form it knows (``,`` -> ``，``, ``(`` -> ``（``): the library's cleaning
+    writes half-width punctuation, MSRA's text is full-width. One character for one,
+    so offsets do not move. Letters and digits are left as they are."""
+    table: dict[int, str] = {}
+    for code in range(0x21, 0x7F):
+        ch = chr(code)
+        if ch.isalnum() or ch in known:
+            continue
+        for wide in (chr(code + 0xFEE0), _WIDE_ALTERNATIVES.get(ch)):
+            if wide and wide in known:
+                table[code] = wide
+                break
+    return table
+
+
 def index_from_json(vocabs: Mapping[str, Any]) -> dict[str, tuple[dict[str, int], int]]:
     """The index of a model directory's ``vocabs.json`` (HanLP's ``idx_to_token``
     lists). An unknown segmentation tag reads as ``S``, as in training."""
@@ -171,4 +192,5 @@ __all__ = [
     "index_from_hanlp",
     "index_from_json",
     "tag_paths",
+    "wide_forms",
 ]

@@ -28,7 +28,13 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from fazhi_ie.ner import softword
 from fazhi_ie.ner.bigrams import char_bigrams
-from fazhi_ie.ner.features import FeatureIds, entities, index_from_hanlp, tag_paths
+from fazhi_ie.ner.features import (
+    FeatureIds,
+    entities,
+    index_from_hanlp,
+    tag_paths,
+    wide_forms,
+)
 from fazhi_ie.ner.lexicon import Lexicon, person_names
 from fazhi_ie.ner.viterbi import crf_params
 
@@ -286,6 +292,12 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
                 for i, path in zip(idx, pred, strict=True):
                     out[i] = [id_to_tag[j] for j in path[: len(data[i])]]
         return out
+
+    @property
+    def input_table(self) -> dict[int, str]:
+        """``str.translate`` table for text before tagging: the ASCII punctuation the
+        model never saw, as the full-width forms it knows (see features.wide_forms)."""
+        return wide_forms(self.feature_ids.index["token"][0])
 
     @property
     def feature_ids(self) -> FeatureIds:

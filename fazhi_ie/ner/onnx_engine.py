@@ -21,7 +21,7 @@ import numpy as np
 import onnxruntime as ort
 
 from fazhi_ie.ner import softword
-from fazhi_ie.ner.features import FeatureIds, entities, index_from_json, tag_paths
+from fazhi_ie.ner.features import FeatureIds, entities, index_from_json, tag_paths, wide_forms
 from fazhi_ie.ner.lexicon import Lexicon, person_names
 from fazhi_ie.pretrained import NER_ONNX_FILE
 
@@ -48,6 +48,8 @@ class OnnxNER:
         self.features = FeatureIds.for_config(
             index_from_json(vocabs), self.config, lambda: self.lexicon
         )
+        #: str.translate table for text before tagging (see features.wide_forms)
+        self.input_table = wide_forms(self.features.index["token"][0])
         if "lex" in self.features.features:
             _ = self.lexicon  # read now: a missing lexicon.tsv fails at load
         options = ort.SessionOptions()
