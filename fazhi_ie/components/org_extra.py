@@ -157,16 +157,16 @@ def _words_in(text: str, toks: Tokens, a: int, b: int) -> list[str]:
 
 
 def national_companies(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
-    """Company names right after 中国 take it in (中国移动通信集团青山有限公司), any
-    body the state or its forces right before it (中华人民共和国青山海关)."""
+    """Company names right after 中国 or a national group's short name take it in
+    (中国移动通信集团青山有限公司, 国网青山供电公司), any body the state or its forces
+    right before it (中华人民共和国青山海关)."""
     g = grammar()
-    word = g.national_company_prefix
-    n = len(word)
     out = []
     for c in found:
         head = next((w for w in g.state_prefixes if text.endswith(w, 0, c.start)), None)
-        if head is None and c.kind == "company" and text[max(0, c.start - n) : c.start] == word:
-            head = word
+        if head is None and c.kind == "company":
+            firms = g.national_company_prefixes
+            head = next((w for w in firms if text.endswith(w, 0, c.start)), None)
         if head is not None:
             k = len(head)
             c = replace(c, start=c.start - k, name=head + c.name, prefix=head + c.prefix)

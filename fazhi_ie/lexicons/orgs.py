@@ -139,7 +139,7 @@ class Grammar:
     # levels and kinds
     admin_suffix_levels: dict[str, str]
     national_prefixes: tuple[str, ...]
-    national_company_prefix: str
+    national_company_prefixes: tuple[str, ...]
     state_prefixes: tuple[str, ...]
     verb_led_suffix_words: tuple[str, ...]
     federation_members: str
@@ -275,7 +275,9 @@ def grammar() -> Grammar:
         party_committee_re=re.compile(d["party_committee_re"]),
         admin_suffix_levels=dict(d["admin_suffix_levels"]),
         national_prefixes=tuple(d["national_prefixes"]),
-        national_company_prefix=d["national_company_prefix"],
+        national_company_prefixes=tuple(
+            sorted(d["national_company_prefixes"], key=len, reverse=True)
+        ),
         state_prefixes=tuple(d["state_prefixes"]),
         verb_led_suffix_words=tuple(d["verb_led_suffix_words"]),
         federation_members=d["federation_members"],

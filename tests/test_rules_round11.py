@@ -1,0 +1,55 @@
+"""Rules of the eleventh quality round (issue 14), on invented sentences: bodies a sweep
+of generated names in three frames did not find (county service centres, vocational
+schools, a national group's short name before its local company, a power company's
+station as one multi-level name)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import events_with_organizers as _events
+from rules_helpers import org_names as _orgs
+
+pytestmark = pytest.mark.pipeline
+
+HOLD = "12月4日，{}在城东广场开展宪法宣传活动。"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "青石县矛盾纠纷调处化解中心",
+        "青石县住房公积金管理中心",
+        "白河市青少年活动中心",
+        "白河市妇女儿童活动中心",
+        "青石县职业中专",
+        "青石县新华书店",
+        "白河市反电信网络诈骗中心",
+        "青石县老区建设促进会",
+    ],
+)
+def test_county_bodies_a_sweep_missed_hold_the_activity(name: str) -> None:
+    assert _events(HOLD.format(name)) == [("publicity", [name])]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "国网青石县供电公司",
+        "国家电网白河市供电公司",
+        "中国移动青石县分公司",
+        "中国电信白河市分公司",
+    ],
+)
+def test_a_national_groups_short_name_is_part_of_its_local_companys_name(name: str) -> None:
+    assert _orgs(HOLD.format(name)) == [name]
+
+
+def test_a_power_companys_station_is_one_multi_level_name() -> None:
+    text = HOLD.format("国网青石县供电公司城关供电所")
+    assert _orgs(text) == ["国网青石县供电公司城关供电所"]
+
+
+def test_a_bookshop_named_as_a_venue_is_still_found_only_where_it_acts() -> None:
+    text = "12月4日，青石县司法局在城东广场开展宪法宣传活动，青石县新华书店捐赠图书200册。"
+    assert "青石县新华书店" in _orgs(text)
+    assert _events(text)[0] == ("publicity", ["青石县司法局"])
