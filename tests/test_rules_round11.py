@@ -53,3 +53,19 @@ def test_a_bookshop_named_as_a_venue_is_still_found_only_where_it_acts() -> None
     text = "12月4日，青石县司法局在城东广场开展宪法宣传活动，青石县新华书店捐赠图书200册。"
     assert "青石县新华书店" in _orgs(text)
     assert _events(text)[0] == ("publicity", ["青石县司法局"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月4日，青石县司法局邀请律师为社区居民讲授法律知识。",
+        "法務部矯正署臺中監獄12月4日邀請律師為收容人講授法律常識。",
+    ],
+)
+def test_teaching_the_law_to_an_audience_is_a_lecture(text: str) -> None:
+    events = _events(text)
+    assert len(events) == 1 and events[0][0] == "lecture" and events[0][1]
+
+
+def test_teaching_named_as_a_noun_is_no_activity() -> None:
+    assert _events("参观结束后，她说法官对法律的讲授和解答让她受益匪浅。") == []
