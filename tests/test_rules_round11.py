@@ -68,7 +68,7 @@ def test_teaching_the_law_to_an_audience_is_a_lecture(text: str) -> None:
 
 
 def test_teaching_named_as_a_noun_is_no_activity() -> None:
-    assert _events("参观结束后，她说法官对法律的讲授和解答让她受益匪浅。") == []
+    assert _events("参观结束后，她表示律师对条文的讲授十分透彻。") == []
 
 
 def test_a_morning_reading_of_the_constitution_is_held_publicity() -> None:
