@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 TYPES = ("PER", "LOC", "ORG")
+#: the gazetteer's file name in a model directory
+LEXICON_FILE = "lexicon.tsv"
 NONE_TAG = "|".join("-" for _ in TYPES)
 
 
@@ -89,6 +91,15 @@ class Lexicon:
         return out
 
 
+def read_model_lexicon(model_dir: str | os.PathLike[str]) -> Lexicon:
+    """The gazetteer of a model directory (:data:`LEXICON_FILE`); FileNotFoundError
+    with the path when it is missing."""
+    path = Path(model_dir) / LEXICON_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the model's lexicon file is missing")
+    return Lexicon.read(path)
+
+
 def person_names(lexicon: Lexicon | None) -> frozenset[str]:
     """The lexicon's PER words (known names, for cutting runs of names); none without one."""
     if lexicon is None:
@@ -100,4 +111,4 @@ _TYPE_INDEX = {t: i for i, t in enumerate(TYPES)}
 _NO_COVER = (0, "-")
 
 
-__all__ = ["NONE_TAG", "TYPES", "Lexicon", "person_names"]
+__all__ = ["LEXICON_FILE", "NONE_TAG", "TYPES", "Lexicon", "person_names", "read_model_lexicon"]

@@ -35,7 +35,7 @@ from fazhi_ie.ner.features import (
     tag_paths,
     wide_forms,
 )
-from fazhi_ie.ner.lexicon import Lexicon, person_names
+from fazhi_ie.ner.lexicon import LEXICON_FILE, Lexicon, person_names, read_model_lexicon
 from fazhi_ie.ner.viterbi import crf_params
 
 
@@ -125,7 +125,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
     described in :class:`fazhi_ie.training.ner_model.FazhiRNNNERTrainer`.
     """
 
-    LEXICON_FILE = "lexicon.tsv"
+    LEXICON_FILE = LEXICON_FILE
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -166,10 +166,7 @@ class FazhiRNNNER(RNNNamedEntityRecognizer):
         if self._lexicon is None:
             if not self._model_dir:
                 raise ValueError("the model directory is unknown: cannot read its lexicon")
-            path = Path(self._model_dir) / self.LEXICON_FILE
-            if not path.is_file():
-                raise FileNotFoundError(f"{path}: the model's lexicon file is missing")
-            self._lexicon = Lexicon.read(path)
+            self._lexicon = read_model_lexicon(self._model_dir)
         return self._lexicon
 
     @property

@@ -22,10 +22,9 @@ import onnxruntime as ort
 
 from fazhi_ie.ner import softword
 from fazhi_ie.ner.features import FeatureIds, entities, index_from_json, tag_paths, wide_forms
-from fazhi_ie.ner.lexicon import Lexicon, person_names
+from fazhi_ie.ner.lexicon import Lexicon, person_names, read_model_lexicon
 from fazhi_ie.pretrained import NER_ONNX_FILE
 
-LEXICON_FILE = "lexicon.tsv"
 CRF_OUTPUTS = ("crf_start", "crf_transitions", "crf_end")
 
 
@@ -75,10 +74,7 @@ class OnnxNER:
     def lexicon(self) -> Lexicon:
         """The gazetteer of a model with ``lex_embed`` (``lexicon.tsv`` in its directory)."""
         if self._lexicon is None:
-            path = self.model_dir / LEXICON_FILE
-            if not path.is_file():
-                raise FileNotFoundError(f"{path}: the model's lexicon file is missing")
-            self._lexicon = Lexicon.read(path)
+            self._lexicon = read_model_lexicon(self.model_dir)
         return self._lexicon
 
     @property
