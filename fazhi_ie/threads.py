@@ -1,11 +1,12 @@
-"""Threads per process for torch (the NER stage), OpenMP, MKL and OpenBLAS.
+"""Threads per process for the NER engine (ONNX Runtime's intra-op pool, or torch),
+OpenMP, MKL and OpenBLAS.
 
 Default 1, in worker processes and in the caller's own process alike: on this
-project's 2-core machine a second torch thread makes ``parse()`` no faster when the
+project's 2-core machine a second NER thread makes ``parse()`` no faster when the
 other core is idle and 2-3x slower when it is busy (docs/performance.md, round 4).
 ``FAZHI_IE_WORKER_THREADS=N`` sets N instead (both kinds of process). The count is
-applied when the NER model loads (:mod:`fazhi_ie.ner.loader`); a caller may still
-call ``torch.set_num_threads`` after :func:`fazhi_ie.load`.
+applied when the NER model loads (:mod:`fazhi_ie.ner.loader`); with the torch engine a
+caller may still call ``torch.set_num_threads`` after :func:`fazhi_ie.load`.
 """
 
 from __future__ import annotations
