@@ -358,8 +358,9 @@ def test_wheel_build_ships_the_models_inside_the_package(tmp_path):
     cmd.editable_mode = False
     cmd.run()
     shipped = tmp_path / "fazhi_ie" / "_models" / "ner-msra-bilstm-crf"
-    for name in ("config.json", "vocabs.json", "model.pt", "lexicon.tsv", "MODEL_CARD.md"):
+    names = ("config.json", "vocabs.json", "model.pt", "model.onnx", "lexicon.tsv", "MODEL_CARD.md")
+    for name in names:
         assert (shipped / name).is_file(), name
-    assert (shipped / "model.pt").stat().st_size == (
-        root / "models" / "ner-msra-bilstm-crf" / "model.pt"
-    ).stat().st_size
+    for name in ("model.pt", "model.onnx"):
+        want = (root / "models" / "ner-msra-bilstm-crf" / name).stat().st_size
+        assert (shipped / name).stat().st_size == want
