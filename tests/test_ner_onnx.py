@@ -189,3 +189,16 @@ def test_a_name_after_an_ascii_comma_is_found_without_the_comma(nlp_ner) -> None
     doc = nlp_ner(text)
     orgs = [e.text for e in doc.user_data["fazhi_ie"]["ner"] if e.label == "ORG"]
     assert orgs == ["青石县住房公积金管理中心"]
+
+
+def test_an_onnxruntime_that_does_not_import_is_e208(monkeypatch) -> None:
+    """Installed but broken (a missing system library): a coded error, not a traceback."""
+    monkeypatch.delenv(loader.ENGINE_ENV, raising=False)
+    monkeypatch.setattr(loader, "_installed", lambda *modules: True)
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    monkeypatch.delitem(sys.modules, "fazhi_ie.ner.onnx_engine", raising=False)
+    loader.clear_cache()
+    with pytest.raises(ModelError) as err:
+        loader.load_model(None)
+    assert err.value.code == "E208" and "onnxruntime" in str(err.value)
+    loader.clear_cache()

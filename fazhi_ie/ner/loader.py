@@ -193,8 +193,10 @@ def _load_uncached(resolved: str, engine: str | None = None) -> Any:
     config = _read_config(resolved)
     engine = engine or engine_for(resolved, config)
     if engine == "onnx":
-        from fazhi_ie.ner.onnx_engine import OnnxNER
-
+        try:  # installed but not importable (a broken wheel, a missing system library)
+            from fazhi_ie.ner.onnx_engine import OnnxNER
+        except ImportError as exc:
+            raise model_error("E208", detail=f"onnxruntime does not import: {exc}") from exc
         try:
             return OnnxNER(resolved, threads=thread_count())
         except Exception as exc:
