@@ -75,3 +75,20 @@ def test_a_morning_reading_of_the_constitution_is_held_publicity() -> None:
     assert _events("12月4日，青石县第一中学组织开展宪法晨读活动。") == [
         ("publicity", ["青石县第一中学"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9月1日，青石县人民检察院检察长受邀参加青石县第一中学开学典礼，并为学生上了一堂法治课。",
+        "9月1日，青石县人民检察院检察长应邀出席青石县第一中学开学典礼，并为全校师生讲授法治第一课。",
+    ],
+)
+def test_a_talk_given_after_attending_a_ceremony_is_the_speakers_bodys(text: str) -> None:
+    lectures = [e for e in _events(text) if e[0] == "lecture"]
+    assert lectures == [("lecture", ["青石县人民检察院"])]
+
+
+def test_a_hand_lent_at_an_attended_activity_makes_no_organizer_of_the_guest() -> None:
+    text = "9月1日，青石县人民检察院干警参加了县妇联举办的反家暴宣传活动，并向群众发放宣传资料。"
+    assert all("青石县人民检察院" not in orgs for _, orgs in _events(text))

@@ -65,6 +65,12 @@ def subject_orgs(
     # 某单位参加了…活动: those who attend are participants, unless invited
     # (A邀请B参加…活动: A organizes); 出席在某地举行的…: the verb is the host's
     attend_at = max((window.rfind(v) for v in r.attend_verbs), default=-1)
+    subject_end = -1  # where the subject of a new predicate ends (its attend verb)
+    talk = c.type in r.invited_talk_types  # a talk given, not a hand at another's activity
+    if attend_at >= 0 and talk and r.new_predicate_re.search(window, attend_at):
+        # 某院检察长受邀参加某校开学典礼，并为学生上了一堂法治课: the subject of the
+        # attend clause acts in the new one; the body it attended does not
+        subject_end, attend_at = s0 + attend_at, -1
     invited = 0 <= window.rfind(r.invite_verb) < attend_at
     relative = verb_end >= 0 and window[verb_end : verb_end + 1] == r.relative_marker
     if not invited and (attend_at > verb_at or (0 <= attend_at and relative)):
@@ -73,6 +79,8 @@ def subject_orgs(
     # (unless no body stands before them: 某镇组织司法所工作人员…, 某院干警邀请…)
     orgs = [o for o in orgs if not _staff_of_other(text, s0, o, orgs, r)]
     end = s0 + verb_at if verb_at >= 0 else trig
+    if subject_end >= 0:
+        end = min(end, subject_end)
     cands = [(s, e, oid) for s, e, oid in orgs if s0 <= s and e <= end]
     if not cands:
         end = trig

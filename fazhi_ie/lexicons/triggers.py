@@ -102,6 +102,7 @@ class TriggerRules:
     object_before_org: tuple[str, ...]
     personnel_after: tuple[str, ...]
     attend_verbs: tuple[str, ...]
+    new_predicate_re: re.Pattern[str]
     pronouns: tuple[str, ...]
     follow_subject_verbs: tuple[str, ...]
     follow_lead_max: int
@@ -243,6 +244,9 @@ def trigger_rules() -> TriggerRules:
         object_before_org=tuple(d["object_before_org"]),
         personnel_after=tuple(d["personnel_after"]),
         attend_verbs=tuple(d["attend_verbs"]),
+        new_predicate_re=re.compile(
+            f"[，,]\\s*(?:{'|'.join(map(re.escape, d['new_predicate_openers']))})"
+        ),
         pronouns=tuple(d["relative_pronouns"]),
         follow_subject_verbs=tuple(d["follow_subject_verbs"]),
         follow_lead_max=int(d["follow_lead_max"]),
