@@ -92,3 +92,31 @@ def test_a_talk_given_after_attending_a_ceremony_is_the_speakers_bodys(text: str
 def test_a_hand_lent_at_an_attended_activity_makes_no_organizer_of_the_guest() -> None:
     text = "9月1日，青石县人民检察院干警参加了县妇联举办的反家暴宣传活动，并向群众发放宣传资料。"
     assert all("青石县人民检察院" not in orgs for _, orgs in _events(text))
+
+
+@pytest.mark.parametrize("verb", ["出席", "配合", "走访", "观摩", "调研", "慰问", "指导", "协助"])
+def test_a_verb_glued_to_the_level_of_a_short_name_stays_out_of_both_names(
+    verb: str, ner_on
+) -> None:
+    """pkuseg reads 出席县 as one word, and the NER ran both bodies into one span: the
+    body before the verb and the short name after it are two bodies, neither holding it."""
+    names = _orgs(f"9月1日，青石县司法局{verb}县律师协会开展法治宣传活动。")
+    assert "青石县司法局" in names and "县律师协会" in names
+
+
+def test_a_county_named_like_a_verb_stays_whole() -> None:
+    from fazhi_ie.segmenter.splits import split_joined
+
+    assert split_joined(["在", "会同县", "开展"]) == ["在", "会同县", "开展"]
+    assert split_joined(["局长", "出席县", "律师"]) == ["局长", "出席", "县", "律师"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9月1日，青石县人民检察院干警参加了县妇联举办的反家暴宣传活动。",
+        "9月1日，青石县司法局局长出席县妇联举办的反家暴宣传活动。",
+    ],
+)
+def test_the_host_named_in_the_activity_a_body_attends_holds_it(text: str) -> None:
+    assert _events(text) == [("publicity", ["县妇联"])]

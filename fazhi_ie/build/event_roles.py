@@ -73,6 +73,13 @@ def subject_orgs(
         subject_end, attend_at = s0 + attend_at, -1
     invited = 0 <= window.rfind(r.invite_verb) < attend_at
     relative = verb_end >= 0 and window[verb_end : verb_end + 1] == r.relative_marker
+    if not invited and relative and 0 <= attend_at < verb_at:
+        # 干警参加了某妇联举办的…活动: the body right before the relative host verb
+        # holds the activity the subject attends
+        held = [o for o in orgs if s0 + attend_at < o[0] and o[1] <= s0 + verb_at]
+        chain, _ = _chain_before(text, s0 + attend_at, s0 + verb_at, held, r)
+        if chain and not hosts:
+            return [oid for _, _, oid in reversed(chain)], False
     if not invited and (attend_at > verb_at or (0 <= attend_at and relative)):
         return hosts, False
     # 某局组织某中心工作人员…开展: the staff act, their body organizes nothing

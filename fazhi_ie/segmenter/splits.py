@@ -1,7 +1,8 @@
 """Words the segmenter joins across a name's edge, split again: pkuseg reads 处于 (to be
 in) in ``警务处于昨日举办``, hiding the end of ``警务处``. A word of
 ``data/segment_splits.json`` is split when a time follows it (处于…阶段 stays whole);
-one of its ``always`` words is split wherever it stands (联合团 is 联合 + 团市委's 团).
+one of its ``always`` words is split wherever it stands (联合团 is 联合 + 团市委's 团), as is
+a listed verb glued to a level character (出席县 is 出席 + 县律师协会's 县).
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ def _rules() -> tuple[
     dict[str, int], dict[str, int], re.Pattern[str], tuple[str, ...], re.Pattern[str]
 ]:
     d = load_json("segment_splits.json")
+    always = dict(d["always"])
+    vl = d["verb_levels"]
+    always.update({v + lv: len(v) for v in vl["verbs"] for lv in vl["levels"]})
     return (
         dict(d["splits"]),
-        dict(d["always"]),
+        always,
         re.compile(d["time_start"]),
         tuple(d["day_note_heads"]),
         re.compile(d["day_note"]),
