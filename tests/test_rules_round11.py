@@ -120,3 +120,8 @@ def test_a_county_named_like_a_verb_stays_whole() -> None:
 )
 def test_the_host_named_in_the_activity_a_body_attends_holds_it(text: str) -> None:
     assert _events(text) == [("publicity", ["县妇联"])]
+
+
+@pytest.mark.parametrize("name", ["青石县家庭教育指导中心", "青石县妇女儿童权益保护指导中心"])
+def test_a_name_holding_a_verb_that_is_no_verb_before_a_level_stays(name: str, ner_on) -> None:
+    assert name in _orgs(f"12月4日，{name}在城东广场开展宪法宣传活动。")

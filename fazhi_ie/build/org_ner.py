@@ -85,8 +85,15 @@ def _summons_inside(doc: Doc, start: int, end: int) -> bool:
     参观法院 is a clause)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     g = grammar()
-    return span is not None and any(
-        t.text in g.summon_words or t.text in g.ner_inside_stop_tokens for t in span
+    if span is None:
+        return False
+    if any(t.text in g.summon_words or t.text in g.ner_inside_stop_tokens for t in span):
+        return True
+    # 某局指导县律师协会: a verb right before the level of a short name (not 指导中心)
+    levels = g.county_short_suffixes
+    return any(
+        t.text in g.ner_verbs_before_level and t.i + 1 < span.end and doc[t.i + 1].text in levels
+        for t in span
     )
 
 

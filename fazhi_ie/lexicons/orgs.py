@@ -108,6 +108,7 @@ class Grammar:
     stationed_max: int
     summon_words: frozenset[str]
     ner_inside_stop_tokens: frozenset[str]
+    ner_verbs_before_level: frozenset[str]
     list_marks: frozenset[str]
     central_instruction_words: tuple[str, ...]
     sidebar_bullet: str
@@ -247,6 +248,7 @@ def grammar() -> Grammar:
         stationed_marker=d["stationed_marker"],
         stationed_max=int(d["stationed_max"]),
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
+        ner_verbs_before_level=frozenset(d["ner_verbs_before_level"]),
         list_marks=frozenset(d["list_marks"]),
         central_instruction_words=_longest_first(d["central_instruction_words"]),
         sidebar_bullet=d["sidebar_bullet"],
