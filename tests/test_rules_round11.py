@@ -125,3 +125,15 @@ def test_the_host_named_in_the_activity_a_body_attends_holds_it(text: str) -> No
 @pytest.mark.parametrize("name", ["青石县家庭教育指导中心", "青石县妇女儿童权益保护指导中心"])
 def test_a_name_holding_a_verb_that_is_no_verb_before_a_level_stays(name: str, ner_on) -> None:
     assert name in _orgs(f"12月4日，{name}在城东广场开展宪法宣传活动。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月4日，由青石县司法局指导、青石县律师协会承办的宪法宣传活动在城东广场举行。",
+        "12月4日，青石县司法局指导青石县律师协会在城东广场开展宪法宣传活动。",
+    ],
+)
+def test_a_guiding_body_is_no_organizer(text: str, ner_on) -> None:
+    assert _events(text) == [("publicity", ["青石县律师协会"])]
+    assert {"青石县司法局", "青石县律师协会"} <= set(_orgs(text))

@@ -89,10 +89,13 @@ def _summons_inside(doc: Doc, start: int, end: int) -> bool:
         return False
     if any(t.text in g.summon_words or t.text in g.ner_inside_stop_tokens for t in span):
         return True
-    # 某局指导县律师协会: a verb right before the level of a short name (not 指导中心)
-    levels = g.county_short_suffixes
+    # 某局指导县律师协会, 某局指导某县律师协会: a verb right before a place or the level
+    # of a short name (not 指导中心)
+    levels = (*g.county_short_suffixes, "省", "镇", "乡")
     return any(
-        t.text in g.ner_verbs_before_level and t.i + 1 < span.end and doc[t.i + 1].text in levels
+        t.text in g.ner_verbs_before_level
+        and t.i + 1 < span.end
+        and doc[t.i + 1].text.endswith(levels)
         for t in span
     )
 
