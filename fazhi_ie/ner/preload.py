@@ -10,12 +10,11 @@ a library that fails to import here is imported, and reported, by the worker its
 from __future__ import annotations
 
 import importlib.util
-import os
 
 
 def _preload() -> None:
     try:
-        from fazhi_ie.ner.loader import ENGINE_ENV
+        from fazhi_ie.ner.loader import wanted_engine
         from fazhi_ie.network import quiet_libraries
 
         quiet_libraries()  # before hanlp, as the loader does
@@ -26,7 +25,7 @@ def _preload() -> None:
         has_ort = importlib.util.find_spec("onnxruntime") is not None
         if has_ort:
             import fazhi_ie.ner.onnx_engine
-        torch_wanted = os.environ.get(ENGINE_ENV, "").strip().lower() == "torch" or not has_ort
+        torch_wanted = not has_ort or wanted_engine() == "torch"  # E401 is the worker's
         if torch_wanted and all(importlib.util.find_spec(m) for m in ("hanlp", "torch")):
             import fazhi_ie.ner.model  # noqa: F401
     except Exception:  # the worker imports it again and reports what fails
