@@ -1,0 +1,56 @@
+"""Which organizers does the parser give? A sweep of short invented reports (issue 14):
+each line of a JSONL file gives a text and the events it reports as ``[type,
+[organizer, ...]]``; an expected event with no predicted event of its type, or whose
+organizers differ, is printed with what was found. Counts only, no timing.
+
+    python bench/organizer_sweep.py                  # bench/sweeps/organizers.jsonl
+    python bench/organizer_sweep.py my_cases.jsonl
+
+The texts are invented (no article of ../shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from fazhi_ie import parse  # noqa: E402
+
+
+def found_events(text: str) -> list[tuple[str, set[str]]]:
+    art = parse(text)
+    forms = {o.id: {o.name, *(m.text for m in o.mentions)} for o in art.organizations}
+    return [(e.type.value, [forms.get(i, {i}) for i in e.organizers]) for e in art.events]
+
+
+def agrees(expected: list[str], got: list[set[str]]) -> bool:
+    return len(expected) == len(got) and all(any(n in g for g in got) for n in expected)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("cases", nargs="?", default=str(HERE / "sweeps" / "organizers.jsonl"))
+    args = ap.parse_args(argv)
+    lines = Path(args.cases).read_text("utf-8").splitlines()
+    cases = [json.loads(x) for x in lines if x.strip()]
+    wrong = total = 0
+    for case in cases:
+        got = found_events(case["text"])
+        for typ, names in case["events"]:
+            total += 1
+            same_type = [orgs for t, orgs in got if t == typ]
+            if not any(agrees(names, orgs) for orgs in same_type):
+                wrong += 1
+                shown = [(t, [sorted(g)[0] for g in orgs]) for t, orgs in got]
+                print(f"{case['text'][:40]}… expected {typ} {names}; found {shown}")
+    print(f"{wrong} of {total} expected events without their organizers")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
