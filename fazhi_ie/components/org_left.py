@@ -32,6 +32,8 @@ OPEN_QUOTES = ("‘", "“", "「", "『")
 _CLOSE_QUOTES = frozenset("’”」』")
 #: Free name tokens in a name with a region prefix: at most this, +1 with no body word.
 MAX_FREE = 3
+#: Words in all between a region prefix and the suffix of a chain of unit words.
+MAX_CHAIN = 8
 
 
 def _modifier_before(text: str, toks: Tokens, pos: int) -> int | None:
@@ -375,6 +377,20 @@ def _paired_level(
     )
 
 
+def _too_free(kinds: list[str]) -> bool:
+    """Whether the free and unit words between a region and the suffix (``kinds``,
+    nearest first) are too many for one name: more than :data:`MAX_FREE` free words
+    (one more with no unit word), or, in a chain of unit words (a bank's branch:
+    农村 商业 银行 股份 有限 公司 城东 支行), more than that between two of them or
+    more than :data:`MAX_CHAIN` words in all."""
+    if "orgtok" not in kinds:
+        return len(kinds) > MAX_FREE + 1
+    if len(kinds) <= MAX_FREE:
+        return False
+    runs = "".join("o" if k == "orgtok" else "f" for k in kinds).split("o")
+    return len(kinds) > MAX_CHAIN or max(map(len, runs)) > MAX_FREE - 1
+
+
 def analyse(
     text: str,
     toks: Tokens,
@@ -396,7 +412,7 @@ def analyse(
     if left:
         last = left[-1]
         kinds = [u[2] for u in units[: last + 1] if u[2] in ("free", "orgtok")]
-        if len(kinds) > MAX_FREE + ("orgtok" not in kinds):
+        if _too_free(kinds):
             left = []
     if left:
         use = units[: left[-1] + 1]

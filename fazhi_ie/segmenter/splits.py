@@ -1,6 +1,7 @@
 """Words the segmenter joins across a name's edge, split again: pkuseg reads 处于 (to be
 in) in ``警务处于昨日举办``, hiding the end of ``警务处``. A word of
-``data/segment_splits.json`` is split when a time follows it (处于…阶段 stays whole);
+``data/segment_splits.json`` is split when a time follows it, or a hold verb later in
+its clause (消防处在广场开展; 处于…阶段 stays whole);
 one of its ``always`` words is split wherever it stands (联合团 is 联合 + 团市委's 团), as is
 a listed verb glued to a level character (出席县 is 出席 + 县律师协会's 县).
 """
@@ -9,37 +10,53 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..resources import load_json
 
 __all__ = ["split_joined"]
 
 
+class _Rules(NamedTuple):
+    splits: dict[str, int]
+    always: dict[str, int]
+    time_start: re.Pattern[str]
+    day_note_heads: tuple[str, ...]
+    day_note: re.Pattern[str]
+    clause_hold: re.Pattern[str]
+    state_adverbs: str
+    level_status: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _rules() -> tuple[
-    dict[str, int], dict[str, int], re.Pattern[str], tuple[str, ...], re.Pattern[str]
-]:
+def _rules() -> _Rules:
     d = load_json("segment_splits.json")
     always = dict(d["always"])
     vl = d["verb_levels"]
     always.update({v + lv: len(v) for v in vl["verbs"] for lv in vl["levels"]})
-    return (
+    return _Rules(
         dict(d["splits"]),
         always,
         re.compile(d["time_start"]),
         tuple(d["day_note_heads"]),
         re.compile(d["day_note"]),
+        re.compile(d["clause_hold"]),
+        str(d["state_adverbs"]),
+        frozenset(d["level_status"]),
     )
 
 
 def split_joined(words: list[str]) -> list[str]:
     """``words`` with each listed word that a time follows split in two, and the 今 of
     Taiwan's 今(8)日 split off any word that swallowed it (法务部今 + (8)日)."""
-    splits, always, time_start, heads, day_note = _rules()
+    r = _rules()
+    splits, always, heads = r.splits, r.always, r.day_note_heads
     if not any(
-        w in splits or w in always or (len(w) > 1 and w.endswith(heads)) for w in words
+        w in splits or w in always or w in r.level_status or (len(w) > 1 and w.endswith(heads))
+        for w in words
     ):
         return words
+    words = _level_back(words, r.level_status)
     out: list[str] = []
     last = len(words) - 1
     for i, w in enumerate(words):
@@ -49,11 +66,37 @@ def split_joined(words: list[str]) -> list[str]:
         k = splits.get(w)
         if k is None and len(w) > 1 and w.endswith(heads):
             k = len(w) - 1
-            after = day_note
+            ok = i < last and r.day_note.match("".join(words[i + 1 : i + 5])) is not None
         else:
-            after = time_start
-        if k is not None and i < last and after.match("".join(words[i + 1 : i + 5])):
+            ok = k is not None and i < last and _place_or_time(r, words, i)
+        if ok:
+            assert k is not None
             out += [w[:k], w[k:]]
+        else:
+            out.append(w)
+    return out
+
+
+def _place_or_time(r: _Rules, words: list[str], i: int) -> bool:
+    """Whether the split word ``words[i]`` (处于, 处在) reads as a name's end and a
+    preposition: a time follows, or a hold verb later in the clause (消防处在广场开展)
+    with no adverb of state before it (正处在关键时期)."""
+    if r.time_start.match("".join(words[i + 1 : i + 5])):
+        return True
+    if i and words[i - 1][-1:] in r.state_adverbs:
+        return False
+    return r.clause_hold.match(words[i][-1:] + "".join(words[i + 1 : i + 12])) is not None
+
+
+def _level_back(words: list[str], status: frozenset[str]) -> list[str]:
+    """高雄 + 市立 + 图书馆 -> 高雄市 + 立 + 图书馆: the level character of a status word goes
+    back to the place word of two or three Han characters before it."""
+    out: list[str] = []
+    for w in words:
+        prev = out[-1] if out else ""
+        if w in status and 2 <= len(prev) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in prev):
+            out[-1] = prev + w[0]
+            out.append(w[1:])
         else:
             out.append(w)
     return out

@@ -1,0 +1,65 @@
+"""Rules of the twelfth quality round (issue 14), on invented sentences: body names that
+sweeps of generated names (bench/name_sweep.py) and of short reports
+(bench/organizer_sweep.py) did not find whole."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import events_with_organizers as _events
+from rules_helpers import org_names as _orgs
+
+from fazhi_ie.segmenter.splits import split_joined
+
+pytestmark = pytest.mark.pipeline
+
+HOLD = "12月4日，{}在城东广场开展宪法宣传活动。"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # a bank's branch: a chain of unit words after the place (银行, 公司, 支行)
+        "白河市农村商业银行股份有限公司城东支行",
+        "青石县农村商业银行股份有限公司城东支行",
+        "青石县供销合作社联合社",
+        "卫生福利部",
+    ],
+)
+def test_long_and_missing_bodies_hold_the_activity(name: str) -> None:
+    assert _events(HOLD.format(name)) == [("publicity", [name])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("12月4日，消防處在城東廣場開展防火宣傳活動。", "消防处"),
+        ("12月4日，白河市公安局法制处在市民广场开展宣传活动。", "白河市公安局法制处"),
+        ("日前，東區區議會與香港警務處於社區會堂合辦防騙講座。", "香港警务处"),
+    ],
+)
+def test_a_body_ending_in_chu_before_a_place_and_a_hold_verb_is_found(text: str, name: str) -> None:
+    assert name in _orgs(text)
+
+
+def test_being_in_a_state_is_not_split() -> None:
+    assert "处在" in split_joined(["我国", "正", "处在", "关键", "时期", "，", "开展"])
+    assert "处于" in split_joined(["该", "项目", "处于", "试点", "阶段", "。"])
+    assert split_joined(["消防", "处在", "广场", "开展"]) == ["消防", "处", "在", "广场", "开展"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("12月4日，高雄市立圖書館在城東廣場開展宣傳活動。", "高雄市立图书馆"),
+        ("12月4日，白河市立图书馆举办法治讲座。", "白河市立图书馆"),
+        ("屏東縣立光華國民中學於12月4日舉辦反毒講座。", "屏东县立光华国民中学"),
+    ],
+)
+def test_a_city_run_body_keeps_its_city(text: str, name: str) -> None:
+    assert name in _orgs(text)
+
+
+def test_the_level_character_goes_back_to_the_place_word() -> None:
+    assert split_joined(["高雄", "市立", "图书馆"]) == ["高雄市", "立", "图书馆"]
+    # a one-character word before is no place
+    assert split_joined(["为", "市立", "学校"]) == ["为", "市立", "学校"]
