@@ -1,7 +1,9 @@
 """Which organizers does the parser give? A sweep of short invented reports (issue 14):
 each line of a JSONL file gives a text and the events it reports as ``[type,
-[organizer, ...]]``; an expected event with no predicted event of its type, or whose
-organizers differ, is printed with what was found. Counts only, no timing.
+[organizer, ...]]`` (``[]`` for a text that reports no held activity: plans,
+yearly totals, routines); an expected event with no predicted event of its type, or
+whose organizers differ, is printed with what was found, and so are events beyond
+those expected. Counts only, no timing.
 
     python bench/organizer_sweep.py                  # bench/sweeps/organizers.jsonl
     python bench/organizer_sweep.py my_cases.jsonl
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,17 +41,22 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     lines = Path(args.cases).read_text("utf-8").splitlines()
     cases = [json.loads(x) for x in lines if x.strip()]
-    wrong = total = 0
+    wrong = total = spurious = 0
     for case in cases:
         got = found_events(case["text"])
+        shown = [(t, [sorted(g)[0] for g in orgs]) for t, orgs in got]
         for typ, names in case["events"]:
             total += 1
             same_type = [orgs for t, orgs in got if t == typ]
             if not any(agrees(names, orgs) for orgs in same_type):
                 wrong += 1
-                shown = [(t, [sorted(g)[0] for g in orgs]) for t, orgs in got]
                 print(f"{case['text'][:40]}… expected {typ} {names}; found {shown}")
+        extra = Counter(t for t, _ in got) - Counter(t for t, _ in case["events"])
+        if extra:
+            spurious += sum(extra.values())
+            print(f"{case['text'][:40]}… spurious {dict(extra)}; found {shown}")
     print(f"{wrong} of {total} expected events without their organizers")
+    print(f"{spurious} events beyond those expected, in {len(cases)} texts")
     return 0
 
 

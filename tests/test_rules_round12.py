@@ -63,3 +63,20 @@ def test_the_level_character_goes_back_to_the_place_word() -> None:
     assert split_joined(["高雄", "市立", "图书馆"]) == ["高雄市", "立", "图书馆"]
     # a one-character word before is no place
     assert split_joined(["为", "市立", "学校"]) == ["为", "市立", "学校"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青石县“法律进乡村”活动每年举办一次，已连续举办五届。",
+        "该讲座每周举办一次，由律师轮流主讲。",
+        "白河市宪法知识竞赛已连续举办六届。",
+    ],
+)
+def test_a_recurring_programme_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_dated_activity_before_a_recurrence_in_another_clause_stays() -> None:
+    text = "12月4日，白河市司法局举办法治讲座，该讲座每月举办一次。"
+    assert _events(text) == [("lecture", ["白河市司法局"])]

@@ -110,6 +110,11 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ("purpose", lambda: x.clause_before.lstrip().startswith(r.purpose)),
         # a count right after: 开展宣讲活动11次 is a total
         ("count_after", lambda: bool(r.count_after_re.match(x.after))),
+        # 该讲座每周举办一次, 已连续举办五届: a recurring programme
+        (
+            "recurring_after",
+            lambda: bool(r.recurring_after_re.match(x.text, x.end, x.clause[1])),
+        ),
         ("form_list", lambda: _in_form_list(x, r) or _in_forms_named(x, r)),
         # 各村也相继召开…会: an uncounted aggregate held by a class of bodies
         # (also when the class opens the sentence: 此外，各乡镇也结合实际，组织开展…)

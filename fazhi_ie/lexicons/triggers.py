@@ -79,6 +79,7 @@ class TriggerRules:
     purpose: tuple[str, ...]
     back_reference_re: re.Pattern[str]
     count_after_re: re.Pattern[str]
+    recurring_after_re: re.Pattern[str]
     form_open: tuple[str, ...]
     form_close: tuple[str, ...]
     form_list_re: re.Pattern[str]
@@ -222,6 +223,7 @@ def trigger_rules() -> TriggerRules:
         purpose=tuple(d["purpose_openers"]),
         back_reference_re=re.compile(d["back_reference_pattern"]),
         count_after_re=re.compile(d["count_after_pattern"]),
+        recurring_after_re=re.compile(d["recurring_after_pattern"]),
         form_open=tuple(d["form_open"]),
         form_close=tuple(d["form_close"]),
         form_list_re=re.compile(d["form_list_pattern"]),
