@@ -80,3 +80,31 @@ def test_a_recurring_programme_is_no_event(text: str) -> None:
 def test_a_dated_activity_before_a_recurrence_in_another_clause_stays() -> None:
     text = "12月4日，白河市司法局举办法治讲座，该讲座每月举办一次。"
     assert _events(text) == [("lecture", ["白河市司法局"])]
+
+
+def test_a_team_named_after_an_activity_is_no_activity() -> None:
+    text = "据悉，东城区人民检察院自2021年起组建“青春护航”检察官宣讲团，累计开展法治宣讲100余场。"
+    assert [t for t, _ in _events(text)] == []
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["〔記者陳怡君／高雄報導〕", "（记者王敏/白河报道）"],
+)
+def test_the_place_of_a_byline_is_no_person(byline: str, ner_on: None) -> None:
+    from fazhi_ie import parse
+
+    names = [p.name for p in parse(byline + "白河市司法局于12月4日举办法治讲座。").persons]
+    assert len(names) == 1 and names[0] in ("陈怡君", "王敏")
+
+
+def test_a_police_district_continues_its_force_s_name() -> None:
+    assert _orgs("12月4日，香港警務處東區警區在社區會堂舉辦防騙講座。") == ["香港警务处东区警区"]
+    assert _orgs("12月4日，黃大仙警區在社區會堂舉辦防騙講座。") == ["黄大仙警区"]
+
+
+def test_the_cap_of_a_reward_is_no_metric() -> None:
+    from fazhi_ie import parse
+
+    art = parse("處長表示，檢舉賄選最高可獲新臺幣1000萬元獎金。")
+    assert [m.value for m in art.metrics] == []

@@ -48,6 +48,9 @@ def _ner_persons(ctx: Assembly) -> list[PersonCandidate]:
             continue
         if name[1:] in r.stop_suffixes or name[2:] in r.stop_suffixes:
             continue  # 王女士, 欧阳先生: a form of address
+        before, after = r.byline_place
+        if text[s - 1 : s] and text[s - 1] in before and text.startswith(after, e):
+            continue  # 记者某某/白河报道: the byline's place
         # The MSRA-trained NER is out of domain here: a name it alone finds must
         # start with a known surname (or be a transliteration with ·) and sit on
         # pkuseg token edges (克拉玛 cut out of 克拉玛依 is not a name).

@@ -206,7 +206,12 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
             and not c.inherit
             and text[c.start] not in g.quote_chars  # “春苗芽”团队: a name of its own
             # 县法院 + 县检察院: a level word of its own starts another body
-            and (c.mode == "sub" or c.prefix == "" or _national_unit(prev, c))
+            and (
+                c.mode == "sub"
+                or c.prefix == ""
+                or _national_unit(prev, c)
+                or (c.suffix in g.district_units and c.kind == prev.kind)  # 警务处 + 东区警区
+            )
             and not c.prefix.startswith(party)
             # 县委 + 县政府: a body with a level word of its own after a committee
             and not (c.prefix and prev.name.endswith(g.committee))

@@ -123,6 +123,7 @@ class Grammar:
     bare_levels: frozenset[str]
     proximal_levels: frozenset[str]
     title_after_suffix: str
+    district_units: frozenset[str]
     det: Determiners
     # cores
     single_body_cores: frozenset[str]
@@ -263,6 +264,7 @@ def grammar() -> Grammar:
         bare_levels=frozenset(d["bare_level_tokens"]),
         proximal_levels=frozenset(d["proximal_levels"]),
         title_after_suffix=d["title_after_suffix"],
+        district_units=frozenset(d["district_units"]),
         det=_determiners(d["determiner_chars"]),
         single_body_cores=frozenset(d["single_body_cores"]),
         not_subunits=frozenset(d["not_subunits"]),

@@ -32,6 +32,7 @@ class Rules:
     last_given_stop: frozenset[str]
     stop_words: frozenset[str]
     stop_suffixes: tuple[str, ...]
+    byline_place: tuple[str, tuple[str, ...]]
     name_chars: frozenset[str]
     weak_titles: frozenset[str]
     weak_cue_re: re.Pattern[str]
@@ -93,6 +94,7 @@ def rules() -> Rules:
         last_given_stop=frozenset(d["last_given_stop"]),
         stop_words=frozenset(d["stop_words"]),
         stop_suffixes=tuple(d["name_stop_suffixes"]),
+        byline_place=(d["byline_place"][0], tuple(d["byline_place"][1])),
         name_chars=frozenset(d["name_chars"]),
         weak_titles=frozenset(d["weak_titles"]),
         weak_cue_re=re.compile(f"(?:{_alt(d['weak_cues'])})"),
