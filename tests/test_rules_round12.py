@@ -108,3 +108,33 @@ def test_the_cap_of_a_reward_is_no_metric() -> None:
 
     art = parse("處長表示，檢舉賄選最高可獲新臺幣1000萬元獎金。")
     assert [m.value for m in art.metrics] == []
+
+
+def test_a_procuratorate_department_named_in_a_title_folds_into_its_body() -> None:
+    text = "9月2日，某校聘请青石县人民检察院第二检察部主任刘洋担任法治副校长。"
+    assert "青石县人民检察院" in _orgs(text)
+    assert "青石县人民检察院第二检察部" not in _orgs(text)
+
+
+def test_a_name_before_dan_ren_stops_before_it() -> None:
+    from fazhi_ie import parse
+
+    text = "9月2日，某校聘请青石县人民检察院检察官刘洋担任法治副校长。"
+    assert [p.name for p in parse(text).persons] == ["刘洋"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "澳門法務局舉辦推廣活動\n澳門特別行政區政府法務局於十二月四日在塔石廣場舉辦推廣活動。",
+        "臺中市政府教育局於12月4日舉辦講座。臺中市教育局表示將持續推動。",
+    ],
+)
+def test_a_government_s_bureau_and_its_short_form_are_one_body(text: str) -> None:
+    assert len(_orgs(text)) == 1
+    assert len(_events(text)) == 1
+
+
+def test_a_coaching_lecture_is_one_lecture() -> None:
+    text = "12月4日，白河市中级人民法院院长王军为全市领导干部作宪法专题辅导讲座。"
+    assert [t for t, _ in _events(text)] == ["lecture"]

@@ -201,8 +201,10 @@ def _from_ner(
         suf = longest_suffix(name)
         if suf is None or suf.text == name or _summons_inside(doc, s, e):
             continue
-        if name[-1] in g.title_folded and (
-            text.startswith(name[-1] + g.title_after_suffix, e) or text.startswith(g.title_words, e)
+        folded = next((f for f in g.title_folded if name.endswith(f)), None)
+        if folded is not None and (
+            text.startswith(folded[-1] + g.title_after_suffix, e)
+            or text.startswith(g.title_words, e)
         ):
             continue  # …依法治理处处长: a department named only in a title, as the grammar's
         if any(text.startswith(t, e - k) for t in g.title_words for k in range(1, len(t))):

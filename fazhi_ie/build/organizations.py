@@ -72,18 +72,30 @@ def _group(cands: list[OrgCandidate]) -> list[_Group]:
     groups: list[_Group] = []
     by_key: dict[_Key, _Group] = {}
     # 龙安区 and 安阳市龙安区: the shorter chain names the same region
-    chains = sorted({c.region for c in cands if c.region}, key=len, reverse=True)
+    restating = grammar().restating_levels
+    chains = sorted({_place(c, restating)[0] for c in cands if c.region}, key=len, reverse=True)
     for c in cands:
-        region = c.region
+        region, marker = _place(c, restating)
         if region:
             region = next((r for r in chains if r.endswith(region)), region)
-        key = (cluster_core(c.core), region, c.marker)
+        key = (cluster_core(c.core), region, marker)
         grp = by_key.get(key)
         if grp is None:
             grp = by_key[key] = _Group(key)
             groups.append(grp)
         grp.cands.append(c)
     return groups
+
+
+def _place(c: OrgCandidate, restating: frozenset[str]) -> tuple[str | None, str | None]:
+    """The region and level marker a name is grouped by: a level word that only
+    restates the place (澳门特别行政区) is read as no level."""
+    region, marker = c.region, c.marker
+    if marker in restating:
+        if region and region.endswith(marker):
+            region = region[: -len(marker)] or None
+        marker = None
+    return region, marker
 
 
 def _root(grp: _Group, merged: dict[_Group, _Group]) -> _Group:

@@ -196,7 +196,7 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
                 text, max(0, c.start - 4), c.start
             ):
                 continue
-        elif c.suffix[-1] in g.title_folded and text.startswith(g.title_words, c.end):
+        elif c.name.endswith(tuple(g.title_folded)) and text.startswith(g.title_words, c.end):
             # 市教育局办公室主任: the same, under another title
             c = _parent_part(text, c) or c
         prev = out[-1] if out else None

@@ -79,6 +79,8 @@ class Grammar:
     generic_cores: frozenset[str]
     coordinated_standalone: tuple[str, ...]
     core_rewrites: tuple[tuple[str, str], ...]
+    government_bureau: tuple[tuple[str, ...], tuple[str, ...]]
+    restating_levels: frozenset[str]
     role_followers: dict[str, tuple[str, ...]]
     weak_suffixes: frozenset[str]
     # single characters and character sets
@@ -221,6 +223,11 @@ def grammar() -> Grammar:
         generic_cores=frozenset(d["generic_cores"]),
         coordinated_standalone=tuple(d["coordinated_standalone"]),
         core_rewrites=tuple((a, b) for a, b in d["core_rewrites"]),
+        restating_levels=frozenset(d["restating_levels"]),
+        government_bureau=(
+            tuple(d["government_bureau"][0]),
+            tuple(d["government_bureau"][1]),
+        ),
         role_followers={k: tuple(v) for k, v in d["role_followers"].items()},
         weak_suffixes=frozenset(d["weak_suffixes"]),
         committee=d["committee_char"],
@@ -365,6 +372,10 @@ def cluster_core(core: str) -> str:
     out = g.ordinal_re.sub("", core.translate(_quote_table(g.quote_chars)))
     for a, b in g.core_rewrites:
         out = out.replace(a, b)
+    heads, tails = g.government_bureau
+    head = next((h for h in heads if out.startswith(h)), None)
+    if head is not None and len(out) > len(head) + 1 and out.endswith(tails):
+        out = out[len(head) :]  # 政府法务局 and 法务局: one bureau
     # 市委宣传部 and 市宣传部, 市人民法院 and 市法院: same bodies.
     for long, short in g.core_aliases:
         if out.endswith(long):
