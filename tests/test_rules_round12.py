@@ -22,7 +22,6 @@ HOLD = "12月4日，{}在城东广场开展宪法宣传活动。"
         "白河市农村商业银行股份有限公司城东支行",
         "青石县农村商业银行股份有限公司城东支行",
         "青石县供销合作社联合社",
-        "卫生福利部",
     ],
 )
 def test_long_and_missing_bodies_hold_the_activity(name: str) -> None:
@@ -138,3 +137,29 @@ def test_a_government_s_bureau_and_its_short_form_are_one_body(text: str) -> Non
 def test_a_coaching_lecture_is_one_lecture() -> None:
     text = "12月4日，白河市中级人民法院院长王军为全市领导干部作宪法专题辅导讲座。"
     assert [t for t, _ in _events(text)] == ["lecture"]
+
+
+def test_a_bare_department_before_its_head_s_title_names_no_body() -> None:
+    names = _orgs("11月20日，青石县委召开会议。县委常委、宣传部部长赵红主持会议。")
+    assert "宣传部" not in names
+
+
+def test_a_court_s_short_form_with_its_place_joins_the_full_name() -> None:
+    text = (
+        "新北地院舉辦開放日\n新北地方法院於113年10月26日舉辦「司法開放日」活動，"
+        "開放法庭讓民眾參觀。"
+    )
+    assert len(_orgs(text)) == 1
+    assert [t for t, _ in _events(text)] == ["open_day"]
+
+
+def test_a_body_before_a_quoted_slogan_in_the_headline_holds_an_unhosted_activity() -> None:
+    text = (
+        "青石县公安局“反诈宣传进校园”\n"
+        "为筑牢校园反诈防线，9月5日，民警走进青石县职业中学，为800余名新生上了一堂反诈课。"
+    )
+    assert _events(text) == [("lecture", ["青石县公安局"])]
+
+
+def test_a_taiwan_district_court_is_found_whole() -> None:
+    assert _orgs("高雄地方法院於10月26日舉辦司法開放日活動。") == ["高雄地方法院"]

@@ -175,6 +175,22 @@ def _abbreviation(short: str, core: str) -> bool:
     )
 
 
+def _same_place_abbreviation(short: _Key, long: _Key) -> bool:
+    """Whether the name keyed ``short`` abbreviates the core of ``long`` in the same
+    place: same region and level (高雄地检署, 台湾高雄地方检察署), or a long name read
+    without a region whose core starts with the short one's (新北地院, 新北地方法院)."""
+    core, region, marker = short
+    if long[1:] == short[1:]:
+        return _abbreviation(core, long[0])
+    return (
+        region is not None
+        and long[1] is None
+        and long[2] == marker
+        and long[0].startswith(region)
+        and _abbreviation(core, long[0][len(region) :])
+    )
+
+
 def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
     """市司法局 -> 酒泉市司法局 when that is the only 市-level body with that core;
     the final groups, each with the mentions of the groups merged into it."""
@@ -196,13 +212,7 @@ def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
                 continue
         if grp.key[1] is not None:
             # 高雄地检署 beside 台湾高雄地方检察署 (one region): the core abbreviated
-            same = [
-                o
-                for o in groups
-                if o is not grp
-                and o.key[1:] == grp.key[1:]
-                and _abbreviation(grp.key[0], o.key[0])
-            ]
+            same = [o for o in groups if o is not grp and _same_place_abbreviation(grp.key, o.key)]
             if len(same) == 1 and _root(same[0], merged) is not grp:
                 merged[grp] = _root(same[0], merged)
             continue

@@ -377,16 +377,20 @@ def _paired_level(
     )
 
 
-def _too_free(kinds: list[str]) -> bool:
-    """Whether the free and unit words between a region and the suffix (``kinds``,
-    nearest first) are too many for one name: more than :data:`MAX_FREE` free words
-    (one more with no unit word), or, in a chain of unit words (a bank's branch:
-    农村 商业 银行 股份 有限 公司 城东 支行), more than that between two of them or
-    more than :data:`MAX_CHAIN` words in all."""
+def _too_free(text: str, words: list[Unit]) -> bool:
+    """Whether the free and unit words between a region and the suffix (``words``,
+    nearest first) are too many for one name: more than :data:`MAX_FREE` (one more
+    with no unit word); in a company's chain of unit words (a bank's branch: 农村 商业
+    银行 股份 有限 公司 城东 支行, unit words of ``company_chain_words`` only) up to
+    :data:`MAX_CHAIN` words, with at most two free words between two unit words."""
+    kinds = [u[2] for u in words]
     if "orgtok" not in kinds:
         return len(kinds) > MAX_FREE + 1
     if len(kinds) <= MAX_FREE:
         return False
+    chain = grammar().company_chain_words
+    if any(u[2] == "orgtok" and text[u[0] : u[1]] not in chain for u in words):
+        return True
     runs = "".join("o" if k == "orgtok" else "f" for k in kinds).split("o")
     return len(kinds) > MAX_CHAIN or max(map(len, runs)) > MAX_FREE - 1
 
@@ -411,8 +415,8 @@ def analyse(
     left = [i for i, u in enumerate(units) if u[2] in REGION_TYPES]
     if left:
         last = left[-1]
-        kinds = [u[2] for u in units[: last + 1] if u[2] in ("free", "orgtok")]
-        if _too_free(kinds):
+        words = [u for u in units[: last + 1] if u[2] in ("free", "orgtok")]
+        if _too_free(text, words):
             left = []
     if left:
         use = units[: left[-1] + 1]

@@ -183,9 +183,10 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
     party = g.party_markers
     out: list[OrgCandidate] = []
     for c in found:
-        if c.suffix in g.title_folded and text.startswith(
-            c.suffix[-1] + g.title_after_suffix, c.end
+        if (c.suffix in g.title_folded or (c.name == c.suffix and c.kind == "party")) and (
+            text.startswith(c.suffix[-1] + g.title_after_suffix, c.end)
         ):
+            # (a bare party department before its head's title: 县委常委、宣传部部长)
             # 市审计局财务科科长: the department is named only in a title
             c = _parent_part(text, c)
             if c is None:

@@ -126,6 +126,7 @@ class Grammar:
     proximal_levels: frozenset[str]
     title_after_suffix: str
     district_units: frozenset[str]
+    company_chain_words: frozenset[str]
     det: Determiners
     # cores
     single_body_cores: frozenset[str]
@@ -272,6 +273,7 @@ def grammar() -> Grammar:
         proximal_levels=frozenset(d["proximal_levels"]),
         title_after_suffix=d["title_after_suffix"],
         district_units=frozenset(d["district_units"]),
+        company_chain_words=frozenset(d["company_chain_words"]),
         det=_determiners(d["determiner_chars"]),
         single_body_cores=frozenset(d["single_body_cores"]),
         not_subunits=frozenset(d["not_subunits"]),
