@@ -163,3 +163,9 @@ def test_a_body_before_a_quoted_slogan_in_the_headline_holds_an_unhosted_activit
 
 def test_a_taiwan_district_court_is_found_whole() -> None:
     assert _orgs("高雄地方法院於10月26日舉辦司法開放日活動。") == ["高雄地方法院"]
+
+
+def test_bodies_acting_under_another_s_organisation_organize_with_it() -> None:
+    # as in 青石县司法局组织县律师协会、县公证处开展…
+    text = "12月4日，在青石县司法局的组织下，县律师协会、县公证处在县城广场开展法律咨询活动。"
+    assert _events(text) == [("consultation", ["青石县司法局", "县律师协会", "县公证处"])]

@@ -180,8 +180,9 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
     for m in matches:
         a, b = s0 + m.start(1), s0 + m.end(1)
         hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
-        # 由A牵头，B、C联合开展 / 在A的牵头下，B、C联合开展: A leads those named before the verb
-        lead = lead or m.group(0).rstrip("下").endswith(r.lead_frame)
+        # 由A牵头，B、C联合开展 / 在A的牵头下（组织下），B、C开展: A leads those named
+        # before the verb, as in A组织B、C开展
+        lead = lead or m.re is r.organized_span_re or m.group(0).endswith(r.lead_frame)
     hosts += [oid for oid in _host_chains(text, s0, c.sent_end, orgs, r) if oid not in hosts]
     return hosts, lead
 
