@@ -169,3 +169,15 @@ def test_bodies_acting_under_another_s_organisation_organize_with_it() -> None:
     # as in 青石县司法局组织县律师协会、县公证处开展…
     text = "12月4日，在青石县司法局的组织下，县律师协会、县公证处在县城广场开展法律咨询活动。"
     assert _events(text) == [("consultation", ["青石县司法局", "县律师协会", "县公证处"])]
+
+
+def test_bodies_joined_through_their_staff_organize_together() -> None:
+    text = "12月4日，白河市司法局工作人员联合白河市妇联志愿者在市民广场开展宪法宣传活动。"
+    assert _events(text) == [("publicity", ["白河市司法局", "白河市妇联"])]
+
+
+def test_a_leading_body_without_you_leads_and_a_cooperating_one_does_not_organize() -> None:
+    led = "12月4日，青石县司法局牵头，县律师协会、县公证处联合开展法律咨询活动。"
+    assert _events(led) == [("consultation", ["青石县司法局", "县律师协会", "县公证处"])]
+    helped = "12月4日，白河市司法局牵头，白河市妇联配合，在市民广场开展宪法宣传活动。"
+    assert _events(helped) == [("publicity", ["白河市司法局"])]

@@ -184,6 +184,12 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
         # before the verb, as in A组织B、C开展
         lead = lead or m.re is r.organized_span_re or m.group(0).endswith(r.lead_frame)
     hosts += [oid for oid in _host_chains(text, s0, c.sent_end, orgs, r) if oid not in hosts]
+    # A牵头，B、C联合开展 (without 由): A leads as in 由A牵头
+    for s, e, oid in orgs:
+        if s0 <= s and e < c.start and text.startswith(r.lead_frame, e):
+            if text[e + len(r.lead_frame) : e + len(r.lead_frame) + 1] in ("，", ","):
+                hosts += [oid] if oid not in hosts else []
+                lead = True
     return hosts, lead
 
 
@@ -328,9 +334,9 @@ def _sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> l
 
 def _coordinated(gap: str, r: TriggerRules) -> bool:
     """The text between two organizations of one list (、 / 和 / 联合), after the
-    first one's own party unit (某局机关党支部与…)."""
+    first one's own party unit (某局机关党支部与…) or its staff (某局工作人员联合…)."""
     g = gap.strip()
-    unit = next((w for w in r.own_party_units if g.startswith(w)), "")
+    unit = next((w for w in (*r.own_party_units, *r.personnel_after) if g.startswith(w)), "")
     g = g[len(unit) :]
     return not g or g in r.coordination
 
