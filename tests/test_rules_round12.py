@@ -181,3 +181,17 @@ def test_a_leading_body_without_you_leads_and_a_cooperating_one_does_not_organiz
     assert _events(led) == [("consultation", ["青石县司法局", "县律师协会", "县公证处"])]
     helped = "12月4日，白河市司法局牵头，白河市妇联配合，在市民广场开展宪法宣传活动。"
     assert _events(helped) == [("publicity", ["白河市司法局"])]
+
+
+def test_a_verb_of_thanks_starts_no_body_name() -> None:
+    text = "12月5日，嘉義地檢署舉辦講座。校長王美玲感謝地檢署到校宣導。"
+    assert _orgs(text) == ["嘉义地检署"]
+
+
+def test_a_fraud_loss_in_a_crime_count_is_no_metric() -> None:
+    from fazhi_ie import parse
+
+    art = parse("第三分局表示，今年轄區財損超過新台幣8000萬元，將持續宣導。")
+    assert [m.unit for m in art.metrics] == []
+    kept = parse("12月4日，该院为群众挽回经济损失300万元。")
+    assert [m.value for m in kept.metrics] == [3000000]
