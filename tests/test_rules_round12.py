@@ -195,3 +195,11 @@ def test_a_fraud_loss_in_a_crime_count_is_no_metric() -> None:
     assert [m.unit for m in art.metrics] == []
     kept = parse("12月4日，该院为群众挽回经济损失300万元。")
     assert [m.value for m in kept.metrics] == [3000000]
+
+
+def test_a_date_line_with_its_weekday_in_brackets_dates_the_release() -> None:
+    from fazhi_ie import parse
+
+    art = parse("2024年12月4日（星期三）\n律政司今日舉辦「國家憲法日」座談會。")
+    assert art.published == "2024-12-04"
+    assert [e.date for e in art.events] == ["2024-12-04"]
