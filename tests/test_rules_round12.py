@@ -203,3 +203,21 @@ def test_a_date_line_with_its_weekday_in_brackets_dates_the_release() -> None:
     art = parse("2024年12月4日（星期三）\n律政司今日舉辦「國家憲法日」座談會。")
     assert art.published == "2024-12-04"
     assert [e.date for e in art.events] == ["2024-12-04"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "quantity"),
+    [
+        ("组织志愿者30名参与宣传。", "personnel"),
+        ("工作人员12名参与活动。", "personnel"),
+        ("设立咨询台8个。", "other"),
+        ("出动宣传车10辆。", "other"),
+        # attending cadres are the audience, not staff
+        ("机关干部400余人参加了活动。", "audience"),
+    ],
+)
+def test_volunteers_and_desks_take_the_guide_s_classes(tail: str, quantity: str) -> None:
+    from fazhi_ie import parse
+
+    art = parse("12月4日，白河市司法局在市民广场开展宪法宣传活动，" + tail)
+    assert [m.quantity.value for m in art.metrics] == [quantity]

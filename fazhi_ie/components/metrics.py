@@ -103,7 +103,8 @@ def classify(
     if unit in data.forced:
         return data.forced[unit], 0
     # (distance, side, rule index, quantity): on equal distance a cue after the
-    # unit (…400人参加, 42家单位) beats one before the number
+    # unit (…400人参加, 42家单位) beats one before the number, unless the rule
+    # says its own before cues win
     best: tuple[int, int, int, str] | None = None
     for i, rule in enumerate(data.rules):
         if rule.units is not None and unit not in rule.units:
@@ -115,7 +116,8 @@ def classify(
         for cue in rule.before:
             k = before.rfind(cue)
             if k >= 0:
-                cand = (len(before) - k - len(cue), 1, i, rule.quantity)
+                side = -1 if rule.before_wins_tie else 1  # 志愿者30名参与: the staff
+                cand = (len(before) - k - len(cue), side, i, rule.quantity)
                 if cand[0] <= rule.max_distance and (best is None or cand < best):
                     best = cand
         for cue in rule.after:

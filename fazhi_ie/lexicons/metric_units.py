@@ -25,6 +25,7 @@ class Rule:
     after: tuple[str, ...]
     override: bool = False
     max_distance: int = 1_000
+    before_wins_tie: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def metric_data() -> MetricData:
             after=tuple(r["after"]),
             override=bool(r.get("override", False)),
             max_distance=int(r.get("max_distance", 1_000)),
+            before_wins_tie=bool(r.get("before_wins_tie", False)),
         )
         for r in quant["rules"]
     )
