@@ -221,3 +221,20 @@ def test_volunteers_and_desks_take_the_guide_s_classes(tail: str, quantity: str)
 
     art = parse("12月4日，白河市司法局在市民广场开展宪法宣传活动，" + tail)
     assert [m.quantity.value for m in art.metrics] == [quantity]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("《刑法修正案（十二）》", "刑法修正案(十二)"),
+        ("《中华人民共和国刑法修正案（十一）》", "刑法修正案(十一)"),
+        (
+            "《最高人民法院关于审理劳动争议案件适用法律问题的解释（二）》",
+            "最高人民法院关于审理劳动争议案件适用法律问题的解释(二)",
+        ),
+    ],
+)
+def test_amendments_and_judicial_interpretations_are_laws(title: str, name: str) -> None:
+    from fazhi_ie import parse
+
+    assert [law.name for law in parse(f"12月4日，某局组织学习{title}。").laws] == [name]

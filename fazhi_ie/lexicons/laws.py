@@ -36,6 +36,7 @@ class TitleRules:
     bare_patterns: tuple[tuple[re.Pattern[str], int, str], ...]
     state_prefix: str
     continuation: frozenset[str]
+    ordinal_tail: re.Pattern[str]
 
     @property
     def generic_titles(self) -> frozenset[str]:
@@ -58,6 +59,7 @@ def title_rules() -> TitleRules:
             (re.compile(p["pattern"]), int(p["group"]), p["kind"]) for p in d["bare_patterns"]
         ),
         state_prefix=d["state_prefix"],
+        ordinal_tail=re.compile(d["ordinal_tail"]),
         continuation=frozenset(d["continuation_chars"]),
     )
 
@@ -105,6 +107,7 @@ def classify_title(title: str) -> str | None:
     entry = lexicon().get(short_name(name))
     if entry is not None:
         return entry.kind
+    name = rules.ordinal_tail.sub("", name)  # 刑法修正案（十一）, …的解释（二）
     for suffix, kind in rules.suffix_kinds:
         if name.endswith(suffix):
             if kind == "regulation" and name.startswith(rules.party_prefixes):
