@@ -238,3 +238,16 @@ def test_amendments_and_judicial_interpretations_are_laws(title: str, name: str)
     from fazhi_ie import parse
 
     assert [law.name for law in parse(f"12月4日，某局组织学习{title}。").laws] == [name]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "【相关新闻】\n· 白河市举办宪法知识竞赛（2024-12-01）\n"
+        "· 青石县开展法治讲座（2024-11-28）\n",
+        "热点推荐：\n1.白河市开展反诈宣传活动\n2.青石县召开普法工作会议\n",
+    ],
+)
+def test_a_link_block_under_a_bracketed_or_colon_header_is_furniture(block: str) -> None:
+    body = "12月4日，白河市司法局在市民广场开展宪法宣传活动，发放宣传资料500余份。\n"
+    assert _events(body + block) == [("publicity", ["白河市司法局"])]

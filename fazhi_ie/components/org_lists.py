@@ -347,6 +347,10 @@ def sidebar_ranges(text: str) -> list[tuple[int, int]]:
     return list(_sidebar_ranges(text))
 
 
+#: Brackets and a colon around a link block's header line.
+_HEADER_MARKS = "【】[]〔〕<>《》:：| "
+
+
 @lru_cache(maxsize=8)
 def _sidebar_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """:func:`sidebar_ranges`, read once per text (five components ask for it)."""
@@ -363,7 +367,7 @@ def _sidebar_ranges(text: str) -> tuple[tuple[int, int], ...]:
             elif line:
                 block = (block[0], m.end())
                 continue
-        if line in g.sidebar_headers:
+        if line.strip(_HEADER_MARKS) in g.sidebar_headers:  # 【相关新闻】, 热点推荐：
             block = (m.start(), m.end())
             continue
         if line[:1] and line[0] in g.sidebar_bullet and len(line) <= g.sidebar_max_chars:
