@@ -251,3 +251,15 @@ def test_amendments_and_judicial_interpretations_are_laws(title: str, name: str)
 def test_a_link_block_under_a_bracketed_or_colon_header_is_furniture(block: str) -> None:
     body = "12月4日，白河市司法局在市民广场开展宪法宣传活动，发放宣传资料500余份。\n"
     assert _events(body + block) == [("publicity", ["白河市司法局"])]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "上一則：臺南地檢署舉辦法治教育講座\n下一則：嘉義縣政府舉辦消保宣導\n",
+        "熱門新聞\n1. 桃園市調處舉辦反賄選宣導\n2. 臺北市法務局舉辦講座\n",
+    ],
+)
+def test_taiwan_page_furniture_reports_no_activity(block: str) -> None:
+    body = "法務部於12月4日在臺北舉辦反詐騙宣導活動，發放宣導品500份。\n"
+    assert _events(body + block) == [("publicity", ["法务部"])]
