@@ -263,3 +263,20 @@ def test_a_link_block_under_a_bracketed_or_colon_header_is_furniture(block: str)
 def test_taiwan_page_furniture_reports_no_activity(block: str) -> None:
     body = "法務部於12月4日在臺北舉辦反詐騙宣導活動，發放宣導品500份。\n"
     assert _events(body + block) == [("publicity", ["法务部"])]
+
+
+def test_a_venue_in_the_activity_s_sentence_is_not_its_sole_holder() -> None:
+    text = "12月4日，我院在白河市第一中学举办法治讲座。\n（白河市人民法院 供稿）"
+    assert _events(text) == [("lecture", [])]
+
+
+def test_staff_named_by_no_body_act_for_the_subject_of_the_sentence_before() -> None:
+    text = "12月4日，白河市人民法院走进白河市第一中学。活动中，法官为学生们上了一堂生动的法治课。"
+    assert _events(text) == [("lecture", ["白河市人民法院"])]
+
+
+def test_a_talk_with_no_host_is_held_by_its_speaker_s_body() -> None:
+    text = "近日，一场法治讲座在白河市第一中学举行。讲座由白河市人民法院法官李明主讲。"
+    assert _events(text) == [("lecture", ["白河市人民法院"])]
+    hosted = "12月4日，白河市第一中学举办法治讲座，由白河市人民法院法官李明主讲。"
+    assert _events(hosted) == [("lecture", ["白河市第一中学"])]

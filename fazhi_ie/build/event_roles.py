@@ -96,7 +96,7 @@ def subject_orgs(
         return [], False
     chain, pos = _chain_before(text, s0, end, cands, r)
     if not chain:
-        chain = _sentence_subject(text, s0, cands, r)
+        chain = sentence_subject(text, s0, cands, r)
     ids: list[str] = list(hosts)
     for _, _, oid in reversed(chain):
         if oid not in ids:
@@ -315,7 +315,7 @@ def _locative(text: str, s0: int, s: int, r: TriggerRules) -> bool:
     return False
 
 
-def _sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> list[At]:
+def sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> list[At]:
     """The first organization list of the sentence when it is its subject."""
     chain: list[At] = []
     for s, e, oid in cands:

@@ -58,6 +58,7 @@ from .event_roles import (
     in_place_phrase,
     location,
     participants,
+    sentence_subject,
     subject_orgs,
 )
 
@@ -152,6 +153,10 @@ def _drafts(
         if not organizers and last_orgs and _zero_subject(text, c, linked.orgs, r):
             organizers = list(last_orgs)
         if not organizers:
+            organizers = _staff_subject(text, c, linked.orgs, r)
+        if not organizers and c.type in r.invited_talk_types:
+            organizers = _speaker_body(text, c, linked.orgs, r)
+        if not organizers:
             organizers = _sole_body(text, c, linked.orgs, r)
         if not organizers and _caption(text, c, linked.orgs):
             # 图为模拟法庭活动现场。(a caption) — the body acting in the paragraph after it holds it
@@ -219,7 +224,8 @@ def _pronoun_joins(before: str, r: TriggerRules) -> bool:
 def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
     """The one organization of an article that names only one, named by the end of
     the mention's sentence and not only in a person's title (某局党组书记), nor as
-    the body whose instructions are followed or one that attends: the holder of an
+    the body whose instructions are followed, one that attends or the venue of the
+    activity's own sentence (在某中学举办): the holder of an
     activity whose sentence names no organizer."""
     ids = {oid for _, _, oid in orgs}
     if len(ids) != 1:
@@ -230,6 +236,8 @@ def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> l
         if o[0] < c.sent_end
         and not r.title_after_re.match(text, o[1])
         and not directed_at(text, o[0], r)
+        # 我院在某中学举办…: the venue holds nothing
+        and not (c.sent_start <= o[0] < c.sent_end and in_place_phrase(text, c.sent_start, o[0], r))
     ]
     if not acting:
         return []
@@ -240,6 +248,41 @@ def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> l
     if c.end <= o[0] < c.sent_end and _attends(text[o[1] : c.sent_end], r):
         return []
     return [o[2]]
+
+
+#: At most this many characters (a title, a name) between a speaker's body and the verb.
+SPEAKER_GAP = 12
+
+
+def _speaker_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
+    """讲座由某院法官某某主讲: the body whose speaker gave the talk, named after 由 in the
+    talk's sentence or the next one of its paragraph."""
+    p1 = paragraph_of(text, c.start)[1]
+    end = sentence_of(text, c.sent_end, c.sent_end)[1] if c.sent_end < p1 else c.sent_end
+    for s, e, oid in starting_in(orgs, c.sent_start, min(end, p1)):
+        if text[s - 1 : s] != "由":
+            continue
+        gap = text[e : e + SPEAKER_GAP + max(map(len, r.speaker_verbs))]
+        cut = min((gap.find(ch) for ch in "，,。；;！？" if ch in gap), default=len(gap))
+        if any(0 <= gap.find(v) <= min(cut, SPEAKER_GAP) for v in r.speaker_verbs):
+            return [oid]
+    return []
+
+
+def _staff_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
+    """活动中，法官为学生们上了一堂法治课: staff named by no body act for the bodies
+    acting as subject of the sentence before, in the same paragraph (某院走进某中学。)."""
+    before = text[c.sent_start : c.start].lstrip()
+    if not r.staff_subject_re.match(before) or any(starting_in(orgs, c.sent_start, c.start)):
+        return []
+    p0 = paragraph_of(text, c.start)[0]
+    if c.sent_start <= p0:
+        return []
+    s0, s1 = sentence_of(text, c.sent_start - 1, c.sent_start - 1)
+    if s0 < p0:
+        return []
+    chain = sentence_subject(text, s0, list(starting_in(orgs, s0, s1)), r)
+    return [oid for _, _, oid in chain]
 
 
 def _attends(between: str, r: TriggerRules) -> bool:

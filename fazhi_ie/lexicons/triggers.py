@@ -108,6 +108,8 @@ class TriggerRules:
     follow_subject_verbs: tuple[str, ...]
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
+    staff_subject_re: re.Pattern[str]
+    speaker_verbs: tuple[str, ...]
     class_subject_re: re.Pattern[str]
     title_after_re: re.Pattern[str]
     directed_re: re.Pattern[str]
@@ -253,6 +255,8 @@ def trigger_rules() -> TriggerRules:
         follow_subject_verbs=tuple(d["follow_subject_verbs"]),
         follow_lead_max=int(d["follow_lead_max"]),
         zero_subject_re=re.compile(d["zero_subject_pattern"]),
+        staff_subject_re=re.compile(d["staff_subject_pattern"]),
+        speaker_verbs=tuple(d["speaker_verbs"]),
         class_subject_re=re.compile(d["class_subject_pattern"]),
         title_after_re=re.compile(d["title_after_pattern"]),
         directed_re=re.compile(d["directed_pattern"]),
