@@ -280,3 +280,14 @@ def test_a_talk_with_no_host_is_held_by_its_speaker_s_body() -> None:
     assert _events(text) == [("lecture", ["白河市人民法院"])]
     hosted = "12月4日，白河市第一中学举办法治讲座，由白河市人民法院法官李明主讲。"
     assert _events(hosted) == [("lecture", ["白河市第一中学"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("律政司於12月4日舉辦網上直播講座。", "lecture"),
+        ("律政司於12月4日舉辦導賞團，帶領市民參觀終審法院大樓。", "visit"),
+    ],
+)
+def test_a_streamed_lecture_is_one_lecture_and_a_guided_tour_a_visit(text: str, kind: str) -> None:
+    assert [t for t, _ in _events(text)] == [kind]
