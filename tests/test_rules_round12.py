@@ -291,3 +291,8 @@ def test_a_talk_with_no_host_is_held_by_its_speaker_s_body() -> None:
 )
 def test_a_streamed_lecture_is_one_lecture_and_a_guided_tour_a_visit(text: str, kind: str) -> None:
     assert [t for t, _ in _events(text)] == [kind]
+
+
+def test_a_stationed_office_ends_before_a_joining_verb() -> None:
+    text = "近日，青石县人民检察院驻城关镇检察室联合青石县司法局举办法治讲座。"
+    assert _orgs(text) == ["青石县人民检察院驻城关镇检察室", "青石县司法局"]

@@ -482,13 +482,18 @@ def stationed(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCan
 
 def _stationed_end(text: str, toks: Tokens, m: int, limit: int) -> int | None:
     """End of the stationed office's words after the marker at ``m``: the last token
-    end within ``limit`` Han characters where a grammar suffix (no team word) ends."""
+    end within ``limit`` Han characters where a grammar suffix (no team word) ends,
+    before a joining verb or coordinator (联合, 携手, 和)."""
     g = grammar()
     best = None
-    k = m
+    k = tok_start = m
     while k < len(text) and k - m < limit and is_han(text[k]):
         k += 1
         if k in toks.ends:
+            word = text[tok_start:k]
+            if word in g.summon_words or word in g.ner_tail_stop_words or word in g.coordinators:
+                break  # 驻某镇检察室 + 联合 + 某县司法局: the office ends before the verb
+            tok_start = k
             suf = longest_suffix(text[m:k])
             if suf is not None and suf.text not in g.team_suffixes and k - m > len(suf.text):
                 best = k
