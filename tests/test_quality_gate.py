@@ -37,7 +37,7 @@ SHARED_FLOORS = {
         "laws": 0.96,
         "events": 0.78,
         "metrics": 0.97,
-        "events_organizer_accuracy": 0.84,
+        "events_organizer_accuracy": 0.85,
         "metrics_quantity_accuracy": 0.96,
         "metrics_approx_accuracy": 0.99,
         "published_accuracy": 0.99,

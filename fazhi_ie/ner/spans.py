@@ -30,6 +30,11 @@ def tags_to_spans(tags: Sequence[str]) -> list[Span]:
     start = -1
     label = ""
     for i, tag in enumerate(tags):
+        if tag == "O":  # most characters: close an open entity, nothing else
+            if start >= 0:
+                spans.append((start, i, label))
+                start = -1
+            continue
         prefix, _, typ = tag.partition("-")
         prefix = prefix.upper()
         if not typ or prefix not in ("B", "I", "M", "E", "S"):
