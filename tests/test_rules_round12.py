@@ -296,3 +296,19 @@ def test_a_streamed_lecture_is_one_lecture_and_a_guided_tour_a_visit(text: str, 
 def test_a_stationed_office_ends_before_a_joining_verb() -> None:
     text = "近日，青石县人民检察院驻城关镇检察室联合青石县司法局举办法治讲座。"
     assert _orgs(text) == ["青石县人民检察院驻城关镇检察室", "青石县司法局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("縣長楊文科到場致詞。", "杨文科"), ("董事長林百里出席活動。", "林百里")],
+)
+def test_a_titled_name_may_end_with_a_rare_final_character(text: str, name: str) -> None:
+    from fazhi_ie import parse
+
+    assert [p.name for p in parse(text).persons] == [name]
+
+
+def test_a_department_after_a_surname_is_still_no_name() -> None:
+    from fazhi_ie import parse
+
+    assert [p.name for p in parse("12月4日，局长王刚与法制科同志座谈。").persons] == ["王刚"]

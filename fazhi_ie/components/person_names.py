@@ -29,11 +29,15 @@ def read_name(
     weak: bool = False,
     strict: bool = False,
     cue: re.Pattern[str] | None = None,
+    titled: bool = False,
 ) -> tuple[int, int] | None:
     """The name starting at ``pos`` whose end the following text confirms.
 
     After a weak role noun (群众, 当事人) only a strict surname and a verb cue
-    (说, 表示) will do: 群众满意度 and 当事人安检 are not names.
+    (说, 表示) will do: 群众满意度 and 当事人安检 are not names. After a title
+    (``titled``), a three-character name may end with a character names seldom
+    end with (县长杨文科到场) when a token edge and a verb of two characters or
+    more follow it.
     """
     r = rules()
     strict = strict or weak
@@ -61,7 +65,27 @@ def read_name(
         if ambiguous and m.end() - m.start() == 1 and pos + n not in starts | ends:
             continue  # 院士曾参与: the cue character belongs to a word (参与)
         return pos, pos + n
+    if titled and sl == 1 and not weak:
+        return _titled_rare_end(text, pos, starts, cue)
     return None
+
+
+def _titled_rare_end(
+    text: str, pos: int, starts: set[int], cue: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """县长杨文科到场, 董事长林百里出席: after a title, a three-character name whose last
+    character is one names seldom end with (科, 里), confirmed by a token edge and a
+    cue of two characters or more right after it."""
+    r = rules()
+    name = text[pos : pos + 3]
+    if len(name) < 3 or name[2] not in r.stop_given or name[2] in r.last_given_stop:
+        return None
+    if not valid_name(name[:2]) or name[1] in r.stop_given or pos + 3 not in starts:
+        return None
+    m = cue.match(text, pos + 3)
+    if m is None or m.end() - m.start() < 2:
+        return None
+    return pos, pos + 3
 
 
 def _split_inside(pos: int, n: int, starts: set[int]) -> bool:

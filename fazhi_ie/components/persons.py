@@ -120,7 +120,7 @@ class PersonRecognizer(Recognizer):
                         found.append(_cand(text, s, e, titles, m.start(), "byline"))
                     continue
             weak = titles[-1] in r.weak_titles
-            span = read_name(text, skipped, starts, ends, weak=weak)
+            span = read_name(text, skipped, starts, ends, weak=weak, titled=True)
             while span is not None:
                 found.append(_cand(text, span[0], span[1], titles, m.start(), "title"))
                 # 副局长张三、李四: the list goes on while names follow
