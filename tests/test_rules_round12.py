@@ -312,3 +312,13 @@ def test_a_department_after_a_surname_is_still_no_name() -> None:
     from fazhi_ie import parse
 
     assert [p.name for p in parse("12月4日，局长王刚与法制科同志座谈。").persons] == ["王刚"]
+
+
+def test_a_site_footer_naming_its_host_and_operator_is_furniture() -> None:
+    text = (
+        "12月4日，青石县司法局在人民广场开展宪法宣传活动。\n"
+        "主办单位：青石县人民政府 承办单位：青石县大数据中心\n"
+    )
+    assert _orgs(text) == ["青石县司法局"]
+    notice = "活动信息\n主办单位：白河市司法局\n承办单位：白河市律师协会\n"
+    assert _orgs(notice) == ["白河市司法局", "白河市律师协会"]
