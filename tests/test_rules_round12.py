@@ -322,3 +322,11 @@ def test_a_site_footer_naming_its_host_and_operator_is_furniture() -> None:
     assert _orgs(text) == ["青石县司法局"]
     notice = "活动信息\n主办单位：白河市司法局\n承办单位：白河市律师协会\n"
     assert _orgs(notice) == ["白河市司法局", "白河市律师协会"]
+
+
+def test_a_person_opening_the_sentence_acts_for_the_body_named_with_them() -> None:
+    text = (
+        "白河市司法局局长李明介绍了全市普法工作情况。"
+        "12月4日，李明带领律师走进新华社区开展法律咨询活动。"
+    )
+    assert _events(text) == [("consultation", ["白河市司法局"])]

@@ -78,6 +78,8 @@ class _Linked:
     laws: list[At]
     metrics: list[At]
     triggers: list[int]
+    #: person id -> the id of the organization the person works for
+    affiliations: dict[str, str]
 
 
 def build_events(ctx: Assembly) -> None:
@@ -105,6 +107,7 @@ def _linked_mentions(ctx: Assembly, mentions: list[EventMention]) -> _Linked:
         laws=ctx.mentions(ctx.laws),
         metrics=ctx.mentions(ctx.metrics),
         triggers=sorted(c.start for c in mentions),
+        affiliations={p.id: p.organization for p in ctx.persons if p.organization},
     )
 
 
@@ -156,6 +159,8 @@ def _drafts(
             organizers = _staff_subject(text, c, linked.orgs, r)
         if not organizers and c.type in r.invited_talk_types:
             organizers = _speaker_body(text, c, linked.orgs, r)
+        if not organizers and c.type in r.person_subject_types:
+            organizers = _person_subject(text, c, linked)
         if not organizers:
             organizers = _sole_body(text, c, linked.orgs, r)
         if not organizers and _caption(text, c, linked.orgs):
@@ -248,6 +253,21 @@ def _sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> l
     if c.end <= o[0] < c.sent_end and _attends(text[o[1] : c.sent_end], r):
         return []
     return [o[2]]
+
+
+#: What may stand before a person who opens a sentence as its subject: a date, a time.
+_DATE_OPENING = re.compile(r"[0-9一二三四五六七八九十〇年月日号上下午晚间当天同日，,、\s]*")
+
+
+def _person_subject(text: str, c: EventMention, linked: _Linked) -> list[str]:
+    """某局局长李明… 12月4日，李明带领律师…开展…: a person who opens the activity's
+    sentence (after its date) acts for the body the article names them with."""
+    for s, _e, pid in starting_in(linked.persons, c.sent_start, c.start):
+        if _DATE_OPENING.fullmatch(text, c.sent_start, s) is None:
+            return []
+        oid = linked.affiliations.get(pid)
+        return [oid] if oid else []
+    return []
 
 
 #: At most this many characters (a title, a name) between a speaker's body and the verb.

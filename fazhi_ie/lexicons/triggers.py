@@ -110,6 +110,7 @@ class TriggerRules:
     zero_subject_re: re.Pattern[str]
     staff_subject_re: re.Pattern[str]
     speaker_verbs: tuple[str, ...]
+    person_subject_types: frozenset[str]
     class_subject_re: re.Pattern[str]
     title_after_re: re.Pattern[str]
     directed_re: re.Pattern[str]
@@ -257,6 +258,7 @@ def trigger_rules() -> TriggerRules:
         zero_subject_re=re.compile(d["zero_subject_pattern"]),
         staff_subject_re=re.compile(d["staff_subject_pattern"]),
         speaker_verbs=tuple(d["speaker_verbs"]),
+        person_subject_types=frozenset(d["person_subject_types"]),
         class_subject_re=re.compile(d["class_subject_pattern"]),
         title_after_re=re.compile(d["title_after_pattern"]),
         directed_re=re.compile(d["directed_pattern"]),
