@@ -332,6 +332,6 @@ def test_a_person_opening_the_sentence_acts_for_the_body_named_with_them() -> No
     assert _events(text) == [("consultation", ["白河市司法局"])]
 
 
-def test_a_railway_station_is_a_venue_and_its_police_station_a_body() -> None:
+def test_a_railway_station_is_a_venue_and_its_police_station_a_body(ner_on: None) -> None:
     assert _orgs("12月4日，白河市司法局在白河高铁站开展反诈宣传。") == ["白河市司法局"]
     assert _orgs("12月4日，白河高铁站派出所开展反诈宣传。") == ["白河高铁站派出所"]
