@@ -335,3 +335,16 @@ def test_a_person_opening_the_sentence_acts_for_the_body_named_with_them() -> No
 def test_a_railway_station_is_a_venue_and_its_police_station_a_body(ner_on: None) -> None:
     assert _orgs("12月4日，白河市司法局在白河高铁站开展反诈宣传。") == ["白河市司法局"]
     assert _orgs("12月4日，白河高铁站派出所开展反诈宣传。") == ["白河高铁站派出所"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该局常年开展“法律进社区”活动。",
+        "每逢重要节点，该局都会组织开展集中宣传活动。",
+        "该局始终把普法作为重点，经常性开展法治宣传活动。",
+        "为此，该局专门成立了普法讲师团，负责开展法治宣讲。",
+    ],
+)
+def test_a_routine_duty_is_no_event(text: str) -> None:
+    assert _events(text) == []
