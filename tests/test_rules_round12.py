@@ -348,3 +348,11 @@ def test_a_railway_station_is_a_venue_and_its_police_station_a_body(ner_on: None
 )
 def test_a_routine_duty_is_no_event(text: str) -> None:
     assert _events(text) == []
+
+
+def test_the_sum_of_a_case_is_no_metric_unless_enforced() -> None:
+    from fazhi_ie import parse
+
+    assert parse("该案涉案金额达500万元，被告人被判处有期徒刑3年。").metrics == []
+    enforced = parse("今年以来，该院执结涉案款项1200万元。").metrics
+    assert [m.value for m in enforced] == [12000000]
