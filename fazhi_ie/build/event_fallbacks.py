@@ -1,0 +1,115 @@
+"""Organizers of an activity whose own sentence names none, read from around it:
+the article's sole body, a person opening the sentence, the speaker of a talk, staff
+acting for the body of the sentence before, a sentence that shares the subject before
+it. :mod:`.events` tries them in order after the sentence's own subject and hosts."""
+
+from __future__ import annotations
+
+import re
+
+from ..components.events import EventMention
+from ..lexicons.triggers import TriggerRules
+from ..text.primitives import paragraph_of, sentence_of, starting_in
+from .event_roles import At, directed_at, in_place_phrase, sentence_subject
+
+__all__ = ["person_subject", "sole_body", "speaker_body", "staff_subject", "zero_subject"]
+
+
+def sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
+    """The one organization of an article that names only one, named by the end of
+    the mention's sentence and not only in a person's title (某局党组书记), nor as
+    the body whose instructions are followed, one that attends or the venue of the
+    activity's own sentence (在某中学举办): the holder of an
+    activity whose sentence names no organizer."""
+    ids = {oid for _, _, oid in orgs}
+    if len(ids) != 1:
+        return []
+    acting = [
+        o
+        for o in orgs
+        if o[0] < c.sent_end
+        and not r.title_after_re.match(text, o[1])
+        and not directed_at(text, o[0], r)
+        # 我院在某中学举办…: the venue holds nothing
+        and not (c.sent_start <= o[0] < c.sent_end and in_place_phrase(text, c.sent_start, o[0], r))
+    ]
+    if not acting:
+        return []
+    o = acting[0]
+    # 某院干警参加了…活动 / …活动，某院派员参加: a body that attends holds nothing
+    if c.sent_start <= o[0] < c.start and _attends(text[o[1] : c.start], r):
+        return []
+    if c.end <= o[0] < c.sent_end and _attends(text[o[1] : c.sent_end], r):
+        return []
+    return [o[2]]
+
+
+#: What may stand before a person who opens a sentence as its subject: a date, a time.
+_DATE_OPENING = re.compile(r"[0-9一二三四五六七八九十〇年月日号上下午晚间当天同日，,、\s]*")
+
+
+def person_subject(
+    text: str, c: EventMention, persons: list[At], affiliations: dict[str, str]
+) -> list[str]:
+    """某局局长李明… 12月4日，李明带领律师…开展…: a person who opens the activity's
+    sentence (after its date) acts for the body the article names them with."""
+    for s, _e, pid in starting_in(persons, c.sent_start, c.start):
+        if _DATE_OPENING.fullmatch(text, c.sent_start, s) is None:
+            return []
+        oid = affiliations.get(pid)
+        return [oid] if oid else []
+    return []
+
+
+#: At most this many characters (a title, a name) between a speaker's body and the verb.
+SPEAKER_GAP = 12
+
+
+def speaker_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
+    """讲座由某院法官某某主讲: the body whose speaker gave the talk, named after 由 in the
+    talk's sentence or the next one of its paragraph."""
+    p1 = paragraph_of(text, c.start)[1]
+    end = sentence_of(text, c.sent_end, c.sent_end)[1] if c.sent_end < p1 else c.sent_end
+    for s, e, oid in starting_in(orgs, c.sent_start, min(end, p1)):
+        if text[s - 1 : s] != "由":
+            continue
+        gap = text[e : e + SPEAKER_GAP + max(map(len, r.speaker_verbs))]
+        cut = min((gap.find(ch) for ch in "，,。；;！？" if ch in gap), default=len(gap))
+        if any(0 <= gap.find(v) <= min(cut, SPEAKER_GAP) for v in r.speaker_verbs):
+            return [oid]
+    return []
+
+
+def staff_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
+    """活动中，法官为学生们上了一堂法治课: staff named by no body act for the bodies
+    acting as subject of the sentence before, in the same paragraph (某院走进某中学。)."""
+    before = text[c.sent_start : c.start].lstrip()
+    if not r.staff_subject_re.match(before) or any(starting_in(orgs, c.sent_start, c.start)):
+        return []
+    p0 = paragraph_of(text, c.start)[0]
+    if c.sent_start <= p0:
+        return []
+    s0, s1 = sentence_of(text, c.sent_start - 1, c.sent_start - 1)
+    if s0 < p0:
+        return []
+    chain = sentence_subject(text, s0, list(starting_in(orgs, s0, s1)), r)
+    return [oid for _, _, oid in chain]
+
+
+def _attends(between: str, r: TriggerRules) -> bool:
+    """The words between a body and an activity make it attend (干警参加了), not
+    send others to it (组织干警参加)."""
+    at = max((between.find(v) for v in r.attend_verbs if v in between), default=-1)
+    return at >= 0 and not any(v in between[:at] for v in r.organizer_verbs)
+
+
+def zero_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> bool:
+    """The mention's sentence opens with no actor of its own (同时，依托…开展; 随后，组织…)
+    and names no organization before the trigger: it shares the subject before it."""
+    before = text[c.sent_start : c.start].lstrip()
+    if any(
+        not in_place_phrase(text, c.sent_start, s, r)
+        for s, _, _ in starting_in(orgs, c.sent_start, c.start)
+    ):
+        return False
+    return bool(r.zero_subject_re.match(before))
