@@ -322,7 +322,6 @@ def _link_metrics(ctx: Assembly) -> None:
     ]
 
 
-
 def _lead_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: TriggerRules) -> None:
     """An activity reported without any organizer is held by the bodies acting as
     subject of the article's lead sentence (the first of its first sentences with a
