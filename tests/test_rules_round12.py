@@ -356,3 +356,14 @@ def test_the_sum_of_a_case_is_no_metric_unless_enforced() -> None:
     assert parse("该案涉案金额达500万元，被告人被判处有期徒刑3年。").metrics == []
     enforced = parse("今年以来，该院执结涉案款项1200万元。").metrics
     assert [m.value for m in enforced] == [12000000]
+
+
+@pytest.mark.parametrize(
+    ("tail", "value"),
+    [("发放资料1万2千余份。", 12000), ("受教育群众3万5千人次。", 35000)],
+)
+def test_ten_thousands_and_thousands_written_apart_are_one_number(tail: str, value: int) -> None:
+    from fazhi_ie import parse
+
+    art = parse("12月4日，白河市司法局开展宪法宣传活动，" + tail)
+    assert [m.value for m in art.metrics] == [value]

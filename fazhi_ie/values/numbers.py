@@ -40,6 +40,8 @@ _BARE_MULTIPLIERS: str = _NUMERALS["bare_multipliers"]  # 千余条 = 一千余�
 _TYPO_MULTIPLIERS: str = _NUMERALS["typo_multipliers"]  # 500百 = 500
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Digits with 万 and then one digit with 千: 1万2千 (12000).
+_MIXED_RE = re.compile(r"(\d{1,4})万(\d)千")
 _ARABIC_RE = re.compile(rf"^(?:{_ARABIC})$")
 _CN = fill(_NUMERALS["cn_pattern"], CN_DIGITS=CN_DIGITS)  # 十二万, 一万二
 _CN_RE = re.compile(fill(_NUMERALS["cn_whole"], CN=_CN))
@@ -107,6 +109,9 @@ def parse_plain(text: str) -> Decimal | None:
     (Decimal('1234.5'), Decimal('5000'), Decimal('2'))
     """
     text = text.strip()
+    mixed = _MIXED_RE.fullmatch(text)
+    if mixed:  # 1万2千: ten thousands and thousands written apart
+        return Decimal(mixed[1]) * 10000 + Decimal(mixed[2]) * 1000
     if _ARABIC_RE.match(text):
         return Decimal(text.replace(",", ""))
     if text and _CN_RE.match(text):
