@@ -360,7 +360,11 @@ def test_the_sum_of_a_case_is_no_metric_unless_enforced() -> None:
 
 @pytest.mark.parametrize(
     ("tail", "value"),
-    [("发放资料1万2千余份。", 12000), ("受教育群众3万5千人次。", 35000)],
+    [
+        ("发放资料1万2千余份。", 12000),
+        ("受教育群众3万5千人次。", 35000),
+        ("发放资料1万2000份。", 12000),
+    ],
 )
 def test_ten_thousands_and_thousands_written_apart_are_one_number(tail: str, value: int) -> None:
     from fazhi_ie import parse

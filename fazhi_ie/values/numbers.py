@@ -40,8 +40,8 @@ _BARE_MULTIPLIERS: str = _NUMERALS["bare_multipliers"]  # 千余条 = 一千余�
 _TYPO_MULTIPLIERS: str = _NUMERALS["typo_multipliers"]  # 500百 = 500
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-#: Digits with 万 and then one digit with 千: 1万2千 (12000).
-_MIXED_RE = re.compile(r"(\d{1,4})万(\d)千")
+#: Digits with 万 and then one digit with 千, or four digits: 1万2千, 1万2000 (12000).
+_MIXED_RE = re.compile(r"(\d{1,4})万(?:(\d)(千)|(\d{4}))")
 _ARABIC_RE = re.compile(rf"^(?:{_ARABIC})$")
 _CN = fill(_NUMERALS["cn_pattern"], CN_DIGITS=CN_DIGITS)  # 十二万, 一万二
 _CN_RE = re.compile(fill(_NUMERALS["cn_whole"], CN=_CN))
@@ -110,8 +110,9 @@ def parse_plain(text: str) -> Decimal | None:
     """
     text = text.strip()
     mixed = _MIXED_RE.fullmatch(text)
-    if mixed:  # 1万2千: ten thousands and thousands written apart
-        return Decimal(mixed[1]) * 10000 + Decimal(mixed[2]) * 1000
+    if mixed:  # 1万2千, 1万2000: ten thousands and the rest written apart
+        rest = Decimal(mixed[2]) * 1000 if mixed[3] else Decimal(mixed[4])
+        return Decimal(mixed[1]) * 10000 + rest
     if _ARABIC_RE.match(text):
         return Decimal(text.replace(",", ""))
     if text and _CN_RE.match(text):
