@@ -26,6 +26,7 @@ __all__ = [
     "ids_in",
     "location",
     "participants",
+    "sentence_subject",
     "subject_orgs",
 ]
 
