@@ -30,7 +30,7 @@ from ..components.org_tokens import (
     starts_with_division,
 )
 from ..components.tokens import Tokens
-from ..lexicons.orgs import grammar, level_of, longest_suffix
+from ..lexicons.orgs import folded_department, grammar, level_of, longest_suffix
 from ..text.primitives import HAN_BASIC
 
 _NER_CLEAN = re.compile(f"[{HAN_BASIC}0-9A-Za-z()·]+")
@@ -201,7 +201,7 @@ def _from_ner(
         suf = longest_suffix(name)
         if suf is None or suf.text == name or _summons_inside(doc, s, e):
             continue
-        folded = next((f for f in g.title_folded if name.endswith(f)), None)
+        folded = folded_department(name)
         if folded is not None and (
             text.startswith(folded[-1] + g.title_after_suffix, e)
             or text.startswith(g.title_words, e)

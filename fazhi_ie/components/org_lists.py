@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from ..lexicons.orgs import Suffix, grammar, kind_of, longest_suffix
+from ..lexicons.orgs import Suffix, folded_department, grammar, kind_of, longest_suffix
 from ..text.primitives import RangeIndex, is_han
 from .org_candidate import OrgCandidate
 from .org_tokens import not_org_words
@@ -197,7 +197,7 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
                 text, max(0, c.start - 4), c.start
             ):
                 continue
-        elif c.name.endswith(tuple(g.title_folded)) and text.startswith(g.title_words, c.end):
+        elif folded_department(c.name) and text.startswith(g.title_words, c.end):
             # 市教育局办公室主任: the same, under another title
             c = _parent_part(text, c) or c
         prev = out[-1] if out else None

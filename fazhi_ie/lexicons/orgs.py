@@ -25,6 +25,7 @@ __all__ = [
     "Suffix",
     "admin_suffix",
     "cluster_core",
+    "folded_department",
     "grammar",
     "kind_of",
     "level_of",
@@ -334,6 +335,12 @@ def longest_suffix(name: str) -> Suffix | None:
         if s is not None:
             return s
     return None
+
+
+def folded_department(name: str) -> str | None:
+    """The title-folded department word ``name`` ends with (处, 科, 检察部: a unit named
+    only in its head's title folds into its parent), or None."""
+    return next((f for f in grammar().title_folded if name.endswith(f)), None)
 
 
 def level_of(marker: str | None, name: str) -> str | None:

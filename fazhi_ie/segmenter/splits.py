@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..resources import load_json
+from ..text.primitives import is_han
 
 __all__ = ["split_joined"]
 
@@ -94,7 +95,7 @@ def _level_back(words: list[str], status: frozenset[str]) -> list[str]:
     out: list[str] = []
     for w in words:
         prev = out[-1] if out else ""
-        if w in status and 2 <= len(prev) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in prev):
+        if w in status and 2 <= len(prev) <= 3 and is_han(prev):
             out[-1] = prev + w[0]
             out.append(w[1:])
         else:
