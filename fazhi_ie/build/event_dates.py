@@ -104,7 +104,11 @@ class DateIndex:
         if prev:
             return prev[-1]
         # 时间：2023年5月12日 (a notice's or transcript's field) dates what it announces
-        return self.labelled
+        if self.labelled is not None or not c.told:
+            return self.labelled
+        # the one activity of the article, told by a verb (向学生讲解…): the first day
+        # the article gives before it (4月10日，某院干警来到某校。…课堂上，…)
+        return next((d for d in dates[:lo] if d.kind == "date" and d.date), None)
 
     def launched_period(self, c: EventMention, day: DateExpr | None) -> DateExpr | None:
         """The period of a campaign opened by a launch on ``day`` in its clause

@@ -52,7 +52,11 @@ _QUOTED_SHORT = re.compile(r"“[^“”。！？\n]{1,30}”")
 
 
 def _site(text: str, masked: str, m: re.Match[str], r: TriggerRules) -> Site:
-    s, e, word = m.start(), m.end(), m.group(0)
+    return _site_at(text, masked, m.start(), m.end(), r.types[m.group(0)])
+
+
+def _site_at(text: str, masked: str, s: int, e: int, etype: str) -> Site:
+    word = text[s:e]
     sent = sentence_of(text, s, e)
     clause = clause_of(masked, s, e)
     named = text[e : e + 1] in '”"」'
@@ -62,7 +66,7 @@ def _site(text: str, masked: str, m: re.Match[str], r: TriggerRules) -> Site:
         start=s,
         end=e,
         word=word,
-        type=r.types[word],
+        type=etype,
         sent=sent,
         clause=clause,
         # quoted content does not speak for the frame: “传承法治精神”
@@ -273,6 +277,21 @@ def sites(text: str) -> list[Site]:
     # commas inside short quoted names do not end a clause: “学法,守法”为主题
     masked = _QUOTED_SHORT.sub(lambda q: "“" + "_" * (len(q.group(0)) - 2) + "”", text)
     return [_site(text, masked, m, r) for m in r.trigger_re.finditer(text)]
+
+
+def told_sites(text: str) -> list[Site]:
+    """Verbs telling an audience about the law (向学生宣讲…, 向居民讲解…) that nothing
+    spoils, as sites of a lecture (a school's audience) or of publicity; the caller
+    reads them only where no trigger is held (see ``told_pattern``)."""
+    r = trigger_rules()
+    masked = _QUOTED_SHORT.sub(lambda q: "“" + "_" * (len(q.group(0)) - 2) + "”", text)
+    out = []
+    for m in r.told_re.finditer(text):
+        etype = "lecture" if m.group("audience") in r.told_lecture_audience else "publicity"
+        x = _site_at(text, masked, m.start("verb"), m.end("verb"), etype)
+        if not _spoiled(x, r) and not _quoted_away(x, r):
+            out.append(x)
+    return out
 
 
 def held_by_rules(x: Site, r: TriggerRules) -> bool:

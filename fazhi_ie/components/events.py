@@ -32,6 +32,7 @@ from .event_sites import (
     held_by_rules,
     sites,
     spoil_reasons,
+    told_sites,
 )
 from .org_lists import sidebar_ranges
 from .tokens import token_edges
@@ -63,6 +64,8 @@ class EventMention:
     sent_start: int
     sent_end: int
     clause_start: int
+    #: a verb telling an audience (向学生讲解), read where no trigger is held
+    told: bool = False
 
 
 def find_mentions(
@@ -81,15 +84,7 @@ def find_mentions(
     r = trigger_rules()
     decide = held or held_by_rules
     out = [
-        EventMention(
-            start=x.start,
-            end=x.end,
-            type=x.type,
-            trigger=x.word,
-            sent_start=x.sent[0],
-            sent_end=x.sent[1],
-            clause_start=x.clause[0],
-        )
+        _mention(x)
         for x in sites(text)
         if decide(x, r)
         and not (starts is not None and x.word in r.verb_triggers and x.start not in starts)
@@ -101,13 +96,31 @@ def find_mentions(
     # visits and awards inside a paragraph that reports another activity are parts of
     # it, unless joined to it by 暨 (…决赛暨颁奖礼 reports both)
     primary = {paragraph_of(text, c.start) for c in out if c.type not in r.secondary}
-    return [
+    out = [
         c
         for c in out
         if c.type not in r.secondary
         or paragraph_of(text, c.start) not in primary
         or text[max(0, c.start - 1) : c.start] in r.primary_before
     ]
+    if not out:
+        # nothing held: a verb telling an audience about the law (向学生讲解…) is the
+        # one activity the article reports
+        out = [_mention(x, told=True) for x in told_sites(text)[:1]]
+    return out
+
+
+def _mention(x: Site, told: bool = False) -> EventMention:
+    return EventMention(
+        start=x.start,
+        end=x.end,
+        type=x.type,
+        trigger=x.word,
+        sent_start=x.sent[0],
+        sent_end=x.sent[1],
+        clause_start=x.clause[0],
+        told=told,
+    )
 
 
 def _drop_modifiers(text: str, found: list[EventMention], r: TriggerRules) -> list[EventMention]:

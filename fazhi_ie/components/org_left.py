@@ -34,6 +34,9 @@ _CLOSE_QUOTES = frozenset("’”」』")
 MAX_FREE = 3
 #: Words in all between a region prefix and the suffix of a chain of unit words.
 MAX_CHAIN = 8
+#: Units that anchor a name whose word before the suffix is a function word (after a
+#: free name word: 矛盾纠纷 / 调处 / 中心).
+_ANCHORS = frozenset({*REGION_TYPES, "orgtok"})
 
 
 def _modifier_before(text: str, toks: Tokens, pos: int) -> int | None:
@@ -103,6 +106,7 @@ def walk_left(
     committee = g.committee
     units: list[Unit] = []
     steps = 0
+    tentative = False  # a function word (协调) before the suffix needs a prefix further left
     while pos > 0 and steps < 10:
         steps += 1
         mod = _modifier_before(text, toks, pos)
@@ -180,6 +184,11 @@ def walk_left(
             ):
                 units.append((pos - len(suf), pos, "level"))
             break
+        if typ == "stop" and not units and tok in g.function_words:
+            units.append((start, pos, "free"))  # 调处 / 中心: kept if a prefix follows
+            pos = start
+            tentative = True
+            continue
         if typ == "stop":
             # 我市 / 本县: the level character belongs to the name
             if len(tok) == 2 and tok[0] in g.det.proximal and tok[1] in g.proximal_levels:
@@ -223,6 +232,10 @@ def walk_left(
                 continue
         units.append((start, pos, typ))
         pos = start
+    if tentative and not (
+        len(units) > 2 and units[1][2] == "free" and any(u[2] in _ANCHORS for u in units[2:])
+    ):
+        return []  # 司法局 / 服务 / 中心工作: a verb after a body, no name word before it
     return units
 
 

@@ -145,6 +145,8 @@ class TriggerRules:
     served_frame_re: re.Pattern[str]
     invited_frame_re: re.Pattern[str]
     audience_re: re.Pattern[str]
+    told_re: re.Pattern[str]
+    told_lecture_audience: frozenset[str]
     location_markers: tuple[str, ...]
     # relations
     quote_re: re.Pattern[str]
@@ -292,6 +294,8 @@ def trigger_rules() -> TriggerRules:
         served_frame_re=re.compile(d["served_frame_pattern"]),
         invited_frame_re=re.compile(d["invited_frame_pattern"]),
         audience_re=re.compile(_words(sorted(d["audience"], key=len)[::-1])),
+        told_re=re.compile(d["told_pattern"]),
+        told_lecture_audience=frozenset(d["told_lecture_audience"]),
         location_markers=tuple(d["location_markers"]),
         quote_re=re.compile(f"(?:{_words(d['quote_verbs'])})[:：]?\\s*“([^“”]{{2,400}})”"),
     )

@@ -1,0 +1,95 @@
+"""Rules of the thirteenth quality round (issue 14), on invented sentences: bodies named
+for their function (…调处中心), and articles whose one activity is told only by a verb
+(向学生讲解…)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import events_with_organizers as _events
+from rules_helpers import org_names as _orgs
+
+from fazhi_ie import parse
+
+pytestmark = pytest.mark.pipeline
+
+HOLD = "12月4日，{}在城东广场开展宪法宣传活动。"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "青石县矛盾纠纷调处中心",
+        "青石县反诈骗协调中心",
+        "青石县非诉讼纠纷解决中心",
+    ],
+)
+def test_a_body_named_for_its_function_is_found(name: str) -> None:
+    assert _events(HOLD.format(name)) == [("publicity", [name])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县司法局协调中心城区各单位开展宣传。",  # a verb after a body, no name word before it
+        "12月4日，协调中心在城东广场开展宪法宣传活动。",  # no region, level or parent body
+    ],
+)
+def test_a_function_word_alone_before_a_suffix_makes_no_name(text: str) -> None:
+    assert not any(n.endswith("协调中心") for n in _orgs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "12月4日，白河市人民检察院干警来到白河市实验中学，向师生讲解宪法知识。",
+            [("lecture", ["白河市人民检察院"])],
+        ),
+        (
+            "基隆市警察局第一分局員警前往仁愛國小，向學童宣導交通安全。",
+            [("lecture", ["基隆市警察局第一分局"])],
+        ),
+        (
+            "白河市人民检察院干警前往白河市实验中学，为师生普及未成年人保护法。",
+            [("lecture", ["白河市人民检察院"])],
+        ),
+        (
+            "近日，東城區警署警員到訪長者中心，向長者講解防騙知識。",
+            [("publicity", ["东城区警署"])],
+        ),
+    ],
+)
+def test_an_activity_told_by_a_verb_is_the_articles_event(text: str, expected: list) -> None:
+    assert _events(text) == expected
+
+
+def test_a_told_activity_takes_the_day_the_article_gives_before_it() -> None:
+    text = (
+        "5月9日，白河市中级人民法院少年庭干警携手来到白河市第二中学。\n"
+        "课堂上，干警结合身边案例，向同学们讲解了网络交友的风险。"
+    )
+    events = parse(text).events
+    assert [(e.type.value, e.date) for e in events] == [("lecture", "--05-09")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今后，青石县司法局将继续向群众宣传法律知识，营造良好氛围。",
+        "会议要求，各单位要积极向群众宣传宪法，提高全民法治意识。",
+        "多年来，白河市人民法院坚持向群众宣传法律知识，累计发放资料3万份。",
+        "为进一步向青少年普及法律知识，青石县司法局制定了工作方案。",
+        "青石县司法局每月定期向居民讲解法律知识。",
+        "据介绍，该中心主要负责向群众宣传禁毒知识。",
+    ],
+)
+def test_telling_as_a_plan_duty_or_routine_is_no_event(text: str) -> None:
+    assert parse(text).events == []
+
+
+def test_beside_a_held_activity_telling_describes_it() -> None:
+    text = (
+        "12月4日，青石县司法局在城东广场开展宪法宣传活动。"
+        "活动现场，工作人员向过往群众讲解宪法知识，并向学生宣讲法治故事。"
+    )
+    assert _events(text) == [("publicity", ["青石县司法局"])]
