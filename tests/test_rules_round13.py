@@ -93,3 +93,32 @@ def test_beside_a_held_activity_telling_describes_it() -> None:
         "活动现场，工作人员向过往群众讲解宪法知识，并向学生宣讲法治故事。"
     )
     assert _events(text) == [("publicity", ["青石县司法局"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 偕同 joins two hosts
+        (
+            "新北市政府警察局偕同新北市政府教育局，於板橋國中辦理校園反毒講座。",
+            [("lecture", ["新北市政府警察局", "新北市政府教育局"])],
+        ),
+        # 展開 holds an activity
+        (
+            "廉政公署昨日展開一連三日的廉潔宣傳活動，在多個商場設置攤位。",
+            [("publicity", ["廉政公署"])],
+        ),
+        # 到訪 leads to a destination, not an actor; 與學生分享 tells a school's audience
+        (
+            "懲教署職員日前到訪屯門區中學，與學生分享更生故事及禁毒訊息。",
+            [("lecture", ["惩教署"])],
+        ),
+    ],
+)
+def test_hong_kong_and_taiwan_verbs_of_holding_and_going(text: str, expected: list) -> None:
+    assert _events(text) == expected
+
+
+def test_world_environment_day_ordinal_gives_the_year() -> None:
+    text = "6月5日是第48个世界环境日。6月2日，青石县司法局在城东广场开展宣传活动。"
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "2019-06-02")]
