@@ -122,3 +122,55 @@ def test_hong_kong_and_taiwan_verbs_of_holding_and_going(text: str, expected: li
 def test_world_environment_day_ordinal_gives_the_year() -> None:
     text = "6月5日是第48个世界环境日。6月2日，青石县司法局在城东广场开展宣传活动。"
     assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "2019-06-02")]
+
+
+@pytest.mark.parametrize("name", ["青石县一中", "白河市二中", "东城区三小"])
+def test_a_numbered_school_after_its_place_is_found(name: str) -> None:
+    assert _events(HOLD.format(name)) == [("publicity", [name])]
+
+
+@pytest.mark.parametrize("text", ["其中一中学生获奖。", "全县一中队民警开展宣传。"])
+def test_a_numeral_and_zhong_without_a_place_is_no_school(text: str) -> None:
+    assert _orgs(text) == []
+
+
+def test_a_court_division_after_a_short_court_name_stays_whole() -> None:
+    # the segmenter knows 民一庭: no 院民 + 一庭 cut
+    assert "白河中院民一庭" in _orgs("12月4日，白河中院民一庭在城东广场开展宣传活动。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "12月4日，青石县司法局邀请白河市律师协会共同开展宪法宣传活动。",
+            [("publicity", ["青石县司法局", "白河市律师协会"])],
+        ),
+        (
+            "近日，白河市人民法院邀请青石县教育局一起举办模拟法庭活动。",
+            [("performance", ["白河市人民法院", "青石县教育局"])],
+        ),
+        # invited to take part: a participant, no organizer
+        (
+            "12月4日，青石县司法局邀请白河市律师协会参与宪法宣传活动。",
+            [("publicity", ["青石县司法局"])],
+        ),
+    ],
+)
+def test_bodies_invited_to_hold_an_activity_jointly_organize_it(text: str, expected: list) -> None:
+    assert _events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("12月4日，青石县司法局将在城东广场开展宪法宣传活动。", "--12-04"),
+        ("宪法宣传周期间（12月1日至7日），青石县司法局将在全县开展宪法宣传活动。", "--12-01"),
+    ],
+)
+def test_an_activity_announced_for_a_day_is_an_event(text: str, date: str) -> None:
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", date)]
+
+
+def test_an_undated_plan_stays_no_event() -> None:
+    assert parse("今后，青石县司法局将继续开展宪法宣传活动。").events == []

@@ -108,7 +108,12 @@ class DateIndex:
             return self.labelled
         # the one activity of the article, told by a verb (向学生讲解…): the first day
         # the article gives before it (4月10日，某院干警来到某校。…课堂上，…)
-        return next((d for d in dates[:lo] if d.kind == "date" and d.date), None)
+        return self.first_day_before(c)
+
+    def first_day_before(self, c: EventMention) -> DateExpr | None:
+        """The first explicit day the text gives before the mention's sentence."""
+        lo = bisect_right(self.starts, c.sent_start - 1)
+        return next((d for d in self.dates[:lo] if d.kind == "date" and d.date), None)
 
     def launched_period(self, c: EventMention, day: DateExpr | None) -> DateExpr | None:
         """The period of a campaign opened by a launch on ``day`` in its clause

@@ -10,9 +10,17 @@ import re
 from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 from ..text.primitives import paragraph_of, sentence_of, starting_in
+from ..values.dates import DateExpr
 from .event_roles import At, directed_at, in_place_phrase, sentence_subject
 
-__all__ = ["person_subject", "sole_body", "speaker_body", "staff_subject", "zero_subject"]
+__all__ = [
+    "person_subject",
+    "sole_body",
+    "speaker_body",
+    "staff_subject",
+    "told_subject",
+    "zero_subject",
+]
 
 
 def sole_body(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
@@ -113,3 +121,14 @@ def zero_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) ->
     ):
         return False
     return bool(r.zero_subject_re.match(before))
+
+
+def told_subject(
+    text: str, c: EventMention, day: DateExpr | None, orgs: list[At], r: TriggerRules
+) -> list[str]:
+    """向学生讲解… (the article's one activity, told by a verb): the bodies acting as
+    subject of the sentence that gives its day (4月10日，某院某庭、某庭干警来到某校。)."""
+    if not c.told or day is None:
+        return []
+    s0, s1 = sentence_of(text, day.start, day.end)
+    return [oid for _, _, oid in sentence_subject(text, s0, list(starting_in(orgs, s0, s1)), r)]

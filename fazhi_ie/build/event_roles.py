@@ -102,6 +102,10 @@ def subject_orgs(
     for _, _, oid in reversed(chain):
         if oid not in ids:
             ids.append(oid)
+    # A邀请B共同开展…: the invited co-hosts organize beside the inviter
+    m = r.invited_cohost_re.search(text, s0, trig)
+    if m is not None and ids:
+        ids += [oid for s, e, oid in orgs if m.start() < s and e <= m.end() and oid not in ids]
     seq = any(w in text[pos:trig] for w in r.sequential)
     return ids, seq
 

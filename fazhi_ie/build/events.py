@@ -48,7 +48,14 @@ from .event_details import (
     trim,
 )
 from .event_drafts import EventDraft, EventGroup, merge_drafts
-from .event_fallbacks import person_subject, sole_body, speaker_body, staff_subject, zero_subject
+from .event_fallbacks import (
+    person_subject,
+    sole_body,
+    speaker_body,
+    staff_subject,
+    told_subject,
+    zero_subject,
+)
 from .event_roles import (
     At,
     audience,
@@ -166,6 +173,8 @@ def _drafts(
             organizers = _lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
         if not organizers:
             organizers = list(head_subject)
+        # the article's one activity, told by a verb: the subject of the sentence of its day
+        organizers = told_subject(text, c, d, linked.orgs, r) or organizers
         if organizers:
             last_orgs = organizers
         base = _draft(text, c, d, organizers, linked, r)

@@ -84,6 +84,8 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         clause = clause.replace(w, "")
     if x.word.endswith(r.noun_cue_heads):  # 某计划启动仪式: a name, not a plan
         clause = r.noun_cue_re.sub("", clause)
+    # 12月4日，某局将在某地开展…: an activity announced for a day
+    dated = r.dated_plan_cues if r.dated_plan_re.search(x.before) else frozenset()
     checks = (
         # 开展了一系列活动: an umbrella, an activity only when launched (…系列活动正式启动)
         ("series_unlaunched", lambda: x.word in r.launched_only and not _launched_after(x, r)),
@@ -103,7 +105,7 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         # 举办专题讲座，邀请某教授作专题辅导: the invited talk is the activity just named
         ("invited_talk", lambda: _invited_talk(x, r)),
         ("reference_cue", lambda: any(c in x.clause_before for c in r.reference_cues)),
-        ("spoil_cue", lambda: any(c in clause for c in r.spoil_cues)),
+        ("spoil_cue", lambda: any(c in clause for c in r.spoil_cues if c not in dated)),
         ("sentence_spoil", lambda: any(c in x.before for c in r.sentence_spoil)),
         # 本次…活动的开展: a look back at the activity already reported
         (

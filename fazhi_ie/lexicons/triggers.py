@@ -72,6 +72,8 @@ class TriggerRules:
     reference_cues: tuple[str, ...]
     spoil_cues: tuple[str, ...]
     spoil_exempt: tuple[str, ...]
+    dated_plan_cues: frozenset[str]
+    dated_plan_re: re.Pattern[str]
     noun_cue_re: re.Pattern[str]
     noun_cue_heads: tuple[str, ...]
     on_site_re: re.Pattern[str]
@@ -146,6 +148,7 @@ class TriggerRules:
     invited_frame_re: re.Pattern[str]
     audience_re: re.Pattern[str]
     told_re: re.Pattern[str]
+    invited_cohost_re: re.Pattern[str]
     told_lecture_audience: frozenset[str]
     location_markers: tuple[str, ...]
     # relations
@@ -221,6 +224,8 @@ def trigger_rules() -> TriggerRules:
         reference_cues=tuple(d["reference_cues"]),
         spoil_cues=tuple(d["spoil_cues"]),
         spoil_exempt=tuple(d["spoil_exempt"]),
+        dated_plan_cues=frozenset(d["dated_plan_cues"]),
+        dated_plan_re=re.compile(d["dated_plan_pattern"]),
         noun_cue_re=re.compile(d["noun_cue_pattern"]),
         noun_cue_heads=tuple(d["noun_cue_heads"]),
         on_site_re=re.compile(d["on_site_pattern"]),
@@ -295,6 +300,7 @@ def trigger_rules() -> TriggerRules:
         invited_frame_re=re.compile(d["invited_frame_pattern"]),
         audience_re=re.compile(_words(sorted(d["audience"], key=len)[::-1])),
         told_re=re.compile(d["told_pattern"]),
+        invited_cohost_re=re.compile(d["invited_cohost_pattern"]),
         told_lecture_audience=frozenset(d["told_lecture_audience"]),
         location_markers=tuple(d["location_markers"]),
         quote_re=re.compile(f"(?:{_words(d['quote_verbs'])})[:：]?\\s*“([^“”]{{2,400}})”"),
