@@ -174,3 +174,14 @@ def test_an_activity_announced_for_a_day_is_an_event(text: str, date: str) -> No
 
 def test_an_undated_plan_stays_no_event() -> None:
     assert parse("今后，青石县司法局将继续开展宪法宣传活动。").events == []
+
+
+def test_a_line_opening_with_punctuation_joins_the_line_before() -> None:
+    from fazhi_ie.text import normalize
+
+    raw = "连日来，青石县水务局按照省\n、市部门的安排\n，在城东广场开展宣传活动。\n第二段。"
+    n = normalize(raw)
+    assert n.text == "连日来,青石县水务局按照省、市部门的安排,在城东广场开展宣传活动。\n第二段。"
+    span = n.raw_span(n.text.index("市部门"), n.text.index("市部门") + 3)
+    assert raw[span.start : span.end] == span.text == "市部门"
+    assert _events(raw) == [("publicity", ["青石县水务局"])]

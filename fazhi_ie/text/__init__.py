@@ -19,7 +19,8 @@ composed with :func:`make_pipeline`; :data:`DEFAULT_STEPS` is the order
 6. ``to_simplified``: OpenCC ``t2s``, length-preserving;
 7. ``remove_boilerplate``: page furniture, footers, crawl banners, counters
    (patterns in ``fazhi_ie/data/text_boilerplate.json``);
-8. ``normalize_whitespace``: space runs, blank lines, letter-spacing.
+8. ``normalize_whitespace``: space runs, blank lines, letter-spacing, lines
+   broken before punctuation (``省\n、市`` -> ``省、市``).
 
 Then the header (title, source, publication date) is read from the clean text
 (:mod:`fazhi_ie.text.header`) and the script is detected on the raw text

@@ -326,16 +326,24 @@ _INNER_SPACE = re.compile(
 )
 
 
+#: A line break before punctuation that never opens a line.
+_BROKEN_LINE = re.compile(r"\n(?=[，,、。；;：:）)」』”’！？!?])")
+
+
 def normalize_whitespace(ot: OffsetText) -> OffsetText:
     """Collapse space runs to one space, strip line edges, collapse blank lines
     (one ``\\n`` between paragraphs), and delete spaces that only pad Chinese
     text: letter-spacing (``赵 军``, ``有 了 进 一 步``: single characters on
     both sides), spaces beside Chinese punctuation, and inside dates
     (``12 月 4 日``). A space between two multi-character runs
-    (``守护美好生活 共建法治社会``) is kept."""
+    (``守护美好生活 共建法治社会``) is kept. A line that opens with punctuation
+    that never opens a line (``，``, ``、``, ``。``) goes on the line before it."""
     ot = ot.sub(_HSPACE_RUN, " ")
     ot = ot.sub(_LINE_EDGE, "")
     ot = ot.sub(_NEWLINES, lambda m: "" if m.start() == 0 or m.end() == len(m.string) else "\n")
+    # a line that opens with a comma or a full stop goes on the line before it (a
+    # scraper broke the sentence: 某局按照省\n、市部门的安排\n，开展…)
+    ot = ot.sub(_BROKEN_LINE, "")
     return ot.sub(_INNER_SPACE, "")
 
 
