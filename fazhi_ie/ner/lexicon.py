@@ -25,8 +25,8 @@ class Lexicon:
     def __init__(self, entries: Iterable[tuple[str, str]], max_len: int = 12) -> None:
         # label sets are shared (a few distinct ones for ~100k words)
         self.words: dict[str, frozenset[str]] = {}
-        self.longest_from: dict[str, int] = {}  # first two characters -> the longest word
-        words, longest_from = self.words, self.longest_from
+        by_first: dict[str, set[int]] = {}  # first two characters -> word lengths
+        words = self.words
         shared = {frozenset([t]): frozenset([t]) for t in TYPES}
         single = {t: shared[frozenset([t])] for t in TYPES}
         for word, label in entries:
@@ -39,10 +39,12 @@ class Lexicon:
             elif label not in old:
                 both = old | single[label]
                 words[word] = shared.setdefault(both, both)
-            first = word[:2]
-            if longest_from.get(first, 0) < n:
-                longest_from[first] = n
-        self.max_len = max(longest_from.values(), default=1)
+            by_first.setdefault(word[:2], set()).add(n)
+        #: first two characters -> the lengths of its words, longest first
+        self.lengths_from: dict[str, tuple[int, ...]] = {
+            k: tuple(sorted(v, reverse=True)) for k, v in by_first.items()
+        }
+        self.max_len = max((v[0] for v in self.lengths_from.values()), default=1)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -68,16 +70,18 @@ class Lexicon:
             return out
         # per covered character: [per, loc, org] of (covering word length, position)
         cover: dict[int, list[tuple[int, str]]] = {}
-        words, longest_from = self.words, self.longest_from
+        words, lengths_from = self.words, self.lengths_from
         for i in range(n - 1):
-            longest = longest_from.get(text[i : i + 2])
-            if not longest:
+            lengths = lengths_from.get(text[i : i + 2])
+            if not lengths:
                 continue
-            for j in range(min(n, i + longest), i + 1, -1):
+            for length in lengths:  # longest first, as the words that exist
+                j = i + length
+                if j > n:
+                    continue
                 labels = words.get(text[i:j])
                 if not labels:
                     continue
-                length = j - i
                 for t in labels:
                     ti = _TYPE_INDEX[t]
                     for k in range(i, j):

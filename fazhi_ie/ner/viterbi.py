@@ -28,42 +28,50 @@ def viterbi_paths(
     ``emissions``: ``(batch, width, tags)`` float32 scores; ``mask``: ``(batch, width)``
     bool, true on the characters of each sentence (a prefix of its row, at least one);
     ``start``, ``end``: ``(tags,)`` and ``transitions``: ``(tags, tags)`` (from, to).
-    The forward pass does HanLP's operations on the whole batch (one maximum per
-    character position gives scores and back-pointers), then all rows are traced back.
+    The forward pass does HanLP's operations (one maximum per character position gives
+    scores and back-pointers), then the rows are traced back together. The rows go
+    longest first, so that each step works on the prefix of rows whose sentences
+    reach it: a pass costs the characters of its sentences, not rows × width.
     """
     batch, width, _ = emissions.shape
     if batch == 0:
         return []
-    lengths = mask.sum(axis=1)
-    em = np.ascontiguousarray(emissions, dtype=np.float32)
+    lengths = np.asarray(mask, dtype=bool).sum(axis=1)
+    order = np.argsort(-lengths, kind="stable")
+    ln = lengths[order]
+    em = np.ascontiguousarray(emissions[order], dtype=np.float32)
     trans = np.asarray(transitions, dtype=np.float32)
-    live = np.asarray(mask, dtype=bool)
-    everyone = live.all(axis=0).tolist()
     n_tags = em.shape[2]
+    # reach[i]: how many rows (a prefix, longest first) have a character at position i
+    reach = np.searchsorted(-ln, -np.arange(width + 1), side="left").tolist()
     pointers = np.zeros((max(width - 1, 0), batch, n_tags), dtype=np.int16)
     score = np.asarray(start, dtype=np.float32) + em[:, 0]
+    buf = np.empty((batch, n_tags, n_tags), dtype=np.float32)
     for i in range(1, width):
-        cand = score[:, :, None] + trans  # (batch, from, to)
-        cand += em[:, i][:, None, :]
-        best = cand.argmax(axis=1)  # the first maximum: the lowest tag index
-        pointers[i - 1] = best
-        nxt = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0]
-        score = nxt if everyone[i] else np.where(live[:, i][:, None], nxt, score)
+        k = reach[i]
+        cand = buf[:k]
+        np.add(score[:k, :, None], trans, out=cand)  # (rows, from, to)
+        cand += em[:k, i][:, None, :]
+        cand.argmax(axis=1, out=pointers[i - 1, :k])  # the first maximum: lowest tag
+        cand.max(axis=1, out=score[:k])
     score = score + np.asarray(end, dtype=np.float32)
     last = score.argmax(axis=1)
-    history = pointers if width > 1 else None
-    rows = np.arange(batch)
-    ends = lengths - 1
     tags = np.zeros((batch, width), dtype=np.int64)
     cur = last.copy()
+    rows = np.arange(batch)
     for i in range(width - 1, 0, -1):
-        cur = np.where(ends == i, last, cur)
-        tags[:, i] = cur
-        assert history is not None
-        back = history[i - 1][rows, cur]
-        cur = np.where(i <= ends, back, cur)
-    tags[:, 0] = np.where(ends == 0, last, cur)
-    return [tags[b, : lengths[b]].tolist() for b in range(batch)]
+        k, k1 = reach[i], reach[i + 1]
+        cur[k1:k] = last[k1:k]  # the sentences that end at i start their trace here
+        tags[:k, i] = cur[:k]
+        cur[:k] = pointers[i - 1, rows[:k], cur[:k]]
+    k1 = reach[1]
+    cur[k1:] = last[k1:]
+    tags[:, 0] = cur
+    paths = tags.tolist()
+    out: list[list[int]] = [[] for _ in range(batch)]
+    for j, (b, n) in enumerate(zip(order.tolist(), ln.tolist(), strict=True)):
+        out[b] = paths[j][:n]
+    return out
 
 
 def crf_params(crf: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
