@@ -185,3 +185,51 @@ def test_a_line_opening_with_punctuation_joins_the_line_before() -> None:
     span = n.raw_span(n.text.index("市部门"), n.text.index("市部门") + 3)
     assert raw[span.start : span.end] == span.text == "市部门"
     assert _events(raw) == [("publicity", ["青石县水务局"])]
+
+
+def test_an_enumerated_heading_told_by_another_type_is_the_campaign_only() -> None:
+    text = "一是开展宪法进校园活动。12月5日，青石县司法局在青石县第一中学举办法治讲座。"
+    assert _events(text) == [("lecture", ["青石县司法局"])]
+
+
+def test_an_enumerated_heading_told_by_its_own_type_stays_one_event() -> None:
+    text = "一是开展法律咨询活动。12月5日，青石县司法局在城东广场开展法律咨询，解答群众问题。"
+    assert _events(text) == [("consultation", ["青石县司法局"])]
+
+
+def test_a_headline_naming_the_campaign_period_of_a_lecture_is_that_lecture() -> None:
+    text = (
+        "青石县司法局开展宪法宣传周活动\n"
+        "12月4日，青石县司法局在城东广场举办法治讲座，为群众讲解宪法知识。"
+    )
+    assert _events(text) == [("lecture", ["青石县司法局"])]
+
+
+def test_a_headline_campaign_with_its_own_body_report_stays() -> None:
+    text = (
+        "青石县司法局开展宪法宣传周活动\n"
+        "12月4日，青石县司法局在城东广场开展宪法宣传活动。当天下午，该局还举办了法治讲座。"
+    )
+    assert sorted(t for t, _ in _events(text)) == ["lecture", "publicity"]
+
+
+def test_a_fair_that_opens_is_an_exhibition() -> None:
+    text = "由法務部主辦、臺灣高等檢察署承辦的反毒博覽會，今日在高雄展覽館登場。"
+    assert _events(text) == [("exhibition", ["法务部", "台湾高等检察署"])]
+
+
+def test_the_country_before_the_national_level_word_opens_the_name() -> None:
+    assert _events(HOLD.format("中华全国律师协会")) == [("publicity", ["中华全国律师协会"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("12月4日，祐漢街坊會在城東廣場開展宣傳活動。", "祐汉街坊会"),
+        ("12月4日，黑沙環坊眾互助會在城東廣場開展宣傳活動。", "黑沙环坊众互助会"),
+        ("12月4日，白河市法学会在城东广场开展宣传活动。", "白河市法学会"),
+        ("12月4日，青石县台胞联谊会在城东广场开展宣传活动。", "青石县台胞联谊会"),
+    ],
+)
+def test_neighbourhood_and_learned_associations_are_bodies(text: str, name: str) -> None:
+    assert name in _orgs(text)

@@ -144,12 +144,19 @@ def _headline_modifiers(
     text: str, groups: list[EventGroup], r: TriggerRules
 ) -> list[EventGroup]:
     """A headline that names the activity by a word the body uses as its modifier
-    (北检办理反诈骗宣导 over …反诈骗宣导讲座) reports that activity, not another:
-    its group joins the body's when their organizers agree."""
+    (北检办理反诈骗宣导 over …反诈骗宣导讲座), or by the campaign period it belongs to
+    when the body reports no activity of the headline's type (…宪法宣传周活动 over a
+    lecture), reports that activity, not another: its group joins the body's when
+    their organizers agree."""
     out: list[EventGroup] = []
     for g in groups:
         word = g.mentions[0].mention.trigger
         if all(m.headline for m in g.mentions) and g.type in r.modifier_types:
+            # 某局开展宪法宣传周活动 over a body that reports only a lecture: the period
+            # the headline names is the umbrella of that lecture
+            umbrella = word.endswith(r.period_suffixes) and not any(
+                o.type == g.type and not all(m.headline for m in o.mentions) for o in groups
+            )
             body = next(
                 (
                     o
@@ -157,7 +164,7 @@ def _headline_modifiers(
                     if o is not g
                     and o.type != g.type
                     and not all(m.headline for m in o.mentions)
-                    and text.endswith(word, 0, o.lead.mention.start)
+                    and (umbrella or text.endswith(word, 0, o.lead.mention.start))
                     and _organizers_agree(set(g.organizers), set(o.organizers))
                 ),
                 None,

@@ -116,6 +116,19 @@ def _linked_mentions(ctx: Assembly, mentions: list[EventMention]) -> _Linked:
     )
 
 
+def _umbrella_heading(
+    text: str, c: EventMention, ahead: EventMention, mentions: list[EventMention], r: TriggerRules
+) -> bool:
+    """二是开展“宪法进校园”活动。12月5日，某局在某中学举办讲座: the sentence that tells
+    the heading reports activities of other types only, so the heading names the
+    campaign they belong to (an umbrella, no event of its own). The next item of the
+    list (三是举办…竞赛) tells no heading."""
+    if r.enumerated_re.match(text[ahead.sent_start : ahead.sent_end]):
+        return False
+    told = [m.type for m in mentions if ahead.sent_start <= m.start < ahead.sent_end]
+    return bool(told) and c.type not in told
+
+
 def _drafts(
     text: str, mentions: list[EventMention], dates: DateIndex, linked: _Linked, r: TriggerRules
 ) -> list[EventDraft]:
@@ -130,6 +143,8 @@ def _drafts(
     for c in mentions:
         # an enumerated heading is told in the sentence after it
         ahead = enumerated_details(text, c, r)
+        if ahead is not None and _umbrella_heading(text, c, ahead, mentions, r):
+            continue
         d = dates.date_for(c, r)
         if d is None and ahead is not None:
             d = dates.date_for(ahead, r)

@@ -173,6 +173,8 @@ def walk_left(
         county = not units and county_short(tok, suffix)  # 垦利 / 交警: no suffix of its own
         if typ == "free" and ((stems and tok in stems) or tok in g.provinces or county):
             typ = "region"
+        if typ == "free" and tok in g.country_words and units and units[-1][2] == "level":
+            typ = "region"  # 中华 / 全国 / 律师协会
         if typ == "glued" and content_word(tok):
             typ = "free"  # 农村 / 商业银行: a word, not a place glued to a level
         if typ == "glued":

@@ -112,6 +112,7 @@ class Grammar:
     summon_words: frozenset[str]
     ner_inside_stop_tokens: frozenset[str]
     function_words: frozenset[str]
+    country_words: frozenset[str]
     ner_verbs_before_level: frozenset[str]
     list_marks: frozenset[str]
     central_instruction_words: tuple[str, ...]
@@ -260,6 +261,7 @@ def grammar() -> Grammar:
         stationed_max=int(d["stationed_max"]),
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         function_words=frozenset(d["function_words"]),
+        country_words=frozenset(d["country_words"]),
         ner_verbs_before_level=frozenset(d["ner_verbs_before_level"]),
         list_marks=frozenset(d["list_marks"]),
         central_instruction_words=_longest_first(d["central_instruction_words"]),
