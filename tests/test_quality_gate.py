@@ -35,7 +35,7 @@ SHARED_FLOORS = {
         "organizations": 0.94,
         "persons": 0.96,
         "laws": 0.96,
-        "events": 0.78,
+        "events": 0.80,
         "metrics": 0.97,
         "events_organizer_accuracy": 0.85,
         "metrics_quantity_accuracy": 0.96,
