@@ -233,3 +233,8 @@ def test_the_country_before_the_national_level_word_opens_the_name() -> None:
 )
 def test_neighbourhood_and_learned_associations_are_bodies(text: str, name: str) -> None:
     assert name in _orgs(text)
+
+
+@pytest.mark.parametrize("name", ["臺北市政府警察局中正第一分局", "白河市公安局城东第一分局"])
+def test_a_districts_numbered_branch_keeps_its_district(name: str) -> None:
+    assert any(n.endswith("第一分局") and len(n) == len(name) for n in _orgs(HOLD.format(name)))

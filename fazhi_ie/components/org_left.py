@@ -309,6 +309,9 @@ def _free_units(
         use = [u for u in free[:1] if text[u[0] : u[1]] in g.modifiers]
         if not use and len(free) >= 2 and free[0][2] == "free" and free[1][2] == "orgtok":
             use = free[:1]  # 中国银行 / 白石 / 支行: joined with its parent below
+        elif not use and [u[2] for u in free[:3]] == ["free", "free", "orgtok"]:
+            if g.unit_number_re.fullmatch(text[free[0][0] : free[0][1]]):
+                use = free[:2]  # 警察局 / 中正 / 第一 / 分局: a district's numbered branch
         if not use and ext == 0 and len(suffix) >= 3 and free and free[0][2] == "orgtok":
             return []  # 法务部 / 调查局: a whole unit word, joined with its parent below
         if not use and (ext < 2 or not head_ok):
