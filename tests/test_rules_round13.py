@@ -238,3 +238,11 @@ def test_neighbourhood_and_learned_associations_are_bodies(text: str, name: str)
 @pytest.mark.parametrize("name", ["臺北市政府警察局中正第一分局", "白河市公安局城东第一分局"])
 def test_a_districts_numbered_branch_keeps_its_district(name: str) -> None:
     assert any(n.endswith("第一分局") and len(n) == len(name) for n in _orgs(HOLD.format(name)))
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [("東九龍總區", "东九龙总区"), ("香港警務處東九龍總區", "香港警务处东九龙总区")],
+)
+def test_a_hong_kong_police_region_is_a_body(name: str, found: str) -> None:
+    assert found in _orgs(HOLD.format(name))
