@@ -246,3 +246,12 @@ def test_a_districts_numbered_branch_keeps_its_district(name: str) -> None:
 )
 def test_a_hong_kong_police_region_is_a_body(name: str, found: str) -> None:
     assert found in _orgs(HOLD.format(name))
+
+
+def test_a_joining_verb_glued_to_the_next_bodys_short_name_is_split_off() -> None:
+    text = "12月4日，青石县司法局会同县教育局、县团委在青石县第一中学开展宪法宣传活动。"
+    assert _events(text) == [("publicity", ["青石县司法局", "县教育局", "县团委"])]
+
+
+def test_a_county_named_like_a_joining_verb_stays_a_county() -> None:
+    assert "湖南省会同县教育局" in _orgs("湖南省会同县教育局开展宣传活动。")

@@ -27,6 +27,8 @@ class _Rules(NamedTuple):
     clause_hold: re.Pattern[str]
     state_adverbs: str
     level_status: frozenset[str]
+    joining_prefixes: tuple[str, ...]
+    body_end_chars: str
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +46,8 @@ def _rules() -> _Rules:
         re.compile(d["clause_hold"]),
         str(d["state_adverbs"]),
         frozenset(d["level_status"]),
+        tuple(v + lv for v in d["joining_verbs"] for lv in vl["levels"]),
+        str(d["body_end_chars"]),
     )
 
 
@@ -52,6 +56,7 @@ def split_joined(words: list[str]) -> list[str]:
     Taiwan's 今(8)日 split off any word that swallowed it (法务部今 + (8)日)."""
     r = _rules()
     splits, always, heads = r.splits, r.always, r.day_note_heads
+    words = _joining_verbs(words, r)
     if not any(
         w in splits or w in always or w in r.level_status or (len(w) > 1 and w.endswith(heads))
         for w in words
@@ -100,4 +105,22 @@ def _level_back(words: list[str], status: frozenset[str]) -> list[str]:
             out.append(w[1:])
         else:
             out.append(w)
+    return out
+
+
+def _joining_verbs(words: list[str], r: _Rules) -> list[str]:
+    """司法局 + 会同县教育局 -> 司法局 + 会同 + 县 + 教育局: a joining verb glued to the
+    short name of the body after a body's end is split off it, and the level
+    character off the name's rest, as the segmenter cuts 县 + 团委."""
+    if not any(w.startswith(r.joining_prefixes) for w in words):
+        return words
+    out: list[str] = []
+    for w in words:
+        prev = out[-1] if out else ""
+        if prev[-1:] and prev[-1] in r.body_end_chars and w.startswith(r.joining_prefixes):
+            k = next(len(p) for p in r.joining_prefixes if w.startswith(p)) - 1
+            if len(w) > k + 1:
+                out += [w[:k], w[k], w[k + 1 :]]  # the verb, the level, the name's rest
+                continue
+        out.append(w)
     return out
