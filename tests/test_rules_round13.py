@@ -255,3 +255,10 @@ def test_a_joining_verb_glued_to_the_next_bodys_short_name_is_split_off() -> Non
 
 def test_a_county_named_like_a_joining_verb_stays_a_county() -> None:
     assert "湖南省会同县教育局" in _orgs("湖南省会同县教育局开展宣传活动。")
+
+
+def test_bodies_that_only_take_part_are_no_hosts() -> None:
+    text = (
+        "12月4日，青石县司法局牵头，县公安局、县市场监管局等部门参与，在城东广场开展宪法宣传活动。"
+    )
+    assert _events(text) == [("publicity", ["青石县司法局"])]

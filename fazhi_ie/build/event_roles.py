@@ -52,7 +52,12 @@ def subject_orgs(
     if c.trigger in r.appointment:
         return _appointing(c, text, orgs), False
     # 某中心主办，某基金会赞助: supporters organize nothing
-    orgs = [o for o in orgs if not text.startswith(r.non_host_after, o[1])]
+    orgs = [
+        o
+        for o in orgs
+        if not text.startswith(r.non_host_after, o[1])
+        and not (o[1] <= trig and r.joining_clause_re.match(text, o[1], trig))
+    ]
     hosts, lead = _hosts(c, text, orgs, r)
     if hosts and not lead:
         return hosts, False

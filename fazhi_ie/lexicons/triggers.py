@@ -98,6 +98,7 @@ class TriggerRules:
     host_re: re.Pattern[str]
     host_after_org: tuple[str, ...]
     non_host_after: tuple[str, ...]
+    joining_clause_re: re.Pattern[str]
     lead_frame: str
     relative_marker: str
     theme_gap_re: re.Pattern[str]
@@ -249,6 +250,7 @@ def trigger_rules() -> TriggerRules:
         host_re=re.compile(host),
         host_after_org=tuple(sorted(d["host_after_org"], key=len, reverse=True)),
         non_host_after=tuple(d["non_host_after"]),
+        joining_clause_re=re.compile(d["joining_clause_pattern"]),
         lead_frame=d["lead_frame"],
         relative_marker=d["relative_marker"],
         theme_gap_re=re.compile(d["theme_gap_pattern"]),
