@@ -120,7 +120,7 @@ def test_hong_kong_and_taiwan_verbs_of_holding_and_going(text: str, expected: li
 
 
 def test_world_environment_day_ordinal_gives_the_year() -> None:
-    text = "6月5日是第48个世界环境日。6月2日，青石县司法局在城东广场开展宣传活动。"
+    text = "为迎接第48个世界环境日，6月2日，青石县司法局在城东广场开展宣传活动。"
     assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "2019-06-02")]
 
 
