@@ -273,11 +273,16 @@ def _quoted_away(x: Site, r: TriggerRules) -> bool:
     return not quoted_activity
 
 
+def _masked(text: str) -> str:
+    """The text with short quoted names blanked (one character for one), so that their
+    commas do not end a clause: “学法,守法”为主题."""
+    return _QUOTED_SHORT.sub(lambda q: "“" + "_" * (len(q.group(0)) - 2) + "”", text)
+
+
 def sites(text: str) -> list[Site]:
     """Every trigger occurrence with the stretches of text the rules look at."""
     r = trigger_rules()
-    # commas inside short quoted names do not end a clause: “学法,守法”为主题
-    masked = _QUOTED_SHORT.sub(lambda q: "“" + "_" * (len(q.group(0)) - 2) + "”", text)
+    masked = _masked(text)
     return [_site(text, masked, m, r) for m in r.trigger_re.finditer(text)]
 
 
@@ -286,7 +291,7 @@ def told_sites(text: str) -> list[Site]:
     spoils, as sites of a lecture (a school's audience) or of publicity; the caller
     reads them only where no trigger is held (see ``told_pattern``)."""
     r = trigger_rules()
-    masked = _QUOTED_SHORT.sub(lambda q: "“" + "_" * (len(q.group(0)) - 2) + "”", text)
+    masked = _masked(text)
     out = []
     for m in r.told_re.finditer(text):
         etype = "lecture" if m.group("audience") in r.told_lecture_audience else "publicity"
