@@ -22,6 +22,7 @@ from .org_tokens import (
     content_word,
     counted_before,
     county_short,
+    district_short,
     prefix_end_of,
     starts_another_body,
     sub_unit_suffix,
@@ -170,7 +171,7 @@ def walk_left(
             pos = start
             continue
         typ = classify(tok)
-        county = not units and county_short(tok, suffix)  # 垦利 / 交警: no suffix of its own
+        county = (not units and county_short(tok, suffix)) or district_short(tok)  # 垦利 / 交警
         if typ == "free" and ((stems and tok in stems) or tok in g.provinces or county):
             typ = "region"
         if typ == "free" and tok in g.country_words and units and units[-1][2] == "level":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicons.gazetteer import gazetteer
+from ..lexicons.gazetteer import gazetteer, location_rules
 from ..lexicons.orgs import admin_suffix, grammar, longest_suffix
 from ..text.primitives import is_han
 
@@ -81,6 +81,18 @@ def county_short(tok: str, suffix: str) -> bool:
         not short and gaz.places[code].level == "county"
         for suf in grammar().county_short_suffixes
         for code, short in gaz.forms.get(tok + suf, ())
+    )
+
+
+@lru_cache(maxsize=4096)
+def district_short(tok: str) -> bool:
+    """Whether ``tok`` is a district written without its suffix where that is the usual
+    form (Hong Kong's 黄大仙 for 黄大仙区: ``district_short_forms`` of the location
+    rules), a region before any body's name (黄大仙民政事务处)."""
+    gaz = gazetteer()
+    prefixes = tuple(p for p, _ in location_rules().get("district_short_forms", ()))
+    return bool(prefixes) and any(
+        short and code.startswith(prefixes) for code, short in gaz.forms.get(tok, ())
     )
 
 

@@ -107,6 +107,11 @@ def _short_forms(place: Place, rules: dict[str, Any], nations: list[str]) -> lis
         if place.level != "county" and len(core) >= 2:
             out.append(core)
         break
+    if place.level == "county":
+        for prefix, suffix in rules.get("district_short_forms", ()):
+            core = name[: -len(suffix)]
+            if place.code.startswith(prefix) and name.endswith(suffix) and len(core) >= 2:
+                out.append(core)
     return [f for f in out if f != name]
 
 

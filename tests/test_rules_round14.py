@@ -1,0 +1,31 @@
+"""Rules of the fourteenth quality round (issue 14), on invented sentences: Hong Kong
+districts written without 区 before a body's name, Taiwan's ministry of health and
+welfare."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import org_names as _orgs
+
+pytestmark = pytest.mark.pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("黃大仙民政事務處昨日舉辦防騙講座。", "黄大仙民政事务处"),
+        ("油尖旺民政事務處與警方合辦講座。", "油尖旺民政事务处"),
+        ("深水埗民政事務處今日派員到場。", "深水埗民政事务处"),
+        ("離島民政事務處舉辦長者防騙講座。", "离岛民政事务处"),
+    ],
+)
+def test_a_hong_kong_district_without_its_suffix_opens_a_body_name(text: str, name: str) -> None:
+    assert _orgs(text) == [name]
+
+
+def test_a_district_short_form_is_no_place_inside_a_word() -> None:
+    assert _orgs("推动中西部地区法治建设，中西区民政事務處派員出席。") == ["中西区民政事务处"]
+
+
+def test_taiwan_ministry_of_health_and_welfare_is_a_body() -> None:
+    assert _orgs("文化部、衛生福利部代表出席反毒宣導活動。") == ["文化部", "卫生福利部"]
