@@ -29,3 +29,17 @@ def test_a_district_short_form_is_no_place_inside_a_word() -> None:
 
 def test_taiwan_ministry_of_health_and_welfare_is_a_body() -> None:
     assert _orgs("文化部、衛生福利部代表出席反毒宣導活動。") == ["文化部", "卫生福利部"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["青石县公安局反诈骗协调中心", "白河市公安局网络安全保卫大队", "青石县公安局经济犯罪侦查大队"],
+)
+def test_a_police_unit_named_by_three_words_after_its_parent_is_one_body(name: str) -> None:
+    assert _orgs(f"{name}民警到城东社区开展宣传活动。") == [name]
+
+
+def test_four_free_words_after_a_parent_body_still_end_the_name() -> None:
+    names = _orgs("青石县公安局组织开展打击整治养老诈骗专项行动宣传中心揭牌活动。")
+    assert "青石县公安局" in names
+    assert not any(n.endswith("宣传中心") for n in names)

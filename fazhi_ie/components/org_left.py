@@ -405,8 +405,8 @@ def _too_free(text: str, words: list[Unit]) -> bool:
     kinds = [u[2] for u in words]
     if "orgtok" not in kinds:
         return len(kinds) > MAX_FREE + 1
-    if len(kinds) <= MAX_FREE:
-        return False
+    if len(kinds) <= MAX_FREE or kinds[MAX_FREE:] == ["orgtok"]:
+        return False  # 公安局 / 网络 安全 保卫 / 大队: a parent body, then a unit's words
     chain = grammar().company_chain_words
     if any(u[2] == "orgtok" and text[u[0] : u[1]] not in chain for u in words):
         return True
