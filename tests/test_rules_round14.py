@@ -5,7 +5,10 @@ welfare."""
 from __future__ import annotations
 
 import pytest
+from rules_helpers import events_with_organizers as _events
 from rules_helpers import org_names as _orgs
+
+from fazhi_ie import parse
 
 pytestmark = pytest.mark.pipeline
 
@@ -43,3 +46,17 @@ def test_four_free_words_after_a_parent_body_still_end_the_name() -> None:
     names = _orgs("青石县公安局组织开展打击整治养老诈骗专项行动宣传中心揭牌活动。")
     assert "青石县公安局" in names
     assert not any(n.endswith("宣传中心") for n in names)
+
+
+def test_a_short_form_declared_without_quotes_is_an_alias_not_a_body() -> None:
+    art = parse("青石县委全面依法治县委员会办公室（以下简称县委依法治县办）于5月10日举办培训班。")
+    assert [o.name for o in art.organizations] == ["青石县委全面依法治县委员会办公室"]
+    assert "县委依法治县办" in {m.text for m in art.organizations[0].mentions}
+
+
+@pytest.mark.parametrize(
+    "declared", ["（以下简称市禁毒办）", "（以下简称“市禁毒办”）", "（市禁毒办）"]
+)
+def test_a_declared_short_form_does_not_cut_the_body_from_the_joint_hosts(declared: str) -> None:
+    text = f"12月4日，白河市禁毒委员会办公室{declared}联合市公安局开展禁毒宣传活动。"
+    assert _events(text) == [("publicity", ["白河市禁毒委员会办公室", "市公安局"])]
