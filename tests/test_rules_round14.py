@@ -60,3 +60,17 @@ def test_a_short_form_declared_without_quotes_is_an_alias_not_a_body() -> None:
 def test_a_declared_short_form_does_not_cut_the_body_from_the_joint_hosts(declared: str) -> None:
     text = f"12月4日，白河市禁毒委员会办公室{declared}联合市公安局开展禁毒宣传活动。"
     assert _events(text) == [("publicity", ["白河市禁毒委员会办公室", "市公安局"])]
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("白河市市场监督管理局", "市市场监管局"),
+        ("白河市人力资源和社会保障局", "市人社局"),
+        ("白河市妇女联合会", "市妇联"),
+        ("白河市卫生健康委员会", "市卫健委"),
+    ],
+)
+def test_the_usual_short_form_of_a_body_is_the_same_body(full: str, short: str) -> None:
+    text = f"3月15日，{full}在城东广场开展宣传活动。{short}工作人员向群众发放资料。"
+    assert _orgs(text) == [full]
