@@ -74,3 +74,15 @@ def test_a_declared_short_form_does_not_cut_the_body_from_the_joint_hosts(declar
 def test_the_usual_short_form_of_a_body_is_the_same_body(full: str, short: str) -> None:
     text = f"3月15日，{full}在城东广场开展宣传活动。{short}工作人员向群众发放资料。"
     assert _orgs(text) == [full]
+
+
+def test_a_bank_branch_under_its_bank_short_name_is_the_same_body() -> None:
+    text = (
+        "近日，中国农业银行石溪县支行联合东关社区居民委员会开展反诈宣传活动。"
+        "农行石溪县支行行长刘振宇表示将继续开展宣传。"
+    )
+    assert _orgs(text) == ["中国农业银行石溪县支行", "东关社区居民委员会"]
+
+
+def test_a_bank_short_name_opens_its_branch_name() -> None:
+    assert _orgs("农行石溪县支行走进社区开展反诈宣传活动。") == ["农行石溪县支行"]

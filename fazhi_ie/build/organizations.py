@@ -191,6 +191,15 @@ def _same_place_abbreviation(short: _Key, long: _Key) -> bool:
     )
 
 
+def _same_abbreviated(grp: _Group, short: str) -> bool:
+    """Whether ``grp``'s name reads ``short`` once its words are abbreviated as the
+    grammar's ``core_rewrites`` say (中国农业银行 -> 农行)."""
+    name = grp.cands[0].name
+    for long, abbr in grammar().core_rewrites:
+        name = name.replace(long, abbr)
+    return name == short
+
+
 def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
     """市司法局 -> 酒泉市司法局 when that is the only 市-level body with that core;
     the final groups, each with the mentions of the groups merged into it."""
@@ -199,6 +208,13 @@ def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
         if grp in merged:
             continue
         short = grp.cands[0].name
+        # 农行石溪县支行 and 中国农业银行石溪县支行: the same name once abbreviated
+        spelled = [
+            o for o in groups if len(o.cands[0].name) > len(short) and _same_abbreviated(o, short)
+        ]
+        if len(spelled) == 1 and _root(spelled[0], merged) is not grp:
+            merged[grp] = _root(spelled[0], merged)
+            continue
         if len(short) >= 3:
             # a short form that ends exactly one longer name of the article
             # (X派出所 after Y公安X派出所)
