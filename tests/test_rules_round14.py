@@ -86,3 +86,27 @@ def test_a_bank_branch_under_its_bank_short_name_is_the_same_body() -> None:
 
 def test_a_bank_short_name_opens_its_branch_name() -> None:
     assert _orgs("农行石溪县支行走进社区开展反诈宣传活动。") == ["农行石溪县支行"]
+
+
+def test_an_activity_joined_by_ji_to_a_launch_is_held_on_the_launch_day() -> None:
+    text = "5月30日，青石县人民检察院举办检察开放日暨未成年人保护宣传周启动仪式。"
+    assert [(e.type.value, e.date) for e in parse(text).events] == [
+        ("open_day", "--05-30"),
+        ("launch", "--05-30"),
+    ]
+
+
+def test_a_campaign_joined_by_ji_to_its_launch_is_still_the_campaign() -> None:
+    text = "3月1日，青石县举行“3·15”消费者权益保护宣传周暨宣传活动启动仪式。"
+    assert [(e.type.value, e.date) for e in parse(text).events] == [
+        ("publicity", None),
+        ("launch", "--03-01"),
+    ]
+
+
+def test_a_relative_day_inside_a_quoted_slogan_dates_nothing() -> None:
+    text = (
+        "青石检察\n发布时间：2024-05-31\n"
+        "5月30日，青石县人民检察院以“检护明天 法治同行”为主题，举办检察开放日活动。"
+    )
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("open_day", "2024-05-30")]

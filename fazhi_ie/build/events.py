@@ -148,7 +148,7 @@ def _drafts(
         d = dates.date_for(c, r)
         if d is None and ahead is not None:
             d = dates.date_for(ahead, r)
-        if d is not None and not d.date_end and _launched_here(c, launches):
+        if d is not None and not d.date_end and _launched_here(c, launches, text, r):
             # …活动正式启动: the campaign runs for a period, not on its launch day
             # (…展览开幕式。展期至5月15日: from that day to the day it runs until)
             d = dates.launched_period(c, d)
@@ -206,9 +206,12 @@ def _last_launches(mentions: list[EventMention]) -> dict[int, int]:
     return out
 
 
-def _launched_here(c: EventMention, launches: dict[int, int]) -> bool:
-    """A launch is reported after the campaign in its clause (…宣传活动正式启动)."""
-    return c.type != "launch" and launches.get(c.clause_start, -1) > c.start
+def _launched_here(c: EventMention, launches: dict[int, int], text: str, r: TriggerRules) -> bool:
+    """A launch is reported after the campaign in its clause (…宣传活动正式启动); an
+    activity of another type joined to it by 暨 is held on its day (开放日暨宣传周启动仪式)."""
+    at = launches.get(c.clause_start, -1)
+    joined = c.type != "publicity" and any(w in text[c.end : at] for w in r.primary_before)
+    return c.type != "launch" and at > c.start and not joined
 
 
 def _referent(

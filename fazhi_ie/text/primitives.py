@@ -124,6 +124,18 @@ def clause_of(text: str, i: int, j: int | None = None) -> tuple[int, int]:
 _LINE_BREAK = frozenset("\n")
 
 
+def in_short_quote(text: str, i: int, j: int, reach: int = 16) -> bool:
+    """Whether ``text[i:j]`` stands inside a quotation (“…” or 「…」) that opens and
+    closes within ``reach`` characters of it: a slogan or a name (“检护明天”)."""
+    for open_, close in ("“”", "「」"):
+        k = text.rfind(open_, max(0, i - reach), i)
+        if k >= 0 and close not in text[k:i]:
+            m = text.find(close, j, j + reach)
+            if m >= 0 and open_ not in text[j:m]:
+                return True
+    return False
+
+
 def paragraph_of(text: str, i: int) -> tuple[int, int]:
     """The line (paragraph) around ``i``."""
     return bounds(text, i, i, _LINE_BREAK, limit=4 * MAX_SCAN)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
-from ..text.primitives import CN_DIGIT_VALUE, RangeIndex, cn_int, fill
+from ..text.primitives import CN_DIGIT_VALUE, RangeIndex, cn_int, fill, in_short_quote
 from .days import shift_day
 
 # the regexes and word sets of dates (fazhi_ie/data/date_patterns.json)
@@ -450,7 +450,8 @@ def find_dates(
     words: list[DateExpr] = []
     for m in r.word_re.finditer(text):
         s, e, w = m.start(), m.end(), m[0]
-        if not free(s, e) or (words and s < words[-1].end):  # 本月3日|前往: no 日前
+        quoted = w in r.relative and in_short_quote(text, s, e)  # “检护明天”: no day
+        if quoted or not free(s, e) or (words and s < words[-1].end):  # 本月3日|前往: no 日前
             continue
         if w in r.vague:
             words.append(DateExpr(s, e, w, None, None, False, "vague"))
