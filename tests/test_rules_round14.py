@@ -110,3 +110,25 @@ def test_a_relative_day_inside_a_quoted_slogan_dates_nothing() -> None:
         "5月30日，青石县人民检察院以“检护明天 法治同行”为主题，举办检察开放日活动。"
     )
     assert [(e.type.value, e.date) for e in parse(text).events] == [("open_day", "2024-05-30")]
+
+
+def test_a_meeting_joined_to_an_activity_by_bing_is_its_sub_session() -> None:
+    text = (
+        "4月18日，青石县税务局举办“税务开放日”活动，邀请纳税人代表40名走进办税服务厅，"
+        "并召开座谈会听取意见建议。"
+    )
+    assert _events(text) == [("open_day", ["青石县税务局"])]
+
+
+def test_a_meeting_of_its_own_sentence_stays_an_activity() -> None:
+    text = "4月18日，青石县税务局举办“税务开放日”活动。4月20日，青石县税务局召开座谈会。"
+    assert [e[0] for e in _events(text)] == ["open_day", "meeting"]
+
+
+def test_the_same_days_activity_told_on_with_one_host_is_one_event() -> None:
+    text = (
+        "青石县税务局：税收宣传月活动精彩纷呈\n发布时间：2023-04-26\n\n"
+        "4月11日，县税务局联合青石县工商业联合会举办“政策直通车”专题宣讲会，"
+        "税务干部围绕减免政策进行逐条解读。全县150余家民营企业的财务负责人参加宣讲会。"
+    )
+    assert _events(text) == [("lecture", ["青石县税务局", "青石县工商业联合会"])]

@@ -126,6 +126,7 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
             or _site_part(text, groups, d, r)
             or _service_part(text, groups, d, r)
             or _referred(text, groups, d, r)
+            or _subsession(text, groups, d, r)
         )
         if part_of is not None:
             part_of.absorb(d)
@@ -225,6 +226,21 @@ def _service_part(
     return g if _organizers_agree(set(g.organizers), set(d.organizers)) else None
 
 
+def _subsession(
+    text: str, groups: list[EventGroup], d: EventDraft, r: TriggerRules
+) -> EventGroup | None:
+    """The activity reported just before in the same sentence, of another type, when
+    ``d`` (a meeting) is joined to it as a sub-session (…举办开放日活动，…，并召开座谈会)."""
+    if d.type not in r.subsession_types or not groups:
+        return None
+    g = groups[-1]
+    last = g.mentions[-1]
+    if g.type in (d.type, "launch") or last.sent != d.sent or last.mention.end > d.mention.start:
+        return None
+    between = text[last.mention.end : d.mention.start]
+    return g if any(w in between for w in r.subsession_joiners) else None
+
+
 def _referred(
     text: str, groups: list[EventGroup], d: EventDraft, r: TriggerRules
 ) -> EventGroup | None:
@@ -317,6 +333,10 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
         return False
     o1, o2 = set(g.organizers), set(d.organizers)
     if g.headline or d.headline:
+        return _organizers_agree(o1, o2)
+    last = g.mentions[-1]
+    if d1 and (d1, e1) == (d2, e2) and text.count("\n", last.sent[1], d.sent[0]) == 0:
+        # …联合某会举办宣讲会。…参加宣讲会: that day's activity told on, one host named
         return _organizers_agree(o1, o2)
     return not (o1 and o2 and o1 != o2)
 

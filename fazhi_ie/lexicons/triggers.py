@@ -58,6 +58,7 @@ class TriggerRules:
     campaign_launched_after: tuple[str, ...]
     appointment: frozenset[str]
     subsession_cues: tuple[str, ...]
+    subsession_joiners: tuple[str, ...]
     subsession_types: frozenset[str]
     talk_subject_re: re.Pattern[str]
     site_part_types: frozenset[str]
@@ -212,6 +213,7 @@ def trigger_rules() -> TriggerRules:
         campaign_launched_after=tuple(d["campaign_launched_after"]),
         appointment=frozenset(d["appointment"]),
         subsession_cues=tuple(d["subsession_cues"]),
+        subsession_joiners=tuple(d["subsession_joiners"]),
         subsession_types=frozenset(d["subsession_types"]),
         talk_subject_re=re.compile(d["talk_subject_pattern"]),
         site_part_types=frozenset(d["site_part_types"]),
