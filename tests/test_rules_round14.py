@@ -132,3 +132,21 @@ def test_the_same_days_activity_told_on_with_one_host_is_one_event() -> None:
         "税务干部围绕减免政策进行逐条解读。全县150余家民营企业的财务负责人参加宣讲会。"
     )
     assert _events(text) == [("lecture", ["青石县税务局", "青石县工商业联合会"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("1月25日，青石区司法局召开全区法治宣传教育工作推进会。", ["meeting"]),
+        (
+            "1月25日，青石区司法局召开全区法治宣传教育工作推进会暨“八五”普法先进集体表彰大会。",
+            ["meeting", "award"],
+        ),
+        ("3月21日，青石县司法局举行普法知识竞赛颁奖典礼。", ["award"]),
+        ("3月21日，青石县司法局举行普法知识竞赛决赛暨颁奖典礼。", ["competition", "award"]),
+        ("3月21日，青石县司法局举行普法知识竞赛，并为获奖选手颁奖。", ["competition"]),
+        ("12月4日，青石县司法局开展法治宣传，召开推进会。", ["publicity", "meeting"]),
+    ],
+)
+def test_names_of_meetings_and_ceremonies(text: str, types: list[str]) -> None:
+    assert [e[0] for e in _events(text)] == types

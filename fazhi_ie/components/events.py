@@ -93,15 +93,18 @@ def find_mentions(
     out = _drop_nested(text, out, r)
     out = _drop_name_parts(text, out, r.secondary)
     out = _drop_launched(out, r)
+    out, ceremonies = _ceremonies(out, r)
     # visits and awards inside a paragraph that reports another activity are parts of
-    # it, unless joined to it by 暨 (…决赛暨颁奖礼 reports both)
+    # it, unless joined to it by 暨 (…决赛暨颁奖礼, 推进会暨先进表彰大会 report both)
     primary = {paragraph_of(text, c.start) for c in out if c.type not in r.secondary}
     out = [
         c
-        for c in out
+        for i, c in enumerate(out)
         if c.type not in r.secondary
         or paragraph_of(text, c.start) not in primary
+        or c.start in ceremonies
         or text[max(0, c.start - 1) : c.start] in r.primary_before
+        or (i > 0 and _joined(text[out[i - 1].end : c.start], r))
     ]
     if not out:
         # nothing held: a verb telling an audience about the law (向学生讲解…) is the
@@ -130,7 +133,7 @@ def _drop_modifiers(text: str, found: list[EventMention], r: TriggerRules) -> li
     drop = {
         i
         for i, (a, b) in enumerate(itertools.pairwise(found))
-        if a.end == b.start
+        if (a.end == b.start or (b.type == "meeting" and _name_gap(text[a.end : b.start], r)))
         and a.type in r.modifier_types
         and a.type != b.type
         and b.type not in r.secondary
@@ -159,6 +162,33 @@ def _drop_modifiers(text: str, found: list[EventMention], r: TriggerRules) -> li
 
 #: At most this many characters between a campaign period and the activity it names.
 PERIOD_NAME_GAP = 4
+#: Characters at most between 暨 and the trigger of the activity it joins.
+JOINED_NAME_GAP = 24
+
+
+def _ceremonies(
+    found: list[EventMention], r: TriggerRules
+) -> tuple[list[EventMention], set[int]]:
+    """A trigger of a ``ceremony_of`` type right before one of a secondary type names
+    the contest whose ceremony is held (知识竞赛颁奖典礼: an award): the first is
+    dropped; the starts of the ceremonies kept."""
+    pairs = [
+        (i, b.start)
+        for i, (a, b) in enumerate(itertools.pairwise(found))
+        if a.end == b.start and a.type in r.ceremony_of and b.type in r.secondary
+    ]
+    drop = {i for i, _ in pairs}
+    return [c for i, c in enumerate(found) if i not in drop], {s for _, s in pairs}
+
+
+def _joined(gap: str, r: TriggerRules) -> bool:
+    """Whether ``gap``, between an activity's trigger and the next, joins a second
+    activity by 暨 within one name (决赛暨颁奖礼, 推进会暨“八五”普法先进表彰大会)."""
+    return (
+        any(w in gap for w in r.primary_before)
+        and len(gap) <= JOINED_NAME_GAP
+        and not any(ch in gap for ch in "，,。；;！？!?\n")
+    )
 
 
 def _name_gap(gap: str, r: TriggerRules) -> bool:

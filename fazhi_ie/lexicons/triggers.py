@@ -53,6 +53,7 @@ class TriggerRules:
     quoted_activity_frames: tuple[str, ...]
     secondary: frozenset[str]
     primary_before: tuple[str, ...]
+    ceremony_of: frozenset[str]
     venue_after: tuple[str, ...]
     venue_breaks: str
     campaign_launched_after: tuple[str, ...]
@@ -208,6 +209,7 @@ def trigger_rules() -> TriggerRules:
         quoted_activity_frames=tuple(d["quoted_activity_frames"]),
         secondary=frozenset(d["secondary_types"]),
         primary_before=tuple(d["primary_before"]),
+        ceremony_of=frozenset(d["ceremony_of"]),
         venue_after=tuple(d["venue_after"]),
         venue_breaks=d["venue_breaks"],
         campaign_launched_after=tuple(d["campaign_launched_after"]),
