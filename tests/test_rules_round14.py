@@ -150,3 +150,18 @@ def test_the_same_days_activity_told_on_with_one_host_is_one_event() -> None:
 )
 def test_names_of_meetings_and_ceremonies(text: str, types: list[str]) -> None:
     assert [e[0] for e in _events(text)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("“税苗”宣讲队走进青石县实验中学开展税法宣传。", ["“税苗”宣讲队", "青石县实验中学"]),
+        ("“春雨”禁毒社工服务站举办禁毒知识竞赛。", ["“春雨”禁毒社工服务站"]),
+        ("青石县司法局法治宣讲队走进学校开展宣传。", ["青石县司法局"]),
+        ("青石县文化馆文艺宣传队在广场开展宣传。", ["青石县文化馆"]),
+    ],
+)
+def test_quoted_teams_and_stations_are_bodies_descriptive_ones_are_not(
+    text: str, names: list[str]
+) -> None:
+    assert _orgs(text) == names
