@@ -165,3 +165,37 @@ def test_quoted_teams_and_stations_are_bodies_descriptive_ones_are_not(
     text: str, names: list[str]
 ) -> None:
     assert _orgs(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "3月15日，青石县法律援助中心在白沙镇集市开展法律援助集中咨询活动。"
+            "3月17日，县法律援助中心又赴龙潭乡集市开展同类活动。",
+            [("consultation", "--03-15"), ("consultation", "--03-17")],
+        ),
+        (
+            "12月4日，青石县司法局举办法治讲座。12月6日，县司法局在西城社区举办了类似活动。",
+            [("lecture", "--12-04"), ("lecture", "--12-06")],
+        ),
+        ("今后将继续开展同类活动。", []),
+    ],
+)
+def test_an_activity_of_the_same_kind_takes_the_kind_of_the_one_before(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.type.value, e.date) for e in parse(text).events] == expected
+
+
+def test_publicity_told_as_a_verb_on_a_consultations_site_is_part_of_it() -> None:
+    text = (
+        "3月15日，青石县法律援助中心在白沙镇集市开展法律援助集中咨询活动。"
+        "活动现场，工作人员摆放咨询台、悬挂宣传横幅，耐心解答群众问题。"
+    )
+    assert [e.type.value for e in parse(text).events] == ["consultation"]
+
+
+def test_publicity_and_consultation_together_are_publicity() -> None:
+    text = "4月26日，青石县司法局在中山路步行街开展集中宣传咨询活动。"
+    assert [e.type.value for e in parse(text).events] == ["publicity"]

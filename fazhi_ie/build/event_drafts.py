@@ -186,11 +186,12 @@ def _site_part(
     text: str, groups: list[EventGroup], d: EventDraft, r: TriggerRules
 ) -> EventGroup | None:
     """The activity reported just before, when ``d`` (a consultation, a quiz, a
-    display…) is told on its site (…园游会，现场设置摊位，提供咨询服务; 在宣传活动现场，
-    我们提供法律咨询): a part of it, whatever its type, in its sentence or a later one
-    of its paragraph or the next (anywhere after it with 活动现场). Not of a launch
-    (the campaign it opens holds what follows)."""
-    if d.type not in r.site_part_types or not groups:
+    display, publicity told as a verb: 悬挂横幅…) is told on its site (…园游会，现场设置
+    摊位，提供咨询服务; 在宣传活动现场，我们提供法律咨询): a part of it, whatever its
+    type, in its sentence or a later one of its paragraph or the next (anywhere after
+    it with 活动现场). Not of a launch (the campaign it opens holds what follows)."""
+    told = d.type == "publicity" and d.mention.trigger in r.verb_triggers  # 悬挂横幅
+    if (d.type not in r.site_part_types and not told) or not groups:
         return None
     g = groups[-1]
     last = g.mentions[-1]

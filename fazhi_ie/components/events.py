@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -89,6 +89,7 @@ def find_mentions(
         if decide(x, r)
         and not (starts is not None and x.word in r.verb_triggers and x.start not in starts)
     ]
+    out = _same_kind(out, r)
     out = _drop_modifiers(text, out, r)
     out = _drop_nested(text, out, r)
     out = _drop_name_parts(text, out, r.secondary)
@@ -164,6 +165,18 @@ def _drop_modifiers(text: str, found: list[EventMention], r: TriggerRules) -> li
 PERIOD_NAME_GAP = 4
 #: Characters at most between 暨 and the trigger of the activity it joins.
 JOINED_NAME_GAP = 24
+
+
+def _same_kind(found: list[EventMention], r: TriggerRules) -> list[EventMention]:
+    """A trigger of ``same_kind_words`` (开展同类活动) takes the type of the activity
+    named just before it (not a part told as a verb); with none, its own (publicity)."""
+    out: list[EventMention] = []
+    for c in found:
+        named = [m for m in out if m.trigger not in r.verb_triggers]  # not 悬挂横幅
+        if c.trigger in r.same_kind_words and named:
+            c = replace(c, type=named[-1].type)
+        out.append(c)
+    return out
 
 
 def _ceremonies(

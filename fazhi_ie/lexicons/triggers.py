@@ -54,6 +54,7 @@ class TriggerRules:
     secondary: frozenset[str]
     primary_before: tuple[str, ...]
     ceremony_of: frozenset[str]
+    same_kind_words: frozenset[str]
     venue_after: tuple[str, ...]
     venue_breaks: str
     campaign_launched_after: tuple[str, ...]
@@ -210,6 +211,7 @@ def trigger_rules() -> TriggerRules:
         secondary=frozenset(d["secondary_types"]),
         primary_before=tuple(d["primary_before"]),
         ceremony_of=frozenset(d["ceremony_of"]),
+        same_kind_words=frozenset(d["same_kind_words"]),
         venue_after=tuple(d["venue_after"]),
         venue_breaks=d["venue_breaks"],
         campaign_launched_after=tuple(d["campaign_launched_after"]),
