@@ -199,3 +199,11 @@ def test_publicity_told_as_a_verb_on_a_consultations_site_is_part_of_it() -> Non
 def test_publicity_and_consultation_together_are_publicity() -> None:
     text = "4月26日，青石县司法局在中山路步行街开展集中宣传咨询活动。"
     assert [e.type.value for e in parse(text).events] == ["publicity"]
+
+
+def test_a_day_of_this_month_in_chinese_numerals_is_that_day() -> None:
+    text = (
+        "懲教署開放日\n2024-11-08\n"
+        "懲教署今日（十一月八日）聯同廉政公署舉辦分享會。此外，懲教署將於本月十六日舉行開放日。"
+    )
+    assert ("open_day", "2024-11-16") in [(e.type.value, e.date) for e in parse(text).events]

@@ -217,7 +217,7 @@ _NOT_BEFORE_DATE: str = _PATTERNS["not_before_date"]
 _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
-_MONTH_DAY_RE = re.compile(r"([0-9]{1,2})[日号]")
+_MONTH_DAY_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 #: a clock time right after a day (12日9:30, 4日10时许, 9时30分); a bare 12时 is left out:
 #: it mostly bounds a period (5月1日12时至…), not an activity
 _CLOCK_RE = re.compile(r"[0-9]{1,2}(?:[:：][0-9]{2}|[时点時點](?:许|許|左右|[0-9]{1,2}分))")
@@ -463,7 +463,7 @@ def find_dates(
                 e, w = day_m.end(), text[s : day_m.end()]
             if base[0] is not None and base[1] is not None:
                 k = base[0] * 12 + base[1] - 1 + r.relative_months[m[0]]
-                day = int(day_m[1]) if day_m else None
+                day = (int(day_m[1]) if day_m[1].isdigit() else cn_int(day_m[1])) if day_m else None
                 iso = _iso(k // 12, k % 12 + 1, day)
             words.append(DateExpr(s, e, w, iso, None, iso is not None, kind))
         elif w in r.relative or w in r.relative_weeks:
