@@ -207,3 +207,17 @@ def test_a_day_of_this_month_in_chinese_numerals_is_that_day() -> None:
         "懲教署今日（十一月八日）聯同廉政公署舉辦分享會。此外，懲教署將於本月十六日舉行開放日。"
     )
     assert ("open_day", "2024-11-16") in [(e.type.value, e.date) for e in parse(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "quantity"),
+    [
+        ("为过往车辆粘贴反光贴120余辆次。", "辆次", "other"),
+        ("检查辖区企业1260家次。", "家次", "institutions"),
+        ("出动执法船艇32艘。", "艘", "other"),
+    ],
+)
+def test_counts_of_vehicle_visits_firm_visits_and_boats_are_metrics(
+    text: str, unit: str, quantity: str
+) -> None:
+    assert [(m.unit, m.quantity.value) for m in parse(text).metrics] == [(unit, quantity)]
