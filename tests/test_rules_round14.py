@@ -221,3 +221,21 @@ def test_counts_of_vehicle_visits_firm_visits_and_boats_are_metrics(
     text: str, unit: str, quantity: str
 ) -> None:
     assert [(m.unit, m.quantity.value) for m in parse(text).metrics] == [(unit, quantity)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "9月1日，南川县教育局在南川县第一中学举行法治副校长聘任仪式。县一中全体师生参加。",
+            ["南川县教育局", "南川县第一中学"],
+        ),
+        ("白河市第二小学开展宣传活动，市二小师生参加。", ["白河市第二小学"]),
+        (
+            "南川县第一中学与南川县第十一中学联合开展宣传活动。",
+            ["南川县第一中学", "南川县第十一中学"],
+        ),
+    ],
+)
+def test_a_numbered_schools_short_form_is_the_same_school(text: str, names: list[str]) -> None:
+    assert _orgs(text) == names
