@@ -239,3 +239,20 @@ def test_counts_of_vehicle_visits_firm_visits_and_boats_are_metrics(
 )
 def test_a_numbered_schools_short_form_is_the_same_school(text: str, names: list[str]) -> None:
     assert _orgs(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今屆比賽反應踴躍，共有來自二十三所中學的學生組隊參加。",
+        "廉署人員去年已走訪全澳中學。",
+        "全港中學均有派代表參加。",
+    ],
+)
+def test_counted_and_territory_wide_classes_of_schools_are_no_bodies(text: str) -> None:
+    assert not any(n.endswith("中学") for n in _orgs(text))
+
+
+def test_a_name_the_ner_opens_with_a_count_of_schools_is_no_body(ner_on: None) -> None:
+    text = "今屆比賽反應踴躍，共有來自二十三所中學的學生組隊參加。"
+    assert [o.name for o in parse(text).organizations] == []
