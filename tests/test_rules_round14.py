@@ -256,3 +256,20 @@ def test_counted_and_territory_wide_classes_of_schools_are_no_bodies(text: str) 
 def test_a_name_the_ner_opens_with_a_count_of_schools_is_no_body(ner_on: None) -> None:
     text = "今屆比賽反應踴躍，共有來自二十三所中學的學生組隊參加。"
     assert [o.name for o in parse(text).organizations] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "11月24日，共青团青石区委联合青石区人民法院举办模拟法庭活动。团区委副书记李明出席。",
+            ["共青团青石区委", "青石区人民法院"],
+        ),
+        ("共青团青石县委员会举办法治讲座，团县委书记出席。", ["共青团青石县委员会"]),
+        ("团县委举办法治讲座。", ["团县委"]),
+    ],
+)
+def test_the_youth_leagues_short_committee_name_is_the_full_one(
+    text: str, names: list[str]
+) -> None:
+    assert _orgs(text) == names

@@ -191,6 +191,15 @@ def _same_place_abbreviation(short: _Key, long: _Key) -> bool:
     )
 
 
+def _league_of(grp: _Group, short: str) -> bool:
+    """Whether ``short`` (团区委) is the Youth League committee ``grp`` names in full
+    (共青团青石区委): the grammar's ``league_short_re`` with the group's level."""
+    g = grammar()
+    m = g.league_short_re.match(short)
+    name = grp.cands[0].name
+    return m is not None and name.startswith(g.league_prefix) and grp.key[2] == m[1]
+
+
 def _same_abbreviated(grp: _Group, short: str) -> bool:
     """Whether ``grp``'s name reads ``short`` once its words are abbreviated as the
     grammar's ``core_rewrites`` say (中国农业银行 -> 农行)."""
@@ -208,6 +217,10 @@ def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
         if grp in merged:
             continue
         short = grp.cands[0].name
+        league = [o for o in groups if o is not grp and _league_of(o, short)]
+        if len(league) == 1 and _root(league[0], merged) is not grp:
+            merged[grp] = _root(league[0], merged)  # 团区委 -> 共青团青石区委
+            continue
         # 农行石溪县支行 and 中国农业银行石溪县支行: the same name once abbreviated
         spelled = [
             o for o in groups if len(o.cands[0].name) > len(short) and _same_abbreviated(o, short)
