@@ -399,14 +399,14 @@ def _paired_level(
 def _too_free(text: str, words: list[Unit]) -> bool:
     """Whether the free and unit words between a region and the suffix (``words``,
     nearest first) are too many for one name: more than :data:`MAX_FREE` (one more
-    with no unit word); in a company's chain of unit words (a bank's branch: 农村 商业
-    银行 股份 有限 公司 城东 支行, unit words of ``company_chain_words`` only) up to
+    with no unit word, or after one parent body: 公安局 网络 安全 保卫 大队); in a chain
+    of ``company_chain_words`` (农村 商业 银行 股份 有限 公司 城东 支行) up to
     :data:`MAX_CHAIN` words, with at most two free words between two unit words."""
     kinds = [u[2] for u in words]
-    if "orgtok" not in kinds:
-        return len(kinds) > MAX_FREE + 1
-    if len(kinds) <= MAX_FREE or kinds[MAX_FREE:] == ["orgtok"]:
-        return False  # 公安局 / 网络 安全 保卫 / 大队: a parent body, then a unit's words
+    if "orgtok" not in kinds or kinds == ["free"] * MAX_FREE + ["orgtok"]:
+        return "orgtok" not in kinds and len(kinds) > MAX_FREE + 1
+    if len(kinds) <= MAX_FREE:
+        return False
     chain = grammar().company_chain_words
     if any(u[2] == "orgtok" and text[u[0] : u[1]] not in chain for u in words):
         return True
