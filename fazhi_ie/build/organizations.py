@@ -191,40 +191,35 @@ def _same_place_abbreviation(short: _Key, long: _Key) -> bool:
     )
 
 
-def _league_of(grp: _Group, short: str) -> bool:
-    """Whether ``short`` (团区委) is the Youth League committee ``grp`` names in full
-    (共青团青石区委): the grammar's ``league_short_re`` with the group's level."""
+def _full_forms(groups: list[_Group]) -> dict[str, list[_Group]]:
+    """Short form -> the groups whose name it abbreviates: the Youth League committee
+    of a level (团区委 for 共青团青石区委, ``league_short_form``), and a name read with
+    the grammar's ``core_rewrites`` (农行石溪县支行 for 中国农业银行石溪县支行)."""
     g = grammar()
-    m = g.league_short_re.match(short)
-    name = grp.cands[0].name
-    return m is not None and name.startswith(g.league_prefix) and grp.key[2] == m[1]
-
-
-def _same_abbreviated(grp: _Group, short: str) -> bool:
-    """Whether ``grp``'s name reads ``short`` once its words are abbreviated as the
-    grammar's ``core_rewrites`` say (中国农业银行 -> 农行)."""
-    name = grp.cands[0].name
-    for long, abbr in grammar().core_rewrites:
-        name = name.replace(long, abbr)
-    return name == short
+    out: dict[str, list[_Group]] = {}
+    for grp in groups:
+        name, marker = grp.cands[0].name, grp.key[2]
+        if name.startswith(g.league_prefix) and marker:
+            out.setdefault(g.league_short_form.format(marker), []).append(grp)
+        short = name
+        for long, abbr in g.core_rewrites:
+            short = short.replace(long, abbr)
+        if short != name:
+            out.setdefault(short, []).append(grp)
+    return out
 
 
 def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
     """市司法局 -> 酒泉市司法局 when that is the only 市-level body with that core;
     the final groups, each with the mentions of the groups merged into it."""
     merged: dict[_Group, _Group] = _bracketed(text, groups) if text else {}
+    full = _full_forms(groups)
     for grp in groups:
         if grp in merged:
             continue
         short = grp.cands[0].name
-        league = [o for o in groups if o is not grp and _league_of(o, short)]
-        if len(league) == 1 and _root(league[0], merged) is not grp:
-            merged[grp] = _root(league[0], merged)  # 团区委 -> 共青团青石区委
-            continue
-        # 农行石溪县支行 and 中国农业银行石溪县支行: the same name once abbreviated
-        spelled = [
-            o for o in groups if len(o.cands[0].name) > len(short) and _same_abbreviated(o, short)
-        ]
+        # 团区委 -> 共青团青石区委, 农行石溪县支行 -> 中国农业银行石溪县支行
+        spelled = [o for o in full.get(short, ()) if o is not grp]
         if len(spelled) == 1 and _root(spelled[0], merged) is not grp:
             merged[grp] = _root(spelled[0], merged)
             continue

@@ -171,10 +171,12 @@ def _same_kind(found: list[EventMention], r: TriggerRules) -> list[EventMention]
     """A trigger of ``same_kind_words`` (开展同类活动) takes the type of the activity
     named just before it (not a part told as a verb); with none, its own (publicity)."""
     out: list[EventMention] = []
+    kind = None  # the type of the last activity named (not a part told as 悬挂横幅)
     for c in found:
-        named = [m for m in out if m.trigger not in r.verb_triggers]  # not 悬挂横幅
-        if c.trigger in r.same_kind_words and named:
-            c = replace(c, type=named[-1].type)
+        if c.trigger in r.same_kind_words and kind is not None:
+            c = replace(c, type=kind)
+        if c.trigger not in r.verb_triggers:
+            kind = c.type
         out.append(c)
     return out
 

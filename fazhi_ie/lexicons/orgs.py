@@ -104,7 +104,7 @@ class Grammar:
     quoted_team_suffixes: frozenset[str]
     local_units_re: re.Pattern[str]
     acting_place_re: re.Pattern[str]
-    league_short_re: re.Pattern[str]
+    league_short_form: str
     league_prefix: str
     acting_government_re: re.Pattern[str]
     class_list_re: re.Pattern[str]
@@ -289,7 +289,7 @@ def grammar() -> Grammar:
         count_after_re=re.compile(d["count_after_re"]),
         counted_re=re.compile(d["counted_numbers_re"] + f"[{classifiers}]$"),
         counted_inside_re=re.compile(d["counted_inside_numbers_re"] + f"[{classifiers}]"),
-        league_short_re=re.compile(d["league_short_re"]),
+        league_short_form=d["league_short_form"],
         league_prefix=d["league_prefix"],
         ordinal_re=re.compile(d["ordinal_re"]),
         ordinal_end_re=re.compile(d["ordinal_end_re"]),
