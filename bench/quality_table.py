@@ -4,8 +4,8 @@
     python bench/quality_table.py --json     # the raw figures
 
 Scores ``../shared/corpus/dev`` split by ``bench/dev_split/{tune,check}.txt``
-(and, for reference, the seeds and ``bench/holdout``, invented articles annotated
-blind to the rules) with the same evaluator as ``fazhi-ie evaluate``. Only read
+(and, for reference, the seeds and ``bench/holdout`` / ``bench/holdout2``, invented
+articles annotated blind to the rules) with the same evaluator as ``fazhi-ie evaluate``. Only read
 *check* at milestones, and log each reading in docs/evaluation.md.
 """
 
@@ -38,8 +38,8 @@ def measure(parts: tuple[str, ...]) -> dict[str, dict]:
     for part in parts:
         if part == "seeds":
             out[part] = evaluate_dir(SHARED / "seeds").to_json()
-        elif part == "holdout":
-            out[part] = evaluate_dir(ROOT / "bench" / "holdout").to_json()
+        elif part.startswith("holdout"):
+            out[part] = evaluate_dir(ROOT / "bench" / part).to_json()
         else:
             out[part] = evaluate_dir(SHARED / "corpus" / "dev", ids=_ids(part)).to_json()
     return out
@@ -64,7 +64,7 @@ def table(figures: dict[str, dict]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
-        "--parts", default="tune,check", help="comma list of tune, check, seeds, holdout"
+        "--parts", default="tune,check", help="comma list of tune, check, seeds, holdout, holdout2"
     )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
