@@ -15,7 +15,7 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 from ..values.dates import DateExpr
 
-__all__ = ["EventDraft", "EventGroup", "merge_drafts"]
+__all__ = ["EventDraft", "EventGroup", "announced", "merge_drafts"]
 
 
 @dataclass(slots=True)
@@ -333,6 +333,8 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
     if d1 and d2 and not weak and (d1, e1) != (d2, e2) and not _in_period(g, d, r):
         return False
     o1, o2 = set(g.organizers), set(d.organizers)
+    if announced(text, d, r):
+        o2 = set()  # 某部长宣布活动启动: the official's body is not the launch's host
     if g.headline or d.headline:
         return _organizers_agree(o1, o2)
     last = g.mentions[-1]
@@ -340,6 +342,12 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
         # …联合某会举办宣讲会。…参加宣讲会: that day's activity told on, one host named
         return _organizers_agree(o1, o2)
     return not (o1 and o2 and o1 != o2)
+
+
+def announced(text: str, d: EventDraft, r: TriggerRules) -> bool:
+    """A launch whose trigger follows an announce verb (宣布) in its clause."""
+    c = d.mention
+    return d.type == "launch" and any(v in text[c.clause_start : c.start] for v in r.announce_verbs)
 
 
 def _item(text: str, m: EventDraft, r: TriggerRules) -> bool:

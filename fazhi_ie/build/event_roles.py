@@ -91,6 +91,10 @@ def subject_orgs(
     # 某局组织某中心工作人员…开展: the staff act, their body organizes nothing
     # (unless no body stands before them: 某镇组织司法所工作人员…, 某院干警邀请…)
     orgs = [o for o in orgs if not _staff_of_other(text, s0, o, orgs, r)]
+    # 某院检察官、某小学法治副校长方蕾: an honorary post at the school, held by an outsider
+    posts = [o for o in orgs if text.startswith(r.honorary_titles, o[1])]
+    if posts and len(posts) < len(orgs):
+        orgs = [o for o in orgs if o not in posts]
     end = s0 + verb_at if verb_at >= 0 else trig
     if subject_end >= 0:
         end = min(end, subject_end)
@@ -271,9 +275,14 @@ def _chain_before(
         if chain and any(a <= s and e <= b for a, b in themes):
             continue  # 以某服务队为先锋，联合…: the means, not one of the organizers
         gap = text[e:pos]
+        if chain and oid == chain[-1][2] and r.alias_bracket_re.match(gap):
+            # A（以下简称B）: B, the first of the chain, stands for A; go on before A
+            chain[-1] = (s, e, oid)
+            pos = s
+            continue
         if chain:
             # A以“…”为主题，联合B开展: the theme stands between A and the coordinator
-            if not _coordinated(r.theme_gap_re.sub("", gap), r):
+            if not _coordinated(_strip_gap(gap, r), r) and not _led_cohost(text, e, gap, r):
                 break
         elif len(gap) > 25 or re.search(r"[。；;！？]", gap):
             break
@@ -287,6 +296,36 @@ def _chain_before(
         chain.append((s, e, oid))
         pos = s
     return chain, pos
+
+
+#: At most this many characters from a body's head to the coordinator of the bodies
+#: it joins (某署检察长某某于某日率领同仁，会同某站、某局).
+LED_GAP_MAX = 60
+
+
+def _led_cohost(text: str, e: int, gap: str, r: TriggerRules) -> bool:
+    """The body's head leads its staff (某署检察长某某率领同仁…) and the clause after
+    joins the next bodies (，会同B、C): the body organizes with them."""
+    return (
+        len(gap) <= LED_GAP_MAX
+        and r.title_after_re.match(text, e) is not None
+        and r.led_cohost_re.search(gap) is not None
+        and re.search(r"[。；;！？]", gap) is None
+    )
+
+
+def _strip_gap(gap: str, r: TriggerRules) -> str:
+    """The gap between two organizers without the theme phrases, times and adverbs
+    that may open it (也于同(5)日下午与, 于十二月四日“国家宪法日”当天，联同)."""
+    while True:
+        m = r.theme_gap_re.match(gap)
+        if m is not None and m.end() > 0:
+            gap = gap[m.end() :]
+            continue
+        adverb = next((w for w in r.coordination_adverbs if gap.startswith(w)), "")
+        if not adverb or gap == adverb:
+            return gap
+        gap = gap[len(adverb) :]
 
 
 def _directed(text: str, s0: int, s: int, r: TriggerRules) -> bool:
@@ -344,10 +383,15 @@ def sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> li
 
 def _coordinated(gap: str, r: TriggerRules) -> bool:
     """The text between two organizations of one list (、 / 和 / 联合), after the
-    first one's own party unit (某局机关党支部与…) or its staff (某局工作人员联合…)."""
+    first one's own party unit (某局机关党支部与…) or its staff (某局工作人员联合…) and
+    an adverb (还联合)."""
     g = gap.strip()
     unit = next((w for w in (*r.own_party_units, *r.personnel_after) if g.startswith(w)), "")
     g = g[len(unit) :]
+    # 某委还联合某办: an adverb before the coordinator (not a list without one: A还B)
+    adverb = next((w for w in r.coordination_adverbs if g.startswith(w)), "")
+    if adverb and g != adverb:
+        g = g[len(adverb) :]
     return not g or g in r.coordination
 
 

@@ -47,7 +47,7 @@ from .event_details import (
     theme,
     trim,
 )
-from .event_drafts import EventDraft, EventGroup, merge_drafts
+from .event_drafts import EventDraft, EventGroup, announced, merge_drafts
 from .event_fallbacks import (
     person_subject,
     sole_body,
@@ -98,7 +98,7 @@ def build_events(ctx: Assembly) -> None:
     drafts = _drafts(ctx.text, mentions, dates, linked, r)
     groups = merge_drafts(ctx.text, drafts, r)
     _headline_dates(ctx.text, groups, dates, linked.triggers, r)
-    _launch_hosts(groups)
+    _launch_hosts(ctx.text, groups, r)
     _lead_hosts(ctx.text, groups, linked.orgs, r)
     _add_events(ctx, groups)
     _link_metrics(ctx)
@@ -183,7 +183,7 @@ def _drafts(
             organizers = person_subject(text, c, linked.persons, linked.affiliations)
         if not organizers:
             organizers = sole_body(text, c, linked.orgs, r)
-        if not organizers and _caption(text, c, linked.orgs):
+        if not organizers and _caption(text, c, linked.orgs) and not _told_before(text, c, r):
             # 图为模拟法庭活动现场。(a caption) — the body acting in the paragraph after it holds it
             organizers = _lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
         if not organizers:
@@ -241,6 +241,18 @@ def _caption(text: str, c: EventMention, orgs: list[At]) -> bool:
     return len(text[p0:p1].strip()) <= CAPTION_MAX and not starting_in(orgs, p0, p1)
 
 
+def _told_before(text: str, c: EventMention, r: TriggerRules) -> bool:
+    """A caption whose quoted activity name the text gave before its paragraph
+    (图为“青春模拟法庭”活动现场 after the body told of it): it shows that activity."""
+    q0 = text.rfind("“", c.sent_start, c.start)
+    q1 = text.find("”", c.end, c.sent_end)
+    if q0 >= 0 and q1 >= 0 and "”" not in text[q0 : c.start]:
+        quoted: str | None = text[q0 : q1 + 1]  # the trigger inside the name: “青春模拟法庭”
+    else:
+        quoted = name(text, c, r)
+    return bool(quoted) and 0 <= text.find(quoted, 0, paragraph_of(text, c.start)[0])
+
+
 def _pronoun_joins(before: str, r: TriggerRules) -> bool:
     """A pronoun (该院, 我局) is joined to the bodies named after it by a coordination
     word (该院联合某局, 我局会同某局): it is one of the organizers."""
@@ -295,15 +307,21 @@ def _split(base: EventDraft, seq: bool, names: list[str]) -> list[EventDraft]:
     return [base]
 
 
-def _launch_hosts(groups: list[EventGroup]) -> None:
+def _launch_hosts(text: str, groups: list[EventGroup], r: TriggerRules) -> None:
     """A launch that names no host takes the organizers of the campaign reported with
-    it (the first publicity event with organizers)."""
+    it (the first publicity event with organizers); so does one whose organizers only
+    come from who announced it open (某局局长宣布活动启动: an official's act at the
+    ceremony, not its host)."""
     campaign = next((g for g in groups if g.type == "publicity" and g.organizers), None)
     if campaign is None:
         return
     for g in groups:
-        if g.type == "launch" and not g.organizers:
+        if g.type != "launch":
+            continue
+        named = [m for m in g.mentions if m.organizers]
+        if not named or all(announced(text, m, r) for m in named):
             g.organizers = list(campaign.organizers)
+
 
 
 def _add_events(ctx: Assembly, groups: list[EventGroup]) -> None:

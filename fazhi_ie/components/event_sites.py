@@ -79,9 +79,10 @@ def _site_at(text: str, masked: str, s: int, e: int, etype: str) -> Site:
 
 def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], bool]], ...]:
     """The named checks that make a site no held activity, each run on demand."""
-    clause = x.clause_before
+    clause, before = x.clause_before, x.before
     for w in r.spoil_exempt:  # 将于…举行 announces a dated activity
         clause = clause.replace(w, "")
+        before = before.replace(w, "")
     if x.word.endswith(r.noun_cue_heads):  # 某计划启动仪式: a name, not a plan
         clause = r.noun_cue_re.sub("", clause)
     # 12月4日，某局将在某地开展…: an activity announced for a day
@@ -106,7 +107,7 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ("invited_talk", lambda: _invited_talk(x, r)),
         ("reference_cue", lambda: any(c in x.clause_before for c in r.reference_cues)),
         ("spoil_cue", lambda: any(c in clause for c in r.spoil_cues if c not in dated)),
-        ("sentence_spoil", lambda: any(c in x.before for c in r.sentence_spoil)),
+        ("sentence_spoil", lambda: any(c in before for c in r.sentence_spoil)),
         # 本次…活动的开展: a look back at the activity already reported
         (
             "back_reference",

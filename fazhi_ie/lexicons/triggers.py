@@ -93,6 +93,7 @@ class TriggerRules:
     # builders: organizers
     organizer_verbs: tuple[str, ...]
     coordination: tuple[str, ...]
+    coordination_adverbs: tuple[str, ...]
     own_party_units: tuple[str, ...]
     headline_label_marks: str
     inviter_before: tuple[str, ...]
@@ -103,11 +104,15 @@ class TriggerRules:
     non_host_after: tuple[str, ...]
     joining_clause_re: re.Pattern[str]
     lead_frame: str
+    announce_verbs: tuple[str, ...]
     relative_marker: str
+    alias_bracket_re: re.Pattern[str]
+    led_cohost_re: re.Pattern[str]
     theme_gap_re: re.Pattern[str]
     theme_span_re: re.Pattern[str]
     object_before_org: tuple[str, ...]
     personnel_after: tuple[str, ...]
+    honorary_titles: tuple[str, ...]
     attend_verbs: tuple[str, ...]
     new_predicate_re: re.Pattern[str]
     pronouns: tuple[str, ...]
@@ -248,6 +253,7 @@ def trigger_rules() -> TriggerRules:
         another_name_re=re.compile(d["another_name_pattern"]),
         organizer_verbs=tuple(sorted(d["organizer_verbs"], key=len, reverse=True)),
         coordination=tuple(d["coordination"]),
+        coordination_adverbs=tuple(sorted(d["coordination_adverbs"], key=len, reverse=True)),
         headline_label_marks=d["headline_label_marks"],
         inviter_before=tuple(d["inviter_before"]),
         inviter_after=tuple(d["inviter_after"]),
@@ -258,11 +264,15 @@ def trigger_rules() -> TriggerRules:
         non_host_after=tuple(d["non_host_after"]),
         joining_clause_re=re.compile(d["joining_clause_pattern"]),
         lead_frame=d["lead_frame"],
+        announce_verbs=tuple(d["announce_verbs"]),
         relative_marker=d["relative_marker"],
+        alias_bracket_re=re.compile(d["alias_bracket_pattern"]),
+        led_cohost_re=re.compile(d["led_cohost_pattern"]),
         theme_gap_re=re.compile(d["theme_gap_pattern"]),
         theme_span_re=re.compile(d["theme_span_pattern"]),
         object_before_org=tuple(d["object_before_org"]),
         personnel_after=tuple(d["personnel_after"]),
+        honorary_titles=tuple(d["honorary_titles"]),
         attend_verbs=tuple(d["attend_verbs"]),
         new_predicate_re=re.compile(
             f"[，,]\\s*(?:{'|'.join(map(re.escape, d['new_predicate_openers']))})"

@@ -1,0 +1,163 @@
+"""Rules of the fifteenth quality round (issue 14), on invented sentences: who
+organizes an activity when the list of hosts is broken by a declared short form, an
+adverb or a time, who opens a launch, and captions and slogans that looked like
+other activities."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import events_with_organizers as _events
+
+from fazhi_ie import parse
+
+pytestmark = pytest.mark.pipeline
+
+
+def test_a_short_form_declared_inside_the_list_keeps_the_hosts_before_it() -> None:
+    text = (
+        "6月3日至4日，青石县委全面依法治县委员会办公室、青石县司法局（以下简称县司法局）"
+        "在县委党校联合举办全县普法骨干培训班。"
+    )
+    assert _events(text) == [
+        ("training", ["青石县委全面依法治县委员会办公室", "青石县司法局"])
+    ]
+
+
+def test_a_quoted_audience_between_two_trigger_words_is_not_a_second_activity() -> None:
+    text = (
+        "5月8日，青石县司法局在县委党校举办调解员培训班，各乡镇调解员及“法律明白人”"
+        "代表共计90人参加培训。"
+    )
+    assert _events(text) == [("training", ["青石县司法局"])]
+
+
+def test_two_quoted_activity_names_listed_are_still_two_activities() -> None:
+    events = _events(
+        "9月1日，青石县司法局在城南社区开展“宪法进万家”宣传活动和“民法典进社区”宣传活动。"
+    )
+    assert [t for t, _ in events] == ["publicity", "publicity"]
+
+
+@pytest.mark.parametrize("adverb", ["还", "也", "同时"])
+def test_an_adverb_before_the_coordinator_keeps_the_first_host(adverb: str) -> None:
+    text = f"当天下午，共青团青石县委{adverb}联合县禁毒办在县第二中学举办青少年禁毒知识竞赛。"
+    assert _events(text) == [("competition", ["共青团青石县委", "县禁毒办"])]
+
+
+def test_an_adverb_alone_does_not_join_two_bodies() -> None:
+    text = "县禁毒办还为县第二中学举办禁毒知识竞赛。"
+    assert _events(text) == [("competition", ["县禁毒办"])]
+
+
+def test_an_official_who_announces_a_launch_does_not_make_his_body_its_only_host() -> None:
+    text = (
+        "青石县公安局、青石县人民检察院于6月1日至6月30日联合主办“反诈在行动”集中宣传月活动。"
+        "6月1日上午，宣传月启动仪式在县城广场举行。副县长、县公安局局长张建军宣布活动启动。"
+    )
+    launch = [orgs for t, orgs in _events(text) if t == "launch"]
+    assert launch == [["青石县公安局", "青石县人民检察院"]]
+
+
+def test_a_launch_whose_host_is_named_keeps_it() -> None:
+    text = (
+        "青石县公安局、青石县人民检察院于6月1日至6月30日联合主办“反诈在行动”集中宣传月活动。"
+        "6月1日上午，青石县公安局在县城广场举行宣传月启动仪式。"
+    )
+    launch = [orgs for t, orgs in _events(text) if t == "launch"]
+    assert launch == [["青石县公安局"]]
+
+
+def test_an_honorary_school_post_in_a_title_does_not_make_the_school_a_host() -> None:
+    text = (
+        "9月2日，青石县人民检察院检察官、县实验小学法治副校长李静走进青石县实验小学，"
+        "为学生上了一堂法治课。"
+    )
+    assert _events(text) == [("lecture", ["青石县人民检察院"])]
+
+
+def test_a_school_whose_honorary_head_acts_alone_still_holds_the_lecture() -> None:
+    text = "9月2日，青石县实验小学法治副校长李静为全校学生上了一堂法治课。"
+    assert _events(text) == [("lecture", ["青石县实验小学"])]
+
+
+def test_a_caption_naming_an_activity_told_before_shows_that_activity() -> None:
+    text = (
+        "11月24日下午，共青团青石县委联合青石县人民法院在县第三中学开展“青春模拟法庭”进校园活动。\n\n"
+        "图为“青春模拟法庭”活动现场。\n\n"
+        "当天，县禁毒办在县第一中学举办禁毒知识竞赛。"
+    )
+    events = _events(text)
+    assert [t for t, _ in events] == ["performance", "competition"]
+    assert events[0][1] == ["共青团青石县委", "青石县人民法院"]
+
+
+def test_the_campaign_named_normalised_crime_fight_is_not_an_ongoing_duty() -> None:
+    text = (
+        "日前，青石镇组织镇综治中心、镇司法所、青石派出所工作人员深入各村及集贸市场，"
+        "开展常态化扫黑除恶斗争宣传活动。"
+    )
+    assert _events(text) == [("publicity", ["镇综治中心", "镇司法所", "青石派出所"])]
+
+
+def test_routine_work_called_normalised_is_still_no_activity() -> None:
+    assert _events("青石镇常态化开展法治宣传活动，不断提升群众法治意识。") == []
+
+
+def test_a_dated_short_form_before_the_coordinator_keeps_the_hosts_in_traditional_text() -> None:
+    text = (
+        "臺灣青石地方檢察署（下稱青石地檢署）於112年12月10日（星期日）上午，結合青石縣政府、"
+        "青石縣警察局，在縣立體育館前廣場舉辦反賄選宣導園遊會。"
+    )
+    events = _events(text)
+    assert events == [("publicity", ["台湾青石地方检察署", "青石县政府", "青石县警察局"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("青石经济技术开发区管理委员会举办宣讲会。", "青石经济技术开发区管理委员会"),
+        ("乘警支队联合安川客运段开展宣传活动。", "安川客运段"),
+        ("演出由澳门晓光剧团承办。", "澳门晓光剧团"),
+        ("青石大学法学院法律诊所开展义务咨询。", "青石大学法学院法律诊所"),
+    ],
+)
+def test_more_kinds_of_body_end_a_name(text: str, name: str) -> None:
+    assert name in [o.name for o in parse(text).organizations]
+
+
+def test_a_station_after_its_bureau_is_one_body() -> None:
+    names = [o.name for o in parse("法務部調查局青石縣調查站派員到場宣導。").organizations]
+    assert names == ["法务部调查局青石县调查站"]
+
+
+def test_an_adverb_and_a_time_between_two_hosts_keep_both() -> None:
+    text = "青石分局也於同(5)日下午與青石縣政府法制處合辦「聰明消費」講座。"
+    assert _events(text) == [("lecture", ["青石分局", "青石县政府法制处"])]
+
+
+def test_a_named_day_between_two_hosts_keeps_both() -> None:
+    text = "此外，法務局於十二月四日「國家憲法日」當天，聯同教育及青年發展局在北灣學校舉行講座。"
+    assert _events(text) == [("lecture", ["法务局", "教育及青年发展局"])]
+
+
+def test_a_body_whose_head_leads_its_staff_organizes_with_those_it_joins() -> None:
+    text = (
+        "臺灣青石地方檢察署檢察長林正德於本（9）月22日上午率領同仁，會同青石縣警察局東陽分局"
+        "前往青石市場舉辦反賄選宣導活動。"
+    )
+    assert _events(text) == [("publicity", ["台湾青石地方检察署", "青石县警察局东阳分局"])]
+
+
+def test_a_body_named_in_a_clause_before_without_its_head_does_not_join() -> None:
+    text = "青石县司法局印发通知，联合县妇联在城南社区开展反家暴宣传活动。"
+    assert _events(text) == [("publicity", ["县妇联"])]
+
+
+def test_hosts_named_after_the_campaign_theme_organize_its_launch() -> None:
+    text = (
+        "9月11日上午，2023年青石市网络安全宣传周启动仪式在市民中心广场举行。本届宣传周以"
+        "“网络安全为人民，网络安全靠人民”为主题，由青石市委网信办、青石市公安局主办。\n\n"
+        "市委网信办主任王丽宣布宣传周启动。"
+    )
+    launch = [orgs for t, orgs in _events(text) if t == "launch"]
+    assert launch == [["青石市委网信办", "青石市公安局"]]
