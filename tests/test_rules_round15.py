@@ -161,3 +161,94 @@ def test_hosts_named_after_the_campaign_theme_organize_its_launch() -> None:
     )
     launch = [orgs for t, orgs in _events(text) if t == "launch"]
     assert launch == [["青石市委网信办", "青石市公安局"]]
+
+
+@pytest.mark.usefixtures("ner_on")
+def test_a_joining_verb_glued_to_a_level_after_a_company_is_no_part_of_a_name() -> None:
+    text = "6月16日，公司联合区应急管理局、青石区消防救援大队在青石区人民广场开展安全用电宣传活动。"
+    names = [o.name for o in parse(text).organizations]
+    assert "区应急管理局" in names
+    assert not any("联合" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "提醒長者切勿向陌生人透露銀行戶口資料。",
+        "检察官还提醒幼儿园老师注意接送安全。",
+    ],
+)
+def test_a_verb_before_a_bank_or_a_school_word_makes_no_body(text: str) -> None:
+    assert parse(text).organizations == []
+
+
+@pytest.mark.usefixtures("ner_on")
+def test_a_doubled_character_before_a_head_title_is_not_part_of_the_body() -> None:
+    names = [o.name for o in parse("由法務局法律推廣及公共關係廳廳長區嘉敏主講。").organizations]
+    assert not any(n.endswith("厅厅") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("青石县依法治县办　2024-09-03　　【大】【中】【小】", "2024-09-03"),
+        ("發稿日期：111年9月23日", "2022-09-23"),
+    ],
+)
+def test_more_header_lines_give_the_publication_date(header: str, published: str) -> None:
+    body = "8月28日晚，青石县司法局在文化广场举办法治文艺演出。"
+    text = f"青石县开展法治宣传活动\n{header}\n\n{body}"
+    assert parse(text).published == published
+
+
+def test_a_subject_that_puts_on_a_show_undertaken_by_a_troupe_organizes_it_too() -> None:
+    text = "3月11日，廉政公署攜手教育及青年發展局推出校園巡迴演出，由澳門曉光劇團承辦。"
+    assert _events(text) == [("performance", ["澳门晓光剧团", "廉政公署", "教育及青年发展局"])]
+
+
+def test_a_main_host_named_beside_the_undertaker_stays_the_only_other_organizer() -> None:
+    text = "3月11日，由青石县司法局主办、青石县文化馆承办的法治文艺演出在文化广场举行。"
+    assert _events(text) == [("performance", ["青石县司法局", "青石县文化馆"])]
+
+
+def test_an_undated_lead_is_the_dated_activity_its_body_held_with_others() -> None:
+    text = (
+        "近期，青石农村商业银行组织各网点集中开展反洗钱宣传。\n\n"
+        "9月12日，青石农村商业银行携手青石县公安局经侦大队在集贸市场设立宣传咨询台，"
+        "向赶集群众讲解《反洗钱法》。"
+    )
+    assert _events(text) == [
+        ("publicity", ["青石农村商业银行", "青石县公安局经侦大队"])
+    ]
+
+
+def test_an_undated_lead_by_another_body_stays_its_own_activity() -> None:
+    text = (
+        "近期，青石县司法局开展反诈宣传活动。\n\n"
+        "9月12日，青石县公安局在集贸市场设立宣传咨询台，向群众讲解《反电信网络诈骗法》。"
+    )
+    assert [orgs for _, orgs in _events(text)] == [["青石县司法局"], ["青石县公安局"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("治安警察局交通廳人員到場講解。", "治安警察局交通厅"),
+        ("司法警察局反詐騙協調中心派員到校。", "司法警察局反诈骗协调中心"),
+        ("治安警察局警察公共關係處到校舉辦講座。", "治安警察局警察公共关系处"),
+    ],
+)
+def test_a_unit_right_after_a_parent_without_a_place_is_one_body(text: str, name: str) -> None:
+    assert [o.name for o in parse(text).organizations] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("市民逐一参观了诉讼服务中心大厅、调解室。", "诉讼服务中心"),
+        ("治安警察局交通廳廳長表示。", "治安警察局"),
+        ("治安警察局協調中心工作。", "治安警察局"),
+    ],
+)
+def test_a_hall_a_title_or_a_verb_after_a_parent_is_no_unit(text: str, name: str) -> None:
+    assert name in [o.name for o in parse(text).organizations]

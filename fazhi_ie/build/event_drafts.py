@@ -341,6 +341,9 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
     if d1 and (d1, e1) == (d2, e2) and text.count("\n", last.sent[1], d.sent[0]) == 0:
         # …联合某会举办宣讲会。…参加宣讲会: that day's activity told on, one host named
         return _organizers_agree(o1, o2)
+    if (d1 is None) != (d2 is None) and not d.named_day and not g.named_day:
+        # 近期，某行开展…宣传。9月12日，某行携手某队…: the undated lead is the dated day's
+        return _organizers_agree(o1, o2)
     return not (o1 and o2 and o1 != o2)
 
 

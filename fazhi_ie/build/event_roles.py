@@ -59,7 +59,10 @@ def subject_orgs(
         and not (o[1] <= trig and r.joining_clause_re.match(text, o[1], trig))
     ]
     hosts, lead = _hosts(c, text, orgs, r)
-    if hosts and not lead:
+    sent = text[s0 : c.sent_end]
+    # A推出…演出，由B承办: those who undertake it organize beside the subject
+    undertaken = r.undertake_frame in sent and not any(w in sent for w in r.main_host_frames)
+    if hosts and not lead and not undertaken:
         return hosts, False
     # the last organizer verb before the trigger in the sentence
     window = text[s0:trig]

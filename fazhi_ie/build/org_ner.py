@@ -188,6 +188,8 @@ def _from_ner(
             if text.startswith(p, s) and s + len(p) in starts:
                 s += len(p)  # 联同社会工作局: the joining verb is no part of the name
                 break
+        if e - s > 2 and text[e - 1] == text[e - 2] and text.startswith(g.head_title_char, e):
+            e -= 1  # 公共关系厅 + 厅长: the doubled character opens the head's title
         inner = [c for c in found if s < c.end and c.start < e]
         if any(c.start < e and s < c.end for c in out):
             continue

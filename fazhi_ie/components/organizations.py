@@ -61,6 +61,7 @@ from .org_lists import (
     stationed,
 )
 from .org_tokens import classify, not_org_words
+from .org_units import units_after_parent
 from .tokens import Tokens
 
 __all__ = ["OrgCandidate", "OrgRecognizer", "make_org_recognizer"]
@@ -169,6 +170,7 @@ class OrgRecognizer(Recognizer):
         found.sort(key=lambda c: c.start)
         found = adjacent_parents(text, toks, found)
         found = stationed(text, toks, found)
+        found = units_after_parent(text, toks, found)
         found = join_subunits(text, found)
         found = national_companies(text, found)
         found = descriptive_teams(text, found)

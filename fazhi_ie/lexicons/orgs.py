@@ -162,6 +162,9 @@ class Grammar:
     kind_overrides: tuple[tuple[str, str, frozenset[str]], ...]
     # NER ORG spans and segmentation
     ner_stop_prefixes: tuple[str, ...]
+    head_title_char: str
+    parent_unit_suffixes: tuple[str, ...]
+    parent_unit_not: frozenset[str]
     ner_trim_prefixes: tuple[str, ...]
     county_short_suffixes: tuple[str, ...]
     anonymised_marks: tuple[str, ...]
@@ -311,6 +314,9 @@ def grammar() -> Grammar:
         central_word=d["central_word"],
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
         ner_stop_prefixes=tuple(d["ner_stop_prefixes"]),
+        head_title_char=d["head_title_char"],
+        parent_unit_suffixes=_longest_first(frozenset(d["parent_unit_suffixes"])),
+        parent_unit_not=frozenset(d["parent_unit_not"]),
         ner_trim_prefixes=tuple(d["ner_trim_prefixes"]),
         county_short_suffixes=tuple(d["county_short_suffixes"]),
         anonymised_marks=tuple(d["anonymised_marks"]),

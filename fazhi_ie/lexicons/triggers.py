@@ -104,6 +104,8 @@ class TriggerRules:
     non_host_after: tuple[str, ...]
     joining_clause_re: re.Pattern[str]
     lead_frame: str
+    undertake_frame: str
+    main_host_frames: tuple[str, ...]
     announce_verbs: tuple[str, ...]
     relative_marker: str
     alias_bracket_re: re.Pattern[str]
@@ -264,6 +266,8 @@ def trigger_rules() -> TriggerRules:
         non_host_after=tuple(d["non_host_after"]),
         joining_clause_re=re.compile(d["joining_clause_pattern"]),
         lead_frame=d["lead_frame"],
+        undertake_frame=d["undertake_frame"],
+        main_host_frames=tuple(d["main_host_frames"]),
         announce_verbs=tuple(d["announce_verbs"]),
         relative_marker=d["relative_marker"],
         alias_bracket_re=re.compile(d["alias_bracket_pattern"]),

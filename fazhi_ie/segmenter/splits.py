@@ -109,9 +109,10 @@ def _level_back(words: list[str], status: frozenset[str]) -> list[str]:
 
 
 def _joining_verbs(words: list[str], r: _Rules) -> list[str]:
-    """司法局 + 会同县教育局 -> 司法局 + 会同 + 县 + 教育局: a joining verb glued to the
-    short name of the body after a body's end is split off it, and the level
-    character off the name's rest, as the segmenter cuts 县 + 团委."""
+    """司法局 + 会同县教育局 -> 司法局 + 会同 + 县 + 教育局 (公司 + 联合区 + 应急管理局 ->
+    公司 + 联合 + 区 + 应急管理局): a joining verb glued to the short name of the body
+    after a body's end is split off it, and the level character off the name's rest,
+    as the segmenter cuts 县 + 团委."""
     if not any(w.startswith(r.joining_prefixes) for w in words):
         return words
     out: list[str] = []
@@ -122,5 +123,7 @@ def _joining_verbs(words: list[str], r: _Rules) -> list[str]:
             if len(w) > k + 1:
                 out += [w[:k], w[k], w[k + 1 :]]  # the verb, the level, the name's rest
                 continue
+            out += [w[:k], w[k]]  # 联合区 + 应急管理局: the verb, the level
+            continue
         out.append(w)
     return out
