@@ -235,7 +235,6 @@ def test_an_undated_lead_by_another_body_stays_its_own_activity() -> None:
     [
         ("治安警察局交通廳人員到場講解。", "治安警察局交通厅"),
         ("司法警察局反詐騙協調中心派員到校。", "司法警察局反诈骗协调中心"),
-        ("治安警察局警察公共關係處到校舉辦講座。", "治安警察局警察公共关系处"),
     ],
 )
 def test_a_unit_right_after_a_parent_without_a_place_is_one_body(text: str, name: str) -> None:

@@ -1,12 +1,14 @@
 """Units named right after a parent body that has no place of its own.
 
 Hong Kong, Macau and Taiwan bodies are written without a place (治安警察局,
-司法警察局, 法务局), and so are their departments and sections after them:
-治安警察局 + 交通厅, 司法警察局 + 反诈骗协调中心, 治安警察局 + 警察公共关系处. The
+司法警察局, 法务局), and so are their departments and centres after them:
+治安警察局 + 交通厅, 司法警察局 + 反诈骗协调中心. The
 walk from the unit's suffix cannot start such a name (交通厅 needs a place or a
 level word before it), so the unit is read here off the tokens that follow the
 parent, up to a suffix of ``parent_unit_suffixes`` (``data/org_grammar.json``), as
 a ``sub`` candidate; :func:`~.org_lists.join_subunits` then joins it to its parent.
+Sections (…处, …科, …组) are not read: measured on *check*, a section so named
+was no body of the gold (sections are mostly named for a person's post).
 """
 
 from __future__ import annotations
