@@ -251,3 +251,43 @@ def test_a_unit_right_after_a_parent_without_a_place_is_one_body(text: str, name
 )
 def test_a_hall_a_title_or_a_verb_after_a_parent_is_no_unit(text: str, name: str) -> None:
     assert name in [o.name for o in parse(text).organizations]
+
+
+def test_a_date_given_as_the_occasion_yields_to_the_activity_s_own_dates() -> None:
+    text = (
+        "適逢六月二十六日「國際禁毒日」，禁毒處與北嶺區撲滅罪行委員會合辦禁毒巡迴展覽，"
+        "本月二十四日至二十八日在區內三間中學巡迴展出。"
+    )
+    art = parse(text, published="2024-06-28")
+    assert [(e.type.value, e.date, e.date_end) for e in art.events] == [
+        ("exhibition", "2024-06-24", "2024-06-28")
+    ]
+
+
+def test_an_opening_ceremony_with_no_host_takes_the_exhibition_s_hosts() -> None:
+    text = (
+        "禁毒處與北嶺區撲滅罪行委員會於6月24日至28日合辦禁毒巡迴展覽。\n\n"
+        "展覽於二十四日在北嶺公立中學舉行開幕禮。"
+    )
+    launch = [orgs for t, orgs in _events(text) if t == "launch"]
+    assert launch == [["禁毒处", "北岭区扑灭罪行委员会"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("十三日，青石警區在青石長者服務中心舉行講座。", "2024-04-13"),
+        ("二十四日在青石中學舉行講座。", "2024-04-24"),
+    ],
+)
+def test_a_day_in_chinese_numerals_alone_is_a_day_of_the_month(sentence: str, date: str) -> None:
+    text = f"4月12日，青石警區在青石中心舉行講座。\n\n{sentence}"
+    dates = [e.date for e in parse(text, published="2024-04-30").events]
+    assert date in dates
+
+
+@pytest.mark.parametrize("phrase", ["一连三日走进社区开展宣传", "三日内办结", "第十三日"])
+def test_a_count_of_days_is_no_day_of_the_month(phrase: str) -> None:
+    from fazhi_ie.values.dates import find_dates
+
+    assert find_dates(phrase, "2024-04-16") == []

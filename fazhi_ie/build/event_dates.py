@@ -78,6 +78,13 @@ class DateIndex:
             ]  # fmt: skip
             if period:
                 return period[-1]
+        at = before[-1].start if before else 0
+        if before and text.endswith(r.occasion_before, max(0, at - 3), at):
+            # 适逢六月二十六日国际禁毒日，…巡回展览，本月二十四日至二十八日…: the day is the
+            # occasion; a date after the trigger is the activity's
+            after = [d for d in explicit if d.start >= c.end and d.date]
+            if after:
+                return after[0]
         if before:
             return before[-1]
         if own:

@@ -309,10 +309,10 @@ def _split(base: EventDraft, seq: bool, names: list[str]) -> list[EventDraft]:
 
 def _launch_hosts(text: str, groups: list[EventGroup], r: TriggerRules) -> None:
     """A launch that names no host takes the organizers of the campaign reported with
-    it (the first publicity event with organizers); so does one whose organizers only
-    come from who announced it open (某局局长宣布活动启动: an official's act at the
-    ceremony, not its host)."""
-    campaign = next((g for g in groups if g.type == "publicity" and g.organizers), None)
+    it (the first publicity event or exhibition with organizers: 展览…开幕礼); so does
+    one whose organizers only come from who announced it open (某局局长宣布活动启动:
+    an official's act at the ceremony, not its host)."""
+    campaign = next((g for g in groups if g.type in r.launched_types and g.organizers), None)
     if campaign is None:
         return
     for g in groups:

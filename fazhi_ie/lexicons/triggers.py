@@ -107,6 +107,7 @@ class TriggerRules:
     undertake_frame: str
     main_host_frames: tuple[str, ...]
     announce_verbs: tuple[str, ...]
+    launched_types: tuple[str, ...]
     relative_marker: str
     alias_bracket_re: re.Pattern[str]
     led_cohost_re: re.Pattern[str]
@@ -144,6 +145,7 @@ class TriggerRules:
     modifier_not_before: tuple[str, ...]
     year_only_re: re.Pattern[str]
     approach_re: re.Pattern[str]
+    occasion_before: tuple[str, ...]
     until_re: re.Pattern[str]
     invited_talk_types: frozenset[str]
     talk_hosts: frozenset[str]
@@ -269,6 +271,7 @@ def trigger_rules() -> TriggerRules:
         undertake_frame=d["undertake_frame"],
         main_host_frames=tuple(d["main_host_frames"]),
         announce_verbs=tuple(d["announce_verbs"]),
+        launched_types=tuple(d["launched_types"]),
         relative_marker=d["relative_marker"],
         alias_bracket_re=re.compile(d["alias_bracket_pattern"]),
         led_cohost_re=re.compile(d["led_cohost_pattern"]),
@@ -307,6 +310,7 @@ def trigger_rules() -> TriggerRules:
         modifier_not_before=tuple(d["modifier_not_before"]),
         year_only_re=re.compile(d["year_only_pattern"]),
         approach_re=re.compile(d["approach_pattern"]),
+        occasion_before=tuple(d["occasion_before"]),
         until_re=re.compile(d["until_pattern"]),
         invited_talk_types=frozenset(d["invited_talk_types"]),
         talk_hosts=frozenset(d["talk_hosts"]),

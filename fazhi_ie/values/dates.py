@@ -218,6 +218,7 @@ _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
 _MONTH_DAY_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
+_DAY_TO_RE = re.compile(r"[至到~～—-]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 #: a clock time right after a day (12日9:30, 4日10时许, 9时30分); a bare 12时 is left out:
 #: it mostly bounds a period (5月1日12时至…), not an activity
 _CLOCK_RE = re.compile(r"[0-9]{1,2}(?:[:：][0-9]{2}|[时点時點](?:许|許|左右|[0-9]{1,2}分))")
@@ -296,12 +297,9 @@ def _year_for(
 
 
 def _bare_days(
-    text: str,
-    base: tuple[int | None, int | None, int | None],
-    year: int | None,
-    found: list[DateExpr],
-    free: Callable[[int, int], bool],
-) -> list[DateExpr]:
+    text: str, base: tuple[int | None, int | None, int | None], year: int | None,
+    found: list[DateExpr], free: Callable[[int, int], bool],
+) -> list[DateExpr]:  # fmt: skip
     """某局局长21日表示: a day alone, in the base month (the month before when the day
     is later than the base day), else in the month of the last full date named."""
     out: list[DateExpr] = []
@@ -309,7 +307,8 @@ def _bare_days(
         s, e = m.start(1), m.end(1) + 1
         if not free(s, e):
             continue
-        day = int(m[1])
+        if (day := cn_number(m[1])) is None:
+            continue
         prev = [x for x in found if x.end <= s and x.date and x.kind == "date"]
         y: int | None
         if prev:
@@ -458,14 +457,15 @@ def find_dates(
         elif w in r.relative_months:
             iso = None
             day_m = _MONTH_DAY_RE.match(text, e)  # 本月10日: a day of that month
-            kind = "date" if day_m else "month"
+            to_m = _DAY_TO_RE.match(text, day_m.end()) if day_m else None  # 本月十二日至十四日
+            kind, end_iso = ("range" if to_m else "date") if day_m else "month", None
             if day_m:
-                e, w = day_m.end(), text[s : day_m.end()]
+                w = text[s : (e := (to_m or day_m).end())]
             if base[0] is not None and base[1] is not None:
                 k = base[0] * 12 + base[1] - 1 + r.relative_months[m[0]]
-                day = (int(day_m[1]) if day_m[1].isdigit() else cn_int(day_m[1])) if day_m else None
-                iso = _iso(k // 12, k % 12 + 1, day)
-            words.append(DateExpr(s, e, w, iso, None, iso is not None, kind))
+                iso = _iso(k // 12, k % 12 + 1, cn_number(day_m[1]) if day_m else None)
+                end_iso = _iso(k // 12, k % 12 + 1, cn_number(to_m[1])) if to_m else None
+            words.append(DateExpr(s, e, w, iso, end_iso, iso is not None, kind))
         elif w in r.relative or w in r.relative_weeks:
             iso = None
             if base[0] is not None and base[1] is not None and base[2] is not None:
