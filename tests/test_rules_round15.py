@@ -291,3 +291,25 @@ def test_a_count_of_days_is_no_day_of_the_month(phrase: str) -> None:
     from fazhi_ie.values.dates import find_dates
 
     assert find_dates(phrase, "2024-04-16") == []
+
+
+def test_a_court_division_named_only_before_its_head_s_title_is_the_court() -> None:
+    names = [o.name for o in parse("青石市中级人民法院民二庭庭长周雅琴担任评委。").organizations]
+    assert names == ["青石市中级人民法院"]
+
+
+def test_a_court_division_that_acts_stays_a_body() -> None:
+    names = [o.name for o in parse("青石县人民法院民一庭开展巡回审判。").organizations]
+    assert names == ["青石县人民法院民一庭"]
+
+
+@pytest.mark.usefixtures("ner_on")
+def test_a_county_school_without_its_county_keeps_its_status_word() -> None:
+    text = "青禾縣政府於5月23日舉辦反毒競賽，縣立青山國中與縣立河濱國中學生參加。"
+    names = [o.name for o in parse(text).organizations]
+    assert "县立青山国中" in names
+
+
+def test_a_taiwan_foundation_keeps_its_legal_form() -> None:
+    names = [o.name for o in parse("財團法人臺灣更生保護會青禾分會派員參加。").organizations]
+    assert names == ["财团法人台湾更生保护会青禾分会"]
