@@ -313,3 +313,24 @@ def test_a_county_school_without_its_county_keeps_its_status_word() -> None:
 def test_a_taiwan_foundation_keeps_its_legal_form() -> None:
     names = [o.name for o in parse("財團法人臺灣更生保護會青禾分會派員參加。").organizations]
     assert names == ["财团法人台湾更生保护会青禾分会"]
+
+
+def test_a_department_read_on_its_own_after_a_parent_joins_it() -> None:
+    names = [o.name for o in parse("廉政公署社區關係廳人員到校講解。").organizations]
+    assert names == ["廉政公署社区关系厅"]
+
+
+def test_a_quoted_question_ending_like_an_office_is_no_body() -> None:
+    assert parse("市民可扫码了解“哪些事项可以网上办”。").organizations == []
+
+
+@pytest.mark.parametrize(
+    "text", ["上届区议会选举中，廉署接获投诉。", "廉署提醒市民留意区议会选举。"]
+)
+def test_district_councils_named_as_a_class_are_no_body(text: str) -> None:
+    assert [o.name for o in parse(text).organizations] == ["廉署"]
+
+
+def test_a_named_district_council_stays_a_body() -> None:
+    names = [o.name for o in parse("东湾区议会赞助是次活动。").organizations]
+    assert names == ["东湾区议会"]

@@ -47,8 +47,8 @@ def quoted_name(text: str, s: int, e: int, suffix: str) -> OrgCandidate | None:
     if len(inner) - len(suffix) < MIN_QUOTED_NAME or not is_han(inner.replace("·", "")):
         return None
     g = grammar()
-    if inner in g.generic_names:
-        return None
+    if inner in g.generic_names or any(w in inner for w in g.quoted_question_words):
+        return None  # “哪些事项可以网上办”: a question, not a name
     return OrgCandidate.bare(op + 1, e, inner, suffix, g.suffixes[suffix].mode)
 
 

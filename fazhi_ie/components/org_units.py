@@ -6,7 +6,9 @@ Hong Kong, Macau and Taiwan bodies are written without a place (治安警察局,
 walk from the unit's suffix cannot start such a name (交通厅 needs a place or a
 level word before it), so the unit is read here off the tokens that follow the
 parent, up to a suffix of ``parent_unit_suffixes`` (``data/org_grammar.json``), as
-a ``sub`` candidate; :func:`~.org_lists.join_subunits` then joins it to its parent.
+a ``sub`` candidate (replacing a name read there on its own: 廉政公署 + 社区关系厅,
+whose 社区 the walk takes for a place); :func:`~.org_lists.join_subunits` then
+joins it to its parent.
 Sections (…处, …科, …组) are not read: measured on *check*, a section so named
 was no body of the gold (sections are mostly named for a person's post).
 """
@@ -30,10 +32,9 @@ MAX_CHARS = 10
 
 def units_after_parent(text: str, toks: Tokens, found: list[OrgCandidate]) -> list[OrgCandidate]:
     """``found`` with the units read after parents that have no place (see the module)."""
-    starts = {c.start for c in found}
     units: list[OrgCandidate] = []
     for c in found:
-        if c.prefix or c.region or c.mode != "core" or c.end in starts:
+        if c.prefix or c.region or c.mode != "core":
             continue
         unit = _unit_after(text, toks, c.end)
         if unit is not None:

@@ -163,6 +163,7 @@ class Grammar:
     # NER ORG spans and segmentation
     ner_stop_prefixes: tuple[str, ...]
     head_title_char: str
+    quoted_question_words: tuple[str, ...]
     parent_unit_suffixes: tuple[str, ...]
     parent_unit_not: frozenset[str]
     ner_trim_prefixes: tuple[str, ...]
@@ -315,6 +316,7 @@ def grammar() -> Grammar:
         kind_overrides=tuple((w, k, frozenset(ks)) for w, k, ks in d["kind_overrides"]),
         ner_stop_prefixes=tuple(d["ner_stop_prefixes"]),
         head_title_char=d["head_title_char"],
+        quoted_question_words=tuple(d["quoted_question_words"]),
         parent_unit_suffixes=_longest_first(frozenset(d["parent_unit_suffixes"])),
         parent_unit_not=frozenset(d["parent_unit_not"]),
         ner_trim_prefixes=tuple(d["ner_trim_prefixes"]),
