@@ -244,7 +244,7 @@ def test_a_unit_right_after_a_parent_without_a_place_is_one_body(text: str, name
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("市民逐一参观了诉讼服务中心大厅、调解室。", "诉讼服务中心"),
+        ("群众依次走进诉讼服务中心大厅和家事调解室参观。", "诉讼服务中心"),
         ("治安警察局交通廳廳長表示。", "治安警察局"),
         ("治安警察局協調中心工作。", "治安警察局"),
     ],
