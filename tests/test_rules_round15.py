@@ -334,3 +334,14 @@ def test_district_councils_named_as_a_class_are_no_body(text: str) -> None:
 def test_a_named_district_council_stays_a_body() -> None:
     names = [o.name for o in parse("东湾区议会赞助是次活动。").organizations]
     assert names == ["东湾区议会"]
+
+
+def test_a_launch_takes_the_main_hosts_not_the_body_that_undertakes() -> None:
+    text = (
+        "禁毒處與北嶺區撲滅罪行委員會於6月24日至28日合辦禁毒巡迴展覽，"
+        "由北嶺青少年綜合服務中心承辦。\n\n"
+        "展覽於二十四日在北嶺公立中學舉行開幕禮。"
+    )
+    events = _events(text)
+    assert set(events[0][1]) == {"禁毒处", "北岭区扑灭罪行委员会", "北岭青少年综合服务中心"}
+    assert [orgs for t, orgs in events if t == "launch"] == [["禁毒处", "北岭区扑灭罪行委员会"]]

@@ -59,9 +59,11 @@ def subject_orgs(
         and not (o[1] <= trig and r.joining_clause_re.match(text, o[1], trig))
     ]
     hosts, lead = _hosts(c, text, orgs, r)
-    sent = text[s0 : c.sent_end]
-    # A推出…演出，由B承办: those who undertake it organize beside the subject
-    undertaken = r.undertake_frame in sent and not any(w in sent for w in r.main_host_frames)
+    # A推出…演出，由B承办 / A与B合办…，由C承办: those who undertake it organize beside
+    # the subject
+    undertaken = bool(hosts) and all(
+        any(x == h and text.startswith(r.undertake_frame, e) for _s, e, x in orgs) for h in hosts
+    )
     if hosts and not lead and not undertaken:
         return hosts, False
     # the last organizer verb before the trigger in the sentence

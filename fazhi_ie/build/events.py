@@ -98,7 +98,7 @@ def build_events(ctx: Assembly) -> None:
     drafts = _drafts(ctx.text, mentions, dates, linked, r)
     groups = merge_drafts(ctx.text, drafts, r)
     _headline_dates(ctx.text, groups, dates, linked.triggers, r)
-    _launch_hosts(ctx.text, groups, r)
+    _launch_hosts(ctx.text, groups, linked.orgs, r)
     _lead_hosts(ctx.text, groups, linked.orgs, r)
     _add_events(ctx, groups)
     _link_metrics(ctx)
@@ -307,20 +307,27 @@ def _split(base: EventDraft, seq: bool, names: list[str]) -> list[EventDraft]:
     return [base]
 
 
-def _launch_hosts(text: str, groups: list[EventGroup], r: TriggerRules) -> None:
+def _launch_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: TriggerRules) -> None:
     """A launch that names no host takes the organizers of the campaign reported with
-    it (the first publicity event or exhibition with organizers: 展览…开幕礼); so does
-    one whose organizers only come from who announced it open (某局局长宣布活动启动:
-    an official's act at the ceremony, not its host)."""
+    it (the first publicity event or exhibition with organizers: 展览…开幕礼), but for
+    those only named as undertaking it (由某中心承办); so does one whose organizers only
+    come from who announced it open (某局局长宣布活动启动: an official's act at the
+    ceremony, not its host)."""
     campaign = next((g for g in groups if g.type in r.launched_types and g.organizers), None)
     if campaign is None:
         return
+    only_undertake = {
+        oid
+        for oid in campaign.organizers
+        if all(text.startswith(r.undertake_frame, e) for _s, e, x in orgs if x == oid)
+    }
+    hosts = [x for x in campaign.organizers if x not in only_undertake] or campaign.organizers
     for g in groups:
         if g.type != "launch":
             continue
         named = [m for m in g.mentions if m.organizers]
         if not named or all(announced(text, m, r) for m in named):
-            g.organizers = list(campaign.organizers)
+            g.organizers = list(hosts)
 
 
 
