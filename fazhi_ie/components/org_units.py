@@ -51,7 +51,6 @@ def _unit_after(text: str, toks: Tokens, pos: int) -> OrgCandidate | None:
     k = bisect_left(toks.starts_list, pos)
     if k >= len(toks.starts_list) or toks.starts_list[k] != pos:
         return None
-    stops = g.stop_tokens | g.ner_inside_stop_tokens
     last = min(k + MAX_TOKENS, len(toks.starts_list))
     for j in range(k, last):
         s, e = toks.starts_list[j], toks.ends_list[j]
@@ -62,12 +61,13 @@ def _unit_after(text: str, toks: Tokens, pos: int) -> OrgCandidate | None:
         if suffix is None:
             # a verb opens no unit; one right before the suffix names it (协调 + 中心)
             ahead = text[toks.starts_list[j + 1] : toks.ends_list[j + 1]] if j + 1 < last else ""
-            if word in stops and (j == k or _unit_suffix(ahead) is None):
+            verb = word in g.stop_tokens or word in g.ner_inside_stop_tokens
+            if verb and (j == k or _unit_suffix(ahead) is None):
                 return None
             continue
         name = text[pos:e]
         if e - pos <= len(suffix) or text.startswith(g.title_words, e):
-            return None  # a bare 处; 交通厅厅长: a department named only in a title
+            return None  # a bare 厅; 交通厅厅长: a department named only in a title
         if name in g.not_subunits or any(name.endswith(w) for w in g.parent_unit_not):
             return None  # 办公厅, 党组, 诉讼服务中心 + 大厅: folded into the parent, or no unit
         if text[e : e + 1] == suffix[-1]:

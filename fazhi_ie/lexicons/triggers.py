@@ -105,7 +105,6 @@ class TriggerRules:
     joining_clause_re: re.Pattern[str]
     lead_frame: str
     undertake_frame: str
-    main_host_frames: tuple[str, ...]
     announce_verbs: tuple[str, ...]
     launched_types: tuple[str, ...]
     relative_marker: str
@@ -269,7 +268,6 @@ def trigger_rules() -> TriggerRules:
         joining_clause_re=re.compile(d["joining_clause_pattern"]),
         lead_frame=d["lead_frame"],
         undertake_frame=d["undertake_frame"],
-        main_host_frames=tuple(d["main_host_frames"]),
         announce_verbs=tuple(d["announce_verbs"]),
         launched_types=tuple(d["launched_types"]),
         relative_marker=d["relative_marker"],
