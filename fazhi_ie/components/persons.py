@@ -157,6 +157,8 @@ class PersonRecognizer(Recognizer):
                 strict = name[0] in r.strict_surnames or name[:2] in r.compound
                 prev = text[s - 1] if s > 0 else "\n"
                 at_edge = not HAN_RUN.match(prev) or prev in r.boundary
+                if at_edge and s not in starts and s - 1 in starts and HAN_RUN.match(prev):
+                    continue  # 及时告知老师: the boundary character is one word with the surname
                 if n == 3 and not strict:
                     # 和钱芳律师: prefer the two-character reading
                     if valid_name(text[end - 2 : end]) or not at_edge:
