@@ -104,8 +104,9 @@ def measure(part: str) -> dict[str, dict[str, int]]:
                 for x in same:
                     for why in spoil_reasons(x, rules):
                         c[f"  spoiled by: {why}"] += 1
-        pred_keys = [_keys((o.name, o.canonical, *(m.text for m in o.mentions))) for o in
-                     art.organizations]
+        pred_keys = [
+            _keys((o.name, o.canonical, *(m.text for m in o.mentions))) for o in art.organizations
+        ]
         gold_keys = [_keys((o.name, *o.aliases)) for o in gold.organizations]
         every_pred = set().union(*pred_keys) if pred_keys else set()
         every_gold = set().union(*gold_keys) if gold_keys else set()

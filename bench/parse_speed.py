@@ -48,13 +48,17 @@ def main() -> int:
         list(parse_many(docs, batch_size=32))
         best = min(best, time.perf_counter() - t0)
     n = sum(map(len, docs))
-    print(json.dumps({
-        "fazhi_ie": str(Path(fazhi_ie.__file__).parent.parent),
-        "texts": len(docs),
-        "chars": n,
-        "parse_many_s": round(best, 3),
-        "chars_per_s": round(n / best),
-    }))
+    print(
+        json.dumps(
+            {
+                "fazhi_ie": str(Path(fazhi_ie.__file__).parent.parent),
+                "texts": len(docs),
+                "chars": n,
+                "parse_many_s": round(best, 3),
+                "chars_per_s": round(n / best),
+            }
+        )
+    )
     return 0
 
 

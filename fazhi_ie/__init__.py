@@ -40,8 +40,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .tables import to_frames
     from .view import render, report
 
-_LAZY = {"parse": "api", "parse_many": "api", "load": "pipeline", "render": "view",
-         "report": "view", "to_frames": "tables"}
+_LAZY = {
+    "parse": "api",
+    "parse_many": "api",
+    "load": "pipeline",
+    "render": "view",
+    "report": "view",
+    "to_frames": "tables",
+}
 #: Submodules reachable as attributes after a plain ``import fazhi_ie``.
 _SUBMODULES = frozenset({"summary"})
 

@@ -97,9 +97,7 @@ def parse_docs(
     model = str(pkuseg_model) if pkuseg_model is not None else None
     if any(not isinstance(x, InputDoc) or x.error is None for x in items):
         worker_nlp(model)
-    return list(
-        parse_many(items, batch_size=batch_size, pkuseg_model=model, max_chars=max_chars)
-    )
+    return list(parse_many(items, batch_size=batch_size, pkuseg_model=model, max_chars=max_chars))
 
 
 def parse_bag(

@@ -78,9 +78,9 @@ E110 = Code(
 E150 = Code(
     "E150",
     "parse_many(n_process={n}) was called from the top level of the script {script} "
-    "without an `if __name__ == \"__main__\":` guard",
+    'without an `if __name__ == "__main__":` guard',
     "Worker processes re-run the script that starts them. Put the code that parses under "
-    "`if __name__ == \"__main__\":` (see the README), or use n_process=1.",
+    '`if __name__ == "__main__":` (see the README), or use n_process=1.',
 )
 E151 = Code(
     "E151",
@@ -97,7 +97,7 @@ E153 = Code(
     "E153",
     "the worker processes exited while starting ({detail})",
     "Run with n_process=1 to see the error. A script that starts worker processes must "
-    "keep its parsing code under `if __name__ == \"__main__\":`.",
+    'keep its parsing code under `if __name__ == "__main__":`.',
 )
 E201 = Code(
     "E201",
@@ -180,7 +180,7 @@ E602 = Code(
     "E602",
     "{path} line {line} is not a parsed article record: {detail}",
     "Give the JSONL that `fazhi-ie parse` writes (one Article per line), or a text "
-    "file, a folder of them or an input JSONL ({{\"id\", \"text\"}}) to parse first.",
+    'file, a folder of them or an input JSONL ({{"id", "text"}}) to parse first.',
 )
 E603 = Code(
     "E603",

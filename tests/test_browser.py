@@ -43,9 +43,17 @@ pytestmark = [
 def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None
     cmd = [
-        CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-extensions", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}", *args,
+        CHROMIUM,
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        "--enable-logging=stderr",
+        "--v=0",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        *args,
     ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
 
@@ -61,8 +69,7 @@ def open_page(tmp_path: Path, html: str, name: str) -> tuple[Page, str, list[str
 
 def screenshot(tmp_path: Path, page: str, png: str, size: str = "1000,1000") -> Path:
     out = tmp_path / png
-    chromium(tmp_path, f"--screenshot={out}", f"--window-size={size}",
-             (tmp_path / page).as_uri())
+    chromium(tmp_path, f"--screenshot={out}", f"--window-size={size}", (tmp_path / page).as_uri())
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 5000
     return out
 
@@ -73,8 +80,10 @@ def title_of(dom: str) -> str:
 
 def bare_page(fragment: str) -> str:
     """A fragment as a notebook shows it: in a page with no CSP of ours."""
-    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>notebook</title>"
-            f"</head><body>{fragment}</body></html>")
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>notebook</title>'
+        f"</head><body>{fragment}</body></html>"
+    )
 
 
 def test_control_a_script_that_runs_is_seen(tmp_path):
@@ -90,12 +99,13 @@ def test_control_a_script_that_runs_is_seen(tmp_path):
 def test_view_in_chromium(tmp_path, full_page):
     art = sample_article()
     html = render(art, full_page=full_page)
-    page, dom, console = open_page(tmp_path, html if full_page else bare_page(html),
-                                   "view.html")
+    page, dom, console = open_page(tmp_path, html if full_page else bare_page(html), "view.html")
     assert console == []
-    assert title_of(dom) == ("notebook" if not full_page else
-                             "白河县司法局开展“宪法进万家”活动 &lt;script&gt;document.title="
-                             "'PWNED'&lt;/script&gt;")
+    assert title_of(dom) == (
+        "notebook"
+        if not full_page
+        else "白河县司法局开展“宪法进万家”活动 &lt;script&gt;document.title='PWNED'&lt;/script&gt;"
+    )
     assert "script" not in page.tags and "img" not in page.tags
     assert {k: page.count(k) for k in EXPECTED} == EXPECTED
     assert "".join(page.text_box) == art.text
@@ -104,8 +114,7 @@ def test_view_in_chromium(tmp_path, full_page):
 
 def test_report_in_chromium(tmp_path):
     arts = [sample_article(id="a1"), sample_article(id="a2")]
-    page, dom, console = open_page(tmp_path, fazhi_ie.report(arts, full_page=True),
-                                   "report.html")
+    page, dom, console = open_page(tmp_path, fazhi_ie.report(arts, full_page=True), "report.html")
     assert console == []
     assert page.tags.count("svg") == 3
     assert "script" not in page.tags and "img" not in page.tags

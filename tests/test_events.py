@@ -416,10 +416,7 @@ def test_a_draft_joins_the_group_of_its_own_day_first() -> None:
 
 @pytest.mark.pipeline
 def test_bodies_summoned_in_the_follow_up_are_not_organizers() -> None:
-    art = parse(
-        "3月8日,青川县启动维权周宣传活动。"
-        "现场,县妇联组织县检察院、县司法局设立咨询台。\n"
-    )
+    art = parse("3月8日,青川县启动维权周宣传活动。现场,县妇联组织县检察院、县司法局设立咨询台。\n")
     orgs = {o.id: o.name for o in art.organizations}
     (ev,) = [e for e in art.events if e.type.value == "launch"]
     assert [orgs[o] for o in ev.organizers] == ["县妇联"]

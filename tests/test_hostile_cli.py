@@ -86,9 +86,7 @@ def test_evaluate_json_stdout_is_only_json(monkeypatch, capfd):
     assert "loading the pipeline" in err and "native chatter" in err and "missed: x" in err
 
 
-def test_a_json_command_that_prints_its_json_itself_still_gets_a_clean_stdout(
-    monkeypatch, capfd
-):
+def test_a_json_command_that_prints_its_json_itself_still_gets_a_clean_stdout(monkeypatch, capfd):
     from fazhi_ie.training import ner_eval
 
     def run(args, score_gold=None):

@@ -176,7 +176,7 @@ def test_the_model_reads_the_cleanings_ascii_punctuation_as_the_wide_forms_it_kn
 
     known = {"，": 1, "（": 2, "）": 3, "“": 4, "1": 5, "A": 6, "-": 7}
     table = wide_forms(known)
-    assert "a,(b)\"1A-".translate(table) == "a，（b）“1A-"
+    assert 'a,(b)"1A-'.translate(table) == "a，（b）“1A-"
     assert ord("!") not in table  # neither form known: left alone
 
 

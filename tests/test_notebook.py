@@ -18,7 +18,8 @@ NOTEBOOK = ROOT / "examples" / "explore.ipynb"
 
 def _outputs(cell, mime: str) -> str:
     return "".join(
-        out.get("data", {}).get(mime, "") for out in cell.get("outputs", [])
+        out.get("data", {}).get(mime, "")
+        for out in cell.get("outputs", [])
         if out.get("output_type") in ("execute_result", "display_data")
     )
 
@@ -35,9 +36,12 @@ def test_explore_notebook_runs_top_to_bottom(monkeypatch):
     monkeypatch.setenv("PYTHONPATH", path)
     nb = nbformat.read(NOTEBOOK, as_version=4)
     assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
-        "commit the notebook without outputs")
+        "commit the notebook without outputs"
+    )
     client = nbclient.NotebookClient(
-        nb, timeout=600, kernel_name="python3",
+        nb,
+        timeout=600,
+        kernel_name="python3",
         resources={"metadata": {"path": str(NOTEBOOK.parent)}},
     )
     client.execute()  # raises CellExecutionError on the first failing cell

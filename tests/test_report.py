@@ -50,7 +50,10 @@ def test_corpus_counts():
     assert [(n.name, n.articles, n.mentions) for n in st.laws] == [("宪法", 2, 2)]
     q = {t.quantity: t for t in st.quantities}
     assert (q["materials"].metrics, q["materials"].approx, q["materials"].by_unit) == (
-        2, 2, {"份": 1000})
+        2,
+        2,
+        {"份": 1000},
+    )
     assert q["consultations"].by_unit == {"人次": 160}
     assert st.published == ("2023-12-05", "2023-12-05")
     regions = {n.name: n.articles for n in st.regions}
@@ -82,8 +85,9 @@ def test_report_without_matplotlib_says_how_to_fix_it(monkeypatch):
 
 def write_jsonl(path, articles):
     path.write_text(
-        "".join(json.dumps(a.model_dump(mode="json"), ensure_ascii=False) + "\n"
-                for a in articles), encoding="utf-8")
+        "".join(json.dumps(a.model_dump(mode="json"), ensure_ascii=False) + "\n" for a in articles),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -136,8 +140,10 @@ def test_input_records_are_not_mistaken_for_parsed_ones(tmp_path):
 @pytest.mark.pipeline
 def test_view_command_parses_a_text_file(tmp_path):
     txt = tmp_path / "a.txt"
-    txt.write_text("12月4日，白河县司法局在人民广场开展宪法宣传活动，发放《宪法》宣传册500余份。",
-                   encoding="utf-8")
+    txt.write_text(
+        "12月4日，白河县司法局在人民广场开展宪法宣传活动，发放《宪法》宣传册500余份。",
+        encoding="utf-8",
+    )
     out = tmp_path / "page.html"
     assert main(["view", str(txt), "-o", str(out)]) == 0
     page = Page(out.read_text(encoding="utf-8"))

@@ -133,8 +133,7 @@ def test_an_activity_in_the_fire_safety_month_takes_that_month():
 
 def test_the_body_labelling_the_headline_holds_an_activity_no_sentence_gives_a_host():
     text = (
-        "青石县检察院：检察官进校园 护航促成长\n"
-        "近日，干警们走进城南中学，为学生们上了一堂法治课。"
+        "青石县检察院：检察官进校园 护航促成长\n近日，干警们走进城南中学，为学生们上了一堂法治课。"
     )
     assert _events(text) == [("lecture", ["青石县检察院"])]
 
@@ -223,9 +222,7 @@ def test_a_campaign_word_followed_by_its_day_is_held():
     assert [t for t, _ in _events(text)] == ["publicity"]
 
 
-@pytest.mark.parametrize(
-    "name", ["終審法院", "初級法院", "社會工作局", "法務部行政執行署"]
-)
+@pytest.mark.parametrize("name", ["終審法院", "初級法院", "社會工作局", "法務部行政執行署"])
 def test_macau_courts_and_bureaus_and_a_taiwan_agency_are_organizations(name: str):
     from opencc import OpenCC
 

@@ -18,9 +18,7 @@ def test_a_short_form_declared_inside_the_list_keeps_the_hosts_before_it() -> No
         "6月3日至4日，青石县委全面依法治县委员会办公室、青石县司法局（以下简称县司法局）"
         "在县委党校联合举办全县普法骨干培训班。"
     )
-    assert _events(text) == [
-        ("training", ["青石县委全面依法治县委员会办公室", "青石县司法局"])
-    ]
+    assert _events(text) == [("training", ["青石县委全面依法治县委员会办公室", "青石县司法局"])]
 
 
 def test_a_quoted_audience_between_two_trigger_words_is_not_a_second_activity() -> None:
@@ -217,9 +215,7 @@ def test_an_undated_lead_is_the_dated_activity_its_body_held_with_others() -> No
         "9月12日，青石农村商业银行携手青石县公安局经侦大队在集贸市场设立宣传咨询台，"
         "向赶集群众讲解《反洗钱法》。"
     )
-    assert _events(text) == [
-        ("publicity", ["青石农村商业银行", "青石县公安局经侦大队"])
-    ]
+    assert _events(text) == [("publicity", ["青石农村商业银行", "青石县公安局经侦大队"])]
 
 
 def test_an_undated_lead_by_another_body_stays_its_own_activity() -> None:

@@ -221,9 +221,7 @@ def test_a_classroom_used_as_a_means_is_no_lecture():
     assert [t for t, _ in _events(text)] == ["training"]
 
 
-@pytest.mark.parametrize(
-    "name", ["青石派出所幸福社区警务室", "白河县青石镇综合行政执法队"]
-)
+@pytest.mark.parametrize("name", ["青石派出所幸福社区警务室", "白河县青石镇综合行政执法队"])
 def test_police_posts_and_enforcement_teams(name: str):
     assert _org_names(f"近日，{name}开展普法宣传活动。") == [name]
 
@@ -300,8 +298,7 @@ def test_a_taiwan_short_form_with_its_place_is_the_same_body():
 
 def test_forms_introduced_by_a_taiwan_word_are_no_activities_of_their_own():
     text = (
-        "法務局於塔石廣場舉辦「國家憲法日」嘉年華，"
-        "透過攤位遊戲、展板展示等形式向市民推廣憲法知識。"
+        "法務局於塔石廣場舉辦「國家憲法日」嘉年華，透過攤位遊戲、展板展示等形式向市民推廣憲法知識。"
     )
     assert [t for t, _ in _events(text)] == ["publicity"]
 

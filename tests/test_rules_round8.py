@@ -187,9 +187,7 @@ def test_an_exhibition_of_results_is_an_exhibition():
     assert [t for t, _ in _events(text)] == ["exhibition"]
 
 
-@pytest.mark.parametrize(
-    "name", ["宜蘭縣政府社會處", "臺東縣政府地政處", "花蓮縣政府觀光處"]
-)
+@pytest.mark.parametrize("name", ["宜蘭縣政府社會處", "臺東縣政府地政處", "花蓮縣政府觀光處"])
 def test_a_county_government_department_keeps_its_name(name: str):
     from fazhi_ie.evaluate.keys import comparison_key
 

@@ -301,9 +301,7 @@ def test_centres_that_are_places_are_no_bodies(venue: str):
         ("随后，在白河县人民法院第五审判庭，代表们旁听了庭审。", ["白河县人民法院"]),
     ],
 )
-def test_court_divisions_procuratorate_studios_and_inspection_offices(
-    text: str, names: list[str]
-):
+def test_court_divisions_procuratorate_studios_and_inspection_offices(text: str, names: list[str]):
     assert _orgs(text) == names
 
 
@@ -317,10 +315,7 @@ def test_a_named_community_police_room_is_a_body():
 
 
 def test_a_series_launched_is_a_campaign_for_its_period():
-    text = (
-        "3月25日，“法润白河”系列活动在县体育馆正式启动。"
-        "此后直到4月30日，各乡镇将轮流开展宣传。"
-    )
+    text = "3月25日，“法润白河”系列活动在县体育馆正式启动。此后直到4月30日，各乡镇将轮流开展宣传。"
     art = parse(text)
     assert sorted((e.type.value, e.date, e.date_end) for e in art.events) == [
         ("launch", "--03-25", None),
@@ -348,8 +343,7 @@ def test_a_site_footer_naming_its_host_and_builder_is_no_content():
 
 def test_an_activitys_own_host_lines_stay_content():
     text = (
-        "白河县宪法知识竞赛\n主办单位：白河县司法局\n"
-        "承办单位：白河县第一中学\n12月4日，竞赛举行。"
+        "白河县宪法知识竞赛\n主办单位：白河县司法局\n承办单位：白河县第一中学\n12月4日，竞赛举行。"
     )
     assert _orgs(text) == ["白河县司法局", "白河县第一中学"]
 

@@ -31,7 +31,7 @@ from fazhi_ie.records import (
 from fazhi_ie.view import render
 
 SCRIPT = "<script>document.title='PWNED'</script>"
-IMG = "\"><img src=x onerror=\"document.title='PWNED2'\">"
+IMG = '"><img src=x onerror="document.title=\'PWNED2\'">'
 TEXT = (
     f"白河县司法局开展“宪法进万家”活动 {SCRIPT}\n"
     f"来源：白河日报 {IMG}\n"
@@ -55,7 +55,7 @@ def sample_article(**changes) -> Article:
     assert square.start < crossing.start < square.end < crossing.end
     first = span("12月4日")
     end = span("500余份").end
-    sentence = Span(start=first.start, end=end, text=TEXT[first.start:end])
+    sentence = Span(start=first.start, end=end, text=TEXT[first.start : end])
     art = Article(
         id='demo"><b>x',
         title=TEXT.splitlines()[0],
@@ -63,27 +63,64 @@ def sample_article(**changes) -> Article:
         published="2023-12-05",
         text=TEXT,
         organizations=[
-            Organization(id="org-1", name="白河县司法局", canonical="白河县司法局",
-                         kind=OrgKind.justice_admin, region="白河县",
-                         mentions=[span("白河县司法局"), span("白河县司法局", 1)]),
+            Organization(
+                id="org-1",
+                name="白河县司法局",
+                canonical="白河县司法局",
+                kind=OrgKind.justice_admin,
+                region="白河县",
+                mentions=[span("白河县司法局"), span("白河县司法局", 1)],
+            ),
         ],
-        persons=[Person(id="per-1", name="李明远", titles=["局长"], organization="org-1",
-                        mentions=[span("李明远")])],
+        persons=[
+            Person(
+                id="per-1",
+                name="李明远",
+                titles=["局长"],
+                organization="org-1",
+                mentions=[span("李明远")],
+            )
+        ],
         locations=[
             Location(id="loc-1", name="白河县", mentions=[span("白河县")]),
             Location(id="loc-2", name="白河县人民广场", mentions=[square]),
         ],
-        laws=[Law(id="law-1", name="宪法", full_name="中华人民共和国宪法",
-                  mentions=[span("宪法", 2)])],
-        events=[Event(id="evt-1", type=EventType.publicity, date="2023-12-04",
-                      date_text="12月4日", date_resolved=True, organizers=["org-1"],
-                      laws=["law-1"], metrics=["met-1"], trigger=crossing, evidence=sentence)],
+        laws=[
+            Law(id="law-1", name="宪法", full_name="中华人民共和国宪法", mentions=[span("宪法", 2)])
+        ],
+        events=[
+            Event(
+                id="evt-1",
+                type=EventType.publicity,
+                date="2023-12-04",
+                date_text="12月4日",
+                date_resolved=True,
+                organizers=["org-1"],
+                laws=["law-1"],
+                metrics=["met-1"],
+                trigger=crossing,
+                evidence=sentence,
+            )
+        ],
         metrics=[
-            Metric(id="met-1", value=500, approx=Approx.more_than, unit="份",
-                   quantity=Quantity.materials, subject="宣传册", event="evt-1",
-                   span=span("500余份")),
-            Metric(id="met-2", value=80, approx=Approx.about, unit="人次",
-                   quantity=Quantity.consultations, span=span("约80人次")),
+            Metric(
+                id="met-1",
+                value=500,
+                approx=Approx.more_than,
+                unit="份",
+                quantity=Quantity.materials,
+                subject="宣传册",
+                event="evt-1",
+                span=span("500余份"),
+            ),
+            Metric(
+                id="met-2",
+                value=80,
+                approx=Approx.about,
+                unit="人次",
+                quantity=Quantity.consultations,
+                span=span("约80人次"),
+            ),
         ],
         warnings=[Notice(code="W999", message=f"a warning that quotes {SCRIPT}")],
     )
@@ -138,8 +175,11 @@ class Page(HTMLParser):
                 self.covered[key] = self.covered.get(key, "") + data
 
     def count(self, kind: str) -> int:
-        return sum(1 for m in self.marks
-                   if f"fz-{kind}" in m["class"].split() and "fz-cont" not in m["class"])
+        return sum(
+            1
+            for m in self.marks
+            if f"fz-{kind}" in m["class"].split() and "fz-cont" not in m["class"]
+        )
 
 
 def test_the_text_comes_back_exactly_and_hostile_markup_stays_text():
@@ -221,15 +261,21 @@ def test_the_page_is_self_contained():
 def test_spans_that_do_not_match_the_text_are_reported_not_drawn():
     art = sample_article()
     bad = art.organizations[0].model_copy(
-        update={"mentions": [Span(start=0, end=3, text="青山市")]})
+        update={"mentions": [Span(start=0, end=3, text="青山市")]}
+    )
     html = render(art.model_copy(update={"organizations": [bad]}))
     assert "1 span(s) do not match the text" in html
     assert Page(html).count("org") == 0
 
 
 def test_an_error_record_shows_its_error():
-    art = Article(id="e1", text="", error=Notice(code="E101", message="input is empty",
-                                                 hint="Pass a non-empty string or file."))
+    art = Article(
+        id="e1",
+        text="",
+        error=Notice(
+            code="E101", message="input is empty", hint="Pass a non-empty string or file."
+        ),
+    )
     html = render(art)
     assert "error E101" in html and "Pass a non-empty" in html
     assert 'class="fzv-text"' not in html

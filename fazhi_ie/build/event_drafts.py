@@ -141,9 +141,7 @@ def merge_drafts(text: str, drafts: list[EventDraft], r: TriggerRules) -> list[E
     return _headline_modifiers(text, groups, r)
 
 
-def _headline_modifiers(
-    text: str, groups: list[EventGroup], r: TriggerRules
-) -> list[EventGroup]:
+def _headline_modifiers(text: str, groups: list[EventGroup], r: TriggerRules) -> list[EventGroup]:
     """A headline that names the activity by a word the body uses as its modifier
     (北检办理反诈骗宣导 over …反诈骗宣导讲座), or by the campaign period it belongs to
     when the body reports no activity of the headline's type (…宪法宣传周活动 over a

@@ -330,7 +330,6 @@ def _launch_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: Trigge
             g.organizers = list(hosts)
 
 
-
 def _add_events(ctx: Assembly, groups: list[EventGroup]) -> None:
     """One Event per group, its trigger and evidence from the group's lead mention;
     a metric goes to the first event that reports it."""

@@ -181,9 +181,7 @@ def _same_kind(found: list[EventMention], r: TriggerRules) -> list[EventMention]
     return out
 
 
-def _ceremonies(
-    found: list[EventMention], r: TriggerRules
-) -> tuple[list[EventMention], set[int]]:
+def _ceremonies(found: list[EventMention], r: TriggerRules) -> tuple[list[EventMention], set[int]]:
     """A trigger of a ``ceremony_of`` type right before one of a secondary type names
     the contest whose ceremony is held (知识竞赛颁奖典礼: an award): the first is
     dropped; the starts of the ceremonies kept."""

@@ -188,8 +188,7 @@ def _trigger_pattern(d: dict[str, Any], types: dict[str, str]) -> str:
     behind = d["named_activity_lookbehind"]
     words = sorted(types, key=len, reverse=True)
     return "|".join(
-        (behind if w in named else "") + re.escape(w) + (ahead if w in final else "")
-        for w in words
+        (behind if w in named else "") + re.escape(w) + (ahead if w in final else "") for w in words
     )
 
 

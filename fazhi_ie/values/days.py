@@ -1,9 +1,9 @@
 """Day arithmetic on the dates the records carry (``YYYY-MM-DD`` or ``--MM-DD``)::
 
-    >>> shift_day("--12-31", 1) is None   # across the new year with no year stated
-    True
-    >>> shift_day("2024-02-28", 2)
-    '2024-03-01'
+>>> shift_day("--12-31", 1) is None   # across the new year with no year stated
+True
+>>> shift_day("2024-02-28", 2)
+'2024-03-01'
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ __all__ = ["back_reference_re", "period_end", "start_marked", "stated_days"]
 #: A stated length is 2 to this many days (a longer one is a campaign's, not a day's).
 MAX_DAYS = 62
 
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     d = load_json("date_patterns.json")

@@ -19,5 +19,12 @@ from .corpus import CorpusStats, corpus_stats
 from .html import Html
 from .report import report
 
-__all__ = ["CorpusStats", "Html", "corpus_stats", "load_articles", "render", "render_many",
-           "report"]
+__all__ = [
+    "CorpusStats",
+    "Html",
+    "corpus_stats",
+    "load_articles",
+    "render",
+    "render_many",
+    "report",
+]

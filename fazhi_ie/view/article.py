@@ -53,29 +53,55 @@ def _tables(art: Article) -> dict[str, list[list[str]]]:
         for e in art.events
     ]
     orgs = [
-        [o.id, o.name, o.canonical if o.canonical != o.name else "", o.kind.value,
-         o.level.value if o.level else "", o.region or "", str(len(o.mentions))]
+        [
+            o.id,
+            o.name,
+            o.canonical if o.canonical != o.name else "",
+            o.kind.value,
+            o.level.value if o.level else "",
+            o.region or "",
+            str(len(o.mentions)),
+        ]
         for o in art.organizations
     ]
     persons = [
-        [p.id, p.name, ", ".join(p.titles), org_names.get(p.organization or "", ""),
-         str(len(p.mentions))]
+        [
+            p.id,
+            p.name,
+            ", ".join(p.titles),
+            org_names.get(p.organization or "", ""),
+            str(len(p.mentions)),
+        ]
         for p in art.persons
     ]
-    laws = [[law.id, law.name, law.full_name, law.kind.value, str(len(law.mentions))]
-            for law in art.laws]
+    laws = [
+        [law.id, law.name, law.full_name, law.kind.value, str(len(law.mentions))]
+        for law in art.laws
+    ]
     metrics = [
-        [m.id, number(m.value) + (f"–{number(m.value_max)}" if m.value_max is not None else ""),
-         m.unit, m.approx.value, m.quantity.value, m.subject or "", m.event or "", m.span.text]
+        [
+            m.id,
+            number(m.value) + (f"–{number(m.value_max)}" if m.value_max is not None else ""),
+            m.unit,
+            m.approx.value,
+            m.quantity.value,
+            m.subject or "",
+            m.event or "",
+            m.span.text,
+        ]
         for m in art.metrics
     ]
-    return {"events": events, "organizations": orgs, "persons": persons, "laws": laws,
-            "metrics": metrics}
+    return {
+        "events": events,
+        "organizations": orgs,
+        "persons": persons,
+        "laws": laws,
+        "metrics": metrics,
+    }
 
 
 HEADS = {
-    "events": ["id", "type", "date", "name / theme", "organizers", "location", "laws",
-               "metrics"],
+    "events": ["id", "type", "date", "name / theme", "organizers", "location", "laws", "metrics"],
     "organizations": ["id", "name", "canonical", "kind", "level", "region", "mentions"],
     "persons": ["id", "name", "titles", "organization", "mentions"],
     "laws": ["id", "name", "full name", "kind", "mentions"],
@@ -104,8 +130,9 @@ def fragment(article: Article | dict[str, Any], *, tables: bool = True) -> Html:
     )
 
 
-def render(article: Article | dict[str, Any], *, tables: bool = True,
-           full_page: bool = False) -> Html:
+def render(
+    article: Article | dict[str, Any], *, tables: bool = True, full_page: bool = False
+) -> Html:
     """One article as HTML: header, legend, highlighted text, tables.
 
     Returns a self-contained fragment (it carries its own CSS, no script, nothing
@@ -120,8 +147,9 @@ def render(article: Article | dict[str, Any], *, tables: bool = True,
     return page(body, title=art.title or art.id or "fazhi_ie article")
 
 
-def render_many(articles: Iterable[Article], *, tables: bool = True,
-                title: str = "fazhi_ie articles") -> Html:
+def render_many(
+    articles: Iterable[Article], *, tables: bool = True, title: str = "fazhi_ie articles"
+) -> Html:
     """Several articles, one view after another, as one standalone page."""
     body = "\n".join(fragment(a, tables=tables) for a in articles)
     return page(body, title=title)

@@ -126,8 +126,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             yield from load_articles(f)
 
     title = args.title or "fazhi_ie report: " + ", ".join(Path(f).name for f in args.files)
-    html = report(articles(), title=title, top=args.top, plots=not args.no_plots,
-                  full_page=True)
+    html = report(articles(), title=title, top=args.top, plots=not args.no_plots, full_page=True)
     _write(html, args.output, "the report")
     return 0
 

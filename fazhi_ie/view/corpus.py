@@ -120,8 +120,12 @@ def corpus_stats(articles: Iterable[Article], *, top: int = 15) -> CorpusStats:
             t.approx += m.approx is not Approx.exact or m.value_max is not None
             t.by_unit[m.unit] = t.by_unit.get(m.unit, 0) + m.value
     st.published = (min(dates), max(dates)) if dates else None
-    st.distinct = {"organizations": len(orgs), "laws": len(laws), "regions": len(regions),
-                   "metrics": sum(t.metrics for t in totals.values())}
+    st.distinct = {
+        "organizations": len(orgs),
+        "laws": len(laws),
+        "regions": len(regions),
+        "metrics": sum(t.metrics for t in totals.values()),
+    }
     st.organizations = _top(orgs, top)
     st.regions = _top(regions, top)
     st.laws = _top(laws, top)

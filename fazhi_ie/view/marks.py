@@ -84,8 +84,9 @@ def event_tip(ev: Event, orgs: dict[str, Organization]) -> str:
     lines = [f"Event {ev.id}: {_val(ev.type)}" + (f" {ev.name}" if ev.name else "")]
     lines.append(f"date: {when(ev)}" + ("" if ev.date_resolved else " (unresolved)"))
     if ev.organizers:
-        lines.append("organizers: " + ", ".join(orgs[i].name if i in orgs else i
-                                                for i in ev.organizers))
+        lines.append(
+            "organizers: " + ", ".join(orgs[i].name if i in orgs else i for i in ev.organizers)
+        )
     if ev.theme:
         lines.append(f"theme: {ev.theme}")
     return "\n".join(lines)
@@ -153,8 +154,12 @@ def collect(article: Article) -> tuple[list[Mark], int]:
     for ev in article.events:
         tip = event_tip(ev, orgs)
         add("evt", ev.trigger, ev.id, tip)
-        add("date", _date_span(ev), ev.id, f"Date of {ev.id}: {when(ev)}\nas written: "
-            f"{ev.date_text}")
+        add(
+            "date",
+            _date_span(ev),
+            ev.id,
+            f"Date of {ev.id}: {when(ev)}\nas written: {ev.date_text}",
+        )
     if article.published_span is not None and article.published:
         add("date", article.published_span, "published", f"Published: {article.published}")
     for m in article.metrics:

@@ -41,11 +41,18 @@ def _svg(fig: Any, name: str) -> str:
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": f"fazhi-ie-{name}"}):
         fig.savefig(buf, format="svg", metadata={"Date": None}, facecolor="white")
     text = buf.getvalue()
-    return text[text.index("<svg"):]  # drop the XML declaration and DOCTYPE
+    return text[text.index("<svg") :]  # drop the XML declaration and DOCTYPE
 
 
-def bars(labels: Sequence[str], values: Sequence[float], *, name: str, title: str,
-         xlabel: str = "", horizontal: bool = True) -> str:
+def bars(
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    name: str,
+    title: str,
+    xlabel: str = "",
+    horizontal: bool = True,
+) -> str:
     """A bar chart as an ``<svg>`` element (one bar per label, in the order given)."""
     n = max(len(labels), 1)
     if horizontal:
@@ -59,8 +66,12 @@ def bars(labels: Sequence[str], values: Sequence[float], *, name: str, title: st
         fig = _figure(max(3.0, 0.9 + 0.38 * n), 2.6)
         ax = fig.add_subplot()
         ax.bar(range(len(labels)), values, color=_COLOR)
-        ax.set_xticks(range(len(labels)), labels, rotation=60 if n > 6 else 0,
-                      ha="right" if n > 6 else "center")
+        ax.set_xticks(
+            range(len(labels)),
+            labels,
+            rotation=60 if n > 6 else 0,
+            ha="right" if n > 6 else "center",
+        )
         ax.set_ylabel(xlabel)
     from matplotlib.ticker import MaxNLocator
 

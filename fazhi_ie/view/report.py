@@ -38,22 +38,41 @@ def _plots_of(stats: CorpusStats, months: list[tuple[str, int]]) -> dict[str, st
     by_type = stats.events_by_type.most_common()
     if by_type:
         out["events_by_type"] = _plots.bars(
-            [k for k, _ in by_type], [v for _, v in by_type], name="types",
-            title="Events by type", xlabel="events")
+            [k for k, _ in by_type],
+            [v for _, v in by_type],
+            name="types",
+            title="Events by type",
+            xlabel="events",
+        )
     if months:
         out["events_by_month"] = _plots.bars(
-            [k for k, _ in months], [v for _, v in months], name="months",
-            title="Events by month (dated events)", xlabel="events", horizontal=False)
+            [k for k, _ in months],
+            [v for _, v in months],
+            name="months",
+            title="Events by month (dated events)",
+            xlabel="events",
+            horizontal=False,
+        )
     if stats.quantities:
         qs = sorted(stats.quantities, key=lambda q: -q.metrics)
         out["metrics"] = _plots.bars(
-            [q.quantity for q in qs], [q.metrics for q in qs], name="metrics",
-            title="Metrics by quantity class", xlabel="metrics")
+            [q.quantity for q in qs],
+            [q.metrics for q in qs],
+            name="metrics",
+            title="Metrics by quantity class",
+            xlabel="metrics",
+        )
     return out
 
 
-def report(articles: Iterable[Article | dict[str, Any]], *, title: str = "fazhi_ie report",
-           top: int = 15, plots: bool = True, full_page: bool = False) -> Html:
+def report(
+    articles: Iterable[Article | dict[str, Any]],
+    *,
+    title: str = "fazhi_ie report",
+    top: int = 15,
+    plots: bool = True,
+    full_page: bool = False,
+) -> Html:
     """A corpus report as HTML: counts, tables and (``plots=True``) SVG plots.
 
     ``articles`` are Articles or their JSON dicts (the lines ``fazhi-ie parse`` writes).
