@@ -22,13 +22,14 @@ from spacy.tokens import Doc
 from ..components.base import EntitySpan
 from ..components.org_candidate import OrgCandidate
 from ..components.org_extra import descriptive_teams, national_companies
-from ..components.org_lists import credit_ranges, keep, outside, sidebar_ranges
+from ..components.org_lists import keep
 from ..components.org_tokens import (
     class_before,
     classify,
     place_head_ok,
     starts_with_division,
 )
+from ..components.page_ranges import credit_ranges, outside, sidebar_ranges
 from ..components.tokens import Tokens
 from ..lexicons.orgs import folded_department, grammar, level_of, longest_suffix
 from ..text.primitives import HAN_BASIC

@@ -34,7 +34,7 @@ from .event_sites import (
     spoil_reasons,
     told_sites,
 )
-from .org_lists import sidebar_ranges
+from .page_ranges import sidebar_ranges
 from .tokens import token_edges
 
 KEY = KEYS.EVENTS

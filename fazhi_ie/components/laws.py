@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..lexicons.laws import classify_title, describe, lexicon_re, short_name, title_rules
 from ..text.primitives import TITLE_RE, RangeIndex
 from .base import KEYS, Recognizer, doc_text
-from .org_lists import off_sidebars
+from .page_ranges import off_sidebars
 from .tokens import token_edges
 
 

@@ -41,7 +41,7 @@ from ..lexicons.metric_units import MetricData, metric_data
 from ..text.primitives import CLAUSE_END, MAX_SCAN, SENT_END, RangeIndex, title_ranges
 from ..values.numbers import CN_DIGITS, Number, from_parts, markers, scan_words
 from .base import KEYS, Recognizer, doc_text
-from .org_lists import off_sidebars
+from .page_ranges import off_sidebars
 
 KEY = KEYS.METRICS
 #: What ends a sentence here: the shared sentence ends plus semicolons (the

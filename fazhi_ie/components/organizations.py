@@ -51,17 +51,15 @@ from .org_left import analyse
 from .org_lists import (
     adjacent_parents,
     coordinated,
-    credit_ranges,
     join_subunits,
     keep,
-    outside,
     resolve,
     shared_prefix,
-    sidebar_ranges,
     stationed,
 )
 from .org_tokens import classify, not_org_words
 from .org_units import units_after_parent
+from .page_ranges import credit_ranges, outside, sidebar_ranges
 from .tokens import Tokens
 
 __all__ = ["OrgCandidate", "OrgRecognizer", "make_org_recognizer"]

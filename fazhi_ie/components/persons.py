@@ -55,7 +55,7 @@ from ..lexicons.gazetteer import gazetteer
 from ..lexicons.person_rules import DOT, HAN_RUN, rules, surname_length, valid_name
 from ..text.primitives import RangeIndex
 from .base import KEYS, Recognizer, doc_text
-from .org_lists import off_sidebars
+from .page_ranges import off_sidebars
 from .person_names import read_list, read_name, skip
 from .tokens import token_edges
 
