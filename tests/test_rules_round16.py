@@ -25,3 +25,29 @@ def test_a_word_ending_in_a_surname_character_does_not_start_a_name_before_a_tit
 def test_a_name_after_a_coordinating_character_before_a_title_is_still_a_name() -> None:
     names = [p.name for p in parse("会上，县司法局邀请了张立军及钱芳律师为群众答疑。").persons]
     assert "钱芳" in names
+
+
+def _types(text: str) -> list[tuple[str, str | None]]:
+    return [(e.type.value, e.date) for e in parse(text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月11日，青石新区的防范非法集资宣传活动走进金桂园小区。",
+        "3月11日，“民法典”普法宣传走进金桂园小区，发放资料200余份。",
+    ],
+)
+def test_an_activity_that_goes_somewhere_is_held(text: str) -> None:
+    assert _types(text) == [("publicity", "--03-11")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为推动普法宣传走进千家万户，青石县司法局制定了年度工作方案。",
+        "下一步，要让法治宣传走进千家万户。",
+    ],
+)
+def test_an_aim_that_publicity_go_somewhere_is_no_activity(text: str) -> None:
+    assert _types(text) == []

@@ -236,9 +236,14 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
     served = bool(r.served_frame_re.search(x.clause_before))
     # 邀请某教授作专题讲座, 应某局邀请作…: an invited speaker gives it
     invited = bool(r.invited_frame_re.search(x.clause_before))
+    # 普法宣传活动走进某小区: the activity goes somewhere (not 推动…走进千家万户)
+    moved_in = r.moved_in_re.match(text, e, clause_end) is not None and not any(
+        w in x.clause_before for w in r.moved_in_not_before
+    )
     found = {
         "held_clause": held_clause,
         "held_after": held_after,
+        "moved_in": moved_in,
         "self_framed": self_framed,
         "meeting": met,
         "appointed": appointed,
