@@ -51,3 +51,19 @@ def test_an_activity_that_goes_somewhere_is_held(text: str) -> None:
 )
 def test_an_aim_that_publicity_go_somewhere_is_no_activity(text: str) -> None:
     assert _types(text) == []
+
+
+def test_a_social_media_post_time_stamp_gives_the_publication_date() -> None:
+    text = (
+        "青石縣政府警察局白河分局\n2024年5月8日 · 🌏\n\n"
+        "白河分局員警今天在白河市場向攤商宣導反詐騙知識。\n"
+    )
+    assert str(parse(text).published) == "2024-05-08"
+
+
+def test_an_roc_release_date_in_chinese_numerals_gives_the_publication_date() -> None:
+    text = (
+        "臺灣青石地方檢察署 新聞稿\n發布日期：中華民國一一三年八月二十三日\n\n"
+        "本署今日與青石醫院合辦反醫療暴力法治講座。\n"
+    )
+    assert str(parse(text).published) == "2024-08-23"

@@ -114,6 +114,12 @@ def _date_value(m: re.Match[str]) -> str | None:
             y, mo, d = int(g["y6"]) + ROC_OFFSET, int(g["m6"]), int(g["d6"])
         elif g["y7"]:
             y, mo, d = int(g["y7"]) + ROC_OFFSET, int(g["m7"]), int(g["d7"])
+        elif g["y8"]:  # 中华民国一一三年八月二十三日
+            y = int("".join(str(CN_DIGIT_VALUE[c]) for c in g["y8"])) + ROC_OFFSET
+            m8, d8 = cn_int(g["m8"]), cn_int(g["d8"])
+            if m8 is None or d8 is None:
+                return None
+            mo, d = m8, d8
         else:
             y = int("".join(str(CN_DIGIT_VALUE[c]) for c in g["y4"]))
             m4, d4 = cn_int(g["m4"]), cn_int(g["d4"])
