@@ -67,3 +67,18 @@ def test_an_roc_release_date_in_chinese_numerals_gives_the_publication_date() ->
         "本署今日與青石醫院合辦反醫療暴力法治講座。\n"
     )
     assert str(parse(text).published) == "2024-08-23"
+
+
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [("编辑：黎思琪　审核：尹志和\n", "尹志和"), ("编辑：夏语冰　审核：何敬之\n", "何敬之")],
+)
+def test_a_credit_line_name_may_end_in_a_function_character(credit: str, name: str) -> None:
+    text = "5月3日，青石县司法局在城南社区开展民法典宣传活动。\n" + credit
+    assert name in [p.name for p in parse(text).persons]
+
+
+def test_a_credited_name_before_he_and_another_name_does_not_take_he() -> None:
+    text = "5月3日，青石县司法局在城南社区开展民法典宣传活动。\n责任编辑：王明和李芳\n"
+    names = [p.name for p in parse(text).persons]
+    assert "王明" in names and "王明和" not in names

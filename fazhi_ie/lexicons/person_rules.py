@@ -30,6 +30,7 @@ class Rules:
     compound: frozenset[str]
     stop_given: frozenset[str]
     last_given_stop: frozenset[str]
+    delimited_last_given: frozenset[str]
     stop_words: frozenset[str]
     stop_suffixes: tuple[str, ...]
     byline_place: tuple[str, tuple[str, ...]]
@@ -92,6 +93,7 @@ def rules() -> Rules:
         compound=compound,
         stop_given=frozenset(d["stop_given_chars"]),
         last_given_stop=frozenset(d["last_given_stop"]),
+        delimited_last_given=frozenset(d["delimited_last_given"]),
         stop_words=frozenset(d["stop_words"]),
         stop_suffixes=tuple(d["name_stop_suffixes"]),
         byline_place=(d["byline_place"][0], tuple(d["byline_place"][1])),
@@ -178,11 +180,15 @@ def valid_name(
         return False
     if len(given) == 3 and (sl == 2 or not (delimited or _double_surname(name))):
         return False
-    if given in r.stop_suffixes or (len(given) > 1 and given[-1] in r.last_given_stop):
+    # 审核：尹志和 — a credit line delimits the name, so 和 or 之 may end it
+    last_ok = delimited and len(given) == 2 and given[-1] in r.delimited_last_given
+    if given in r.stop_suffixes or (
+        len(given) > 1 and given[-1] in r.last_given_stop and not last_ok
+    ):
         return False
     if given in r.titles or given in r.stop_words or name[:2] in r.stop_words:
         return False  # 和法官, 向群众: a word after a function character; 金融合
-    return not any(c in r.stop_given for c in given)
+    return not any(c in r.stop_given for c in (given[:-1] if last_ok else given))
 
 
 def _double_surname(name: str) -> bool:
