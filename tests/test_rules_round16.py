@@ -82,3 +82,30 @@ def test_a_credited_name_before_he_and_another_name_does_not_take_he() -> None:
     text = "5月3日，青石县司法局在城南社区开展民法典宣传活动。\n责任编辑：王明和李芳\n"
     names = [p.name for p in parse(text).persons]
     assert "王明" in names and "王明和" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("10月12日，城北派出所联合幸福里社区居委会开展反诈宣传。", "幸福里社区居委会"),
+        (
+            "5月8日上午，青石县政府警察局白河分局聯合仁和里辦公處在市場舉辦反詐宣導。",
+            "仁和里办公处",
+        ),
+    ],
+)
+def test_a_neighbourhood_or_village_named_with_li_is_one_organization(text: str, name: str) -> None:
+    assert name in [o.name for o in parse(text).organizations]
+
+
+def test_a_joining_verb_glued_to_a_names_first_character_is_split_off() -> None:
+    from fazhi_ie.segmenter.splits import split_joined
+
+    assert split_joined(["上午", "联合仁", "和", "里", "办公处"]) == [
+        "上午",
+        "联合",
+        "仁和",
+        "里",
+        "办公处",
+    ]
+    assert split_joined(["县妇联", "联合会", "计"]) == ["县妇联", "联合会", "计"]

@@ -23,18 +23,16 @@ from .org_tokens import (
     counted_before,
     county_short,
     district_short,
+    lane_start,
     prefix_end_of,
     starts_another_body,
     sub_unit_suffix,
+    too_free,
 )
 from .tokens import Tokens
 
 OPEN_QUOTES = ("‘", "“", "「", "『")
 _CLOSE_QUOTES = frozenset("’”」』")
-#: Free name tokens in a name with a region prefix: at most this, +1 with no body word.
-MAX_FREE = 3
-#: Words in all between a region prefix and the suffix of a chain of unit words.
-MAX_CHAIN = 8
 #: Units that anchor a name whose word before the suffix is a function word (after a
 #: free name word: 矛盾纠纷 / 调处 / 中心).
 _ANCHORS = frozenset({*REGION_TYPES, "orgtok"})
@@ -169,6 +167,11 @@ def walk_left(
                 break
             units.append((start, pos, "coord"))
             pos = start
+            continue
+        lane = lane_start(text, tok, start, pos, toks.token_before(start))
+        if lane is not None:  # 幸福 / 里 / 社区居委会: a neighbourhood's name
+            units.append((lane, pos, "region"))
+            pos = lane
             continue
         typ = classify(tok)
         county = (not units and county_short(tok, suffix)) or district_short(tok)  # 垦利 / 交警
@@ -396,24 +399,6 @@ def _paired_level(
     )
 
 
-def _too_free(text: str, words: list[Unit]) -> bool:
-    """Whether the free and unit words between a region and the suffix (``words``,
-    nearest first) are too many for one name: more than :data:`MAX_FREE` (one more
-    with no unit word, or after one parent body: 公安局 网络 安全 保卫 大队); in a chain
-    of ``company_chain_words`` (农村 商业 银行 股份 有限 公司 城东 支行) up to
-    :data:`MAX_CHAIN` words, with at most two free words between two unit words."""
-    kinds = [u[2] for u in words]
-    if "orgtok" not in kinds or kinds == ["free"] * MAX_FREE + ["orgtok"]:
-        return "orgtok" not in kinds and len(kinds) > MAX_FREE + 1
-    if len(kinds) <= MAX_FREE:
-        return False
-    chain = grammar().company_chain_words
-    if any(u[2] == "orgtok" and text[u[0] : u[1]] not in chain for u in words):
-        return True
-    runs = "".join("o" if k == "orgtok" else "f" for k in kinds).split("o")
-    return len(kinds) > MAX_CHAIN or max(map(len, runs)) > MAX_FREE - 1
-
-
 def analyse(
     text: str,
     toks: Tokens,
@@ -435,7 +420,7 @@ def analyse(
     if left:
         last = left[-1]
         words = [u for u in units[: last + 1] if u[2] in ("free", "orgtok")]
-        if _too_free(text, words):
+        if too_free(text, words):
             left = []
     if left:
         use = units[: left[-1] + 1]

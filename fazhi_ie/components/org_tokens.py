@@ -21,6 +21,11 @@ REGION_TYPES = ("region", "level", "party", "paren")
 #: A unit left of a name: ``(start, end, type)``.
 Unit = tuple[int, int, str]
 
+#: Free name tokens in a name with a region prefix: at most this, +1 with no body word.
+MAX_FREE = 3
+#: Words in all between a region prefix and the suffix of a chain of unit words.
+MAX_CHAIN = 8
+
 
 def prefix_end_of(use: list[Unit], start: int) -> int:
     """End of the region units at the left edge of a name."""
@@ -210,3 +215,34 @@ def autonomous_area(text: str, last: Unit, tok: str, typ: str) -> bool:
         and not tok.endswith(g.ethnic_word_end)
         and place_stem_ok(tok)
     )
+
+
+def lane_start(text: str, tok: str, start: int, pos: int, prev_start: int) -> int | None:
+    """Where a neighbourhood's or village's name ending in ``tok`` (里, the token at
+    ``start``..``pos``) begins, when a lane suffix follows and a two-character name
+    word (``prev_start``..``start``) stands before it: 幸福里社区, 仁和里办公处."""
+    g = grammar()
+    prev = text[prev_start:start]
+    if tok not in g.lane_words or not text.startswith(g.lane_suffixes, pos):
+        return None
+    if len(prev) != 2 or not is_han(prev) or classify(prev) != "free":
+        return None
+    return prev_start
+
+
+def too_free(text: str, words: list[Unit]) -> bool:
+    """Whether the free and unit words between a region and the suffix (``words``,
+    nearest first) are too many for one name: more than :data:`MAX_FREE` (one more
+    with no unit word, or after one parent body: 公安局 网络 安全 保卫 大队); in a chain
+    of ``company_chain_words`` (农村 商业 银行 股份 有限 公司 城东 支行) up to
+    :data:`MAX_CHAIN` words, with at most two free words between two unit words."""
+    kinds = [u[2] for u in words]
+    if "orgtok" not in kinds or kinds == ["free"] * MAX_FREE + ["orgtok"]:
+        return "orgtok" not in kinds and len(kinds) > MAX_FREE + 1
+    if len(kinds) <= MAX_FREE:
+        return False
+    chain = grammar().company_chain_words
+    if any(u[2] == "orgtok" and text[u[0] : u[1]] not in chain for u in words):
+        return True
+    runs = "".join("o" if k == "orgtok" else "f" for k in kinds).split("o")
+    return len(kinds) > MAX_CHAIN or max(map(len, runs)) > MAX_FREE - 1

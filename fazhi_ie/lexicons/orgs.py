@@ -114,6 +114,8 @@ class Grammar:
     summon_words: frozenset[str]
     ner_inside_stop_tokens: frozenset[str]
     function_words: frozenset[str]
+    lane_words: frozenset[str]
+    lane_suffixes: tuple[str, ...]
     country_words: frozenset[str]
     ner_verbs_before_level: frozenset[str]
     list_marks: frozenset[str]
@@ -267,6 +269,8 @@ def grammar() -> Grammar:
         stationed_max=int(d["stationed_max"]),
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         function_words=frozenset(d["function_words"]),
+        lane_words=frozenset(d["lane_words"]),
+        lane_suffixes=tuple(d["lane_suffixes"]),
         country_words=frozenset(d["country_words"]),
         ner_verbs_before_level=frozenset(d["ner_verbs_before_level"]),
         list_marks=frozenset(d["list_marks"]),

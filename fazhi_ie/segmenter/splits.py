@@ -28,6 +28,8 @@ class _Rules(NamedTuple):
     state_adverbs: str
     level_status: frozenset[str]
     joining_prefixes: tuple[str, ...]
+    joining_verbs: frozenset[str]
+    joining_words: frozenset[str]
     body_end_chars: str
 
 
@@ -47,6 +49,8 @@ def _rules() -> _Rules:
         str(d["state_adverbs"]),
         frozenset(d["level_status"]),
         tuple(v + lv for v in d["joining_verbs"] for lv in vl["levels"]),
+        frozenset(d["joining_verbs"]),
+        frozenset(d["joining_words"]),
         str(d["body_end_chars"]),
     )
 
@@ -113,10 +117,14 @@ def _joining_verbs(words: list[str], r: _Rules) -> list[str]:
     公司 + 联合 + 区 + 应急管理局): a joining verb glued to the short name of the body
     after a body's end is split off it, and the level character off the name's rest,
     as the segmenter cuts 县 + 团委."""
-    if not any(w.startswith(r.joining_prefixes) for w in words):
+    if not any(w[:2] in r.joining_verbs for w in words):
         return words
     out: list[str] = []
-    for w in words:
+    skip = False
+    for i, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
         prev = out[-1] if out else ""
         if prev[-1:] and prev[-1] in r.body_end_chars and w.startswith(r.joining_prefixes):
             k = next(len(p) for p in r.joining_prefixes if w.startswith(p)) - 1
@@ -124,6 +132,18 @@ def _joining_verbs(words: list[str], r: _Rules) -> list[str]:
                 out += [w[:k], w[k], w[k + 1 :]]  # the verb, the level, the name's rest
                 continue
             out += [w[:k], w[k]]  # 联合区 + 应急管理局: the verb, the level
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            len(w) == 3
+            and w[:2] in r.joining_verbs
+            and w not in r.joining_words
+            and len(nxt) == 1
+            and is_han(w + nxt)
+            and nxt not in r.body_end_chars
+        ):
+            out += [w[:2], w[2] + nxt]  # 联合仁 + 和 -> 联合 + 仁和: a name cut after its start
+            skip = True
             continue
         out.append(w)
     return out
