@@ -109,3 +109,13 @@ def test_a_joining_verb_glued_to_a_names_first_character_is_split_off() -> None:
         "办公处",
     ]
     assert split_joined(["县妇联", "联合会", "计"]) == ["县妇联", "联合会", "计"]
+
+
+@pytest.mark.parametrize(
+    "span", ["7月5日（星期六）起至7月20日", "7月5日起至7月20日", "7月5日(周六)至7月20日"]
+)
+def test_a_range_whose_start_carries_a_weekday_or_qi_is_one_range(span: str) -> None:
+    from fazhi_ie.values.dates import find_dates
+
+    found = find_dates(f"“廉洁选举”社区展览由{span}在东湾社区中心举行。", "2025-07-09")
+    assert [(d.date, d.date_end) for d in found] == [("2025-07-05", "2025-07-20")]
