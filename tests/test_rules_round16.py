@@ -119,3 +119,29 @@ def test_a_range_whose_start_carries_a_weekday_or_qi_is_one_range(span: str) -> 
 
     found = find_dates(f"“廉洁选举”社区展览由{span}在东湾社区中心举行。", "2025-07-09")
     assert [(d.date, d.date_end) for d in found] == [("2025-07-05", "2025-07-20")]
+
+
+def _organizers(text: str) -> list[tuple[str, list[str]]]:
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    return [(e.type.value, [names.get(x, x) for x in e.organizers]) for e in a.events]
+
+
+def test_the_article_own_voice_refers_to_the_body_of_its_headline() -> None:
+    text = (
+        "青石县司法局开展宪法宣传周系列活动\n来源：青石县司法局\n\n"
+        "12月1日，我局联合县教育局在青石县第二中学举办宪法专题讲座。\n\n"
+        "12月4日，我局组织全体干部职工开展宪法宣誓仪式。\n"
+    )
+    assert _organizers(text) == [
+        ("lecture", ["青石县司法局", "县教育局"]),
+        ("oath", ["青石县司法局"]),
+    ]
+
+
+def test_a_pronoun_that_points_back_takes_the_body_named_last() -> None:
+    text = (
+        "青石县司法局联合县教育局开展法治宣传。\n\n"
+        "12月4日，该局组织全体干部职工开展宪法宣誓仪式。\n"
+    )
+    assert _organizers(text)[-1] == ("oath", ["县教育局"])

@@ -227,7 +227,9 @@ def _referent(
     if head:
         named = [o for o in orgs if o[1] <= c.start and text[o[0] : o[1]].endswith(head)]
         if named:
-            return [named[-1][2]]
+            # 我局 / 本院: the article's own body, named first (headline, source line)
+            own = found[0].startswith(r.self_pronoun_marks)
+            return [min(named)[2] if own else named[-1][2]]
     return list(last)
 
 

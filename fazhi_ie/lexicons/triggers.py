@@ -120,6 +120,7 @@ class TriggerRules:
     attend_verbs: tuple[str, ...]
     new_predicate_re: re.Pattern[str]
     pronouns: tuple[str, ...]
+    self_pronoun_marks: tuple[str, ...]
     follow_subject_verbs: tuple[str, ...]
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
@@ -286,6 +287,7 @@ def trigger_rules() -> TriggerRules:
             f"[，,]\\s*(?:{'|'.join(map(re.escape, d['new_predicate_openers']))})"
         ),
         pronouns=tuple(d["relative_pronouns"]),
+        self_pronoun_marks=tuple(d["self_pronoun_marks"]),
         follow_subject_verbs=tuple(d["follow_subject_verbs"]),
         follow_lead_max=int(d["follow_lead_max"]),
         zero_subject_re=re.compile(d["zero_subject_pattern"]),
