@@ -145,3 +145,26 @@ def test_a_pronoun_that_points_back_takes_the_body_named_last() -> None:
         "12月4日，该局组织全体干部职工开展宪法宣誓仪式。\n"
     )
     assert _organizers(text)[-1] == ("oath", ["县教育局"])
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "11月2日，云岭县消防救援大队走进云岭县社会福利院和乐康养老院开展消防安全培训。",
+            {"云岭县社会福利院", "乐康养老院"},
+        ),
+        ("6月16日，县应急管理局在柏川县城南加油站开展应急演练。", {"柏川县城南加油站"}),
+    ],
+)
+def test_care_homes_and_filling_stations_are_organizations(text: str, names: set[str]) -> None:
+    assert names <= {o.name for o in parse(text).organizations}
+
+
+def test_bodies_listed_after_a_visited_body_are_visited_too() -> None:
+    text = (
+        "柏川县应急管理局开展安全生产月活动\n\n6月7日，局党委书记、局长贺立军带队深入"
+        "柏川县华鑫化工有限公司、柏川县东方机械有限公司等企业，开展“安全生产公开课”进企业活动，"
+        "为企业负责人讲解安全生产法。\n"
+    )
+    assert _organizers(text) == [("lecture", ["柏川县应急管理局"])]

@@ -294,6 +294,10 @@ def _chain_before(
         elif re.search(r"[，,]", gap) and not re.match(r"^[^，,]*[，,][^，,]{0,12}$", gap):
             break
         if in_place_phrase(text, s0, s, r) or _directed(text, s0, s, r):
+            if chain and gap in r.object_list_marks and in_place_phrase(text, s0, s, r):
+                chain = []  # 深入A、B等企业: the bodies listed after an object are objects
+                pos = s
+                continue
             if chain:
                 break
             pos = s
@@ -372,13 +376,17 @@ def _locative(text: str, s0: int, s: int, r: TriggerRules) -> bool:
 def sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> list[At]:
     """The first organization list of the sentence when it is its subject."""
     chain: list[At] = []
+    placed = -1  # the end of the last organization read as an object or a place
     for s, e, oid in cands:
         if chain:
             if _coordinated(text[chain[-1][1] : s], r):
                 chain.append((s, e, oid))
                 continue
             break
-        if in_place_phrase(text, s0, s, r):
+        if in_place_phrase(text, s0, s, r) or (
+            placed >= 0 and text[placed:s] in r.object_list_marks  # 深入某公司、某加油站
+        ):
+            placed = e
             continue
         if r.invite_verb in text[s0:s] or _directed(text, s0, s, r):
             break

@@ -115,6 +115,7 @@ class TriggerRules:
     theme_gap_re: re.Pattern[str]
     theme_span_re: re.Pattern[str]
     object_before_org: tuple[str, ...]
+    object_list_marks: frozenset[str]
     personnel_after: tuple[str, ...]
     honorary_titles: tuple[str, ...]
     attend_verbs: tuple[str, ...]
@@ -280,6 +281,7 @@ def trigger_rules() -> TriggerRules:
         theme_gap_re=re.compile(d["theme_gap_pattern"]),
         theme_span_re=re.compile(d["theme_span_pattern"]),
         object_before_org=tuple(d["object_before_org"]),
+        object_list_marks=frozenset(d["object_list_marks"]),
         personnel_after=tuple(d["personnel_after"]),
         honorary_titles=tuple(d["honorary_titles"]),
         attend_verbs=tuple(d["attend_verbs"]),
