@@ -168,3 +168,16 @@ def test_bodies_listed_after_a_visited_body_are_visited_too() -> None:
         "为企业负责人讲解安全生产法。\n"
     )
     assert _organizers(text) == [("lecture", ["柏川县应急管理局"])]
+
+
+@pytest.mark.usefixtures("ner_on")
+def test_the_rest_of_an_anonymised_company_name_is_no_organization() -> None:
+    text = "澜州某科技有限公司曾因涉嫌虚开增值税发票被查处。"
+    assert [o.name for o in parse(text).organizations] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["牢记“三不”原则——不出租出借银行账户、不替他人转账。", "切勿因贪图小利出借銀行戶口。"]
+)
+def test_a_bank_account_is_no_organization(text: str) -> None:
+    assert [o.name for o in parse(text).organizations] == []

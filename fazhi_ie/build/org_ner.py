@@ -160,6 +160,8 @@ def _clean_span(
         return False
     if class_before(text, s, prev):
         return False  # 3家企业党支部, 各派出所: a class, not one body
+    if any(text.endswith(m, 0, s) for m in g.anonymised_marks):
+        return False  # 澜州某|科技有限公司: the rest of an anonymised name
     if any(len(d) > 1 and name.startswith(d) for d in g.determiners):
         return False  # 全县司法所(所长), 辖区派出所: a class named from its first token
     # The MSRA-trained NER is out of domain: keep only clean spans that
