@@ -181,3 +181,16 @@ def test_the_rest_of_an_anonymised_company_name_is_no_organization() -> None:
 )
 def test_a_bank_account_is_no_organization(text: str) -> None:
     assert [o.name for o in parse(text).organizations] == []
+
+
+def test_a_unit_in_the_same_place_as_the_body_before_it_is_part_of_its_name() -> None:
+    text = "9月12日，澜州铁路运输法院联合澜州铁路公安处澜州站派出所开展宣传。"
+    assert [o.name for o in parse(text).organizations] == [
+        "澜州铁路运输法院",
+        "澜州铁路公安处澜州站派出所",
+    ]
+
+
+def test_two_bodies_of_one_place_and_of_two_kinds_stay_two() -> None:
+    text = "9月12日，广州市公安局广州市交通运输局开展宣传。"
+    assert len(parse(text).organizations) == 2

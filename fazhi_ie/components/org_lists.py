@@ -164,6 +164,18 @@ def _national_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
     return not prev.region and c.suffix in grammar().units_after_national
 
 
+def _same_place_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
+    """广州铁路公安处 + 广州站派出所: a unit of the body before it, in the same place, with
+    a name word of its own before a suffix that needs one (not 县法院 + 县检察院)."""
+    return (
+        bool(c.prefix)
+        and c.prefix == prev.prefix
+        and c.mode == "named"
+        and c.kind == prev.kind
+        and c.core != c.suffix
+    )
+
+
 def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
     """公安局 + 城东分局 + 巡警大队 -> one name."""
     g = grammar()
@@ -199,6 +211,7 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
                 or c.prefix == ""
                 or _national_unit(prev, c)
                 or (c.suffix in g.district_units and c.kind == prev.kind)  # 警务处 + 东区警区
+                or _same_place_unit(prev, c)
             )
             and not c.prefix.startswith(party)
             # 县委 + 县政府: a body with a level word of its own after a committee
