@@ -194,3 +194,13 @@ def test_a_unit_in_the_same_place_as_the_body_before_it_is_part_of_its_name() ->
 def test_two_bodies_of_one_place_and_of_two_kinds_stay_two() -> None:
     text = "9月12日，广州市公安局广州市交通运输局开展宣传。"
     assert len(parse(text).organizations) == 2
+
+
+def test_the_ordinal_of_the_tax_publicity_month_gives_the_year_of_its_events() -> None:
+    text = (
+        "本报4月19日讯 在第33个全国税收宣传月期间，4月17日，青山市税务局第二稽查局"
+        "在开发区举办涉税法律知识讲座。\n"
+    )
+    a = parse(text)
+    assert [(e.type.value, e.date) for e in a.events] == [("lecture", "2024-04-17")]
+    assert str(a.published) == "--04-19"  # a dateline takes only a year the text states

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from ..resources import load_json
-from ..values.dates import article_year
+from ..values.dates import stated_year
 from .primitives import CN_DIGIT_VALUE, HAN, cn_int, data_regex
 
 MAX_HEADER_LINES = 20
@@ -177,8 +177,9 @@ DATELINE_REACH = 120
 
 
 def _stated_year(text: str) -> int | None:
-    """The year the text states for its own time, for a dateline without one."""
-    return article_year(text)
+    """The year the text states for its own time, for a dateline without one (a
+    stated year only: an ordinal day's year dates events, not the dateline)."""
+    return stated_year(text)
 
 
 _OWN_OUTLET: str = _P["own_outlet"]  # 本报, 本网: the article's own paper

@@ -31,11 +31,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..resources import load_json
 from ..text.primitives import CN_DIGIT_VALUE, RangeIndex, cn_int, fill, in_short_quote
 from .days import shift_day
+from .recurring import DateRules, RecurringDay, rules
+from .recurring import iso_date as _iso
 
 # the regexes and word sets of dates (fazhi_ie/data/date_patterns.json)
 _PATTERNS = load_json("date_patterns.json")
@@ -62,82 +63,6 @@ def cn_number(s: str) -> int | None:
 
 
 @dataclass(frozen=True)
-class RecurringDay:
-    name: str
-    first: int
-    month: int
-    day: int | None
-    end: tuple[int, int] | None
-
-    def on(self, year: int | None) -> tuple[str | None, str | None]:
-        """(date, date_end) of this day in ``year`` (partial when year is None)."""
-        if self.day is None:
-            return (f"{year:04d}-{self.month:02d}" if year else None), None
-        start = _iso(year, self.month, self.day)
-        end = _iso(year, *self.end) if self.end else None
-        return start, end
-
-
-@dataclass(frozen=True)
-class DateRules:
-    days: tuple[tuple[str, RecurringDay], ...]  # surface form -> day, longest first
-    vague: tuple[str, ...]
-    relative: dict[str, int]
-    relative_months: dict[str, int]
-    relative_weeks: dict[str, tuple[int, int]]  # 上周五 -> (-1 week, Friday = 4)
-    same_day: dict[str, int]  # 当天 -> 0, 次日 -> 1: days after the day named last
-    year_words: dict[str, int]
-    month_suffixes: tuple[str, ...]
-    recurring_re: re.Pattern[str]
-    word_re: re.Pattern[str]
-    anniversary_re: re.Pattern[str]
-    anniversaries: dict[str, int]
-
-    def day(self, surface: str) -> RecurringDay:
-        return dict(self.days)[surface]
-
-
-@lru_cache(maxsize=1)
-def rules() -> DateRules:
-    d = load_json("recurring_days.json")
-    forms: list[tuple[str, RecurringDay]] = []
-    for e in d["days"]:
-        end = tuple(int(x) for x in e["end"].split("-")) if e.get("end") else None
-        day = RecurringDay(e["name"], int(e["first"]), int(e["month"]), e.get("day"), end)  # type: ignore[arg-type]
-        for form in (e["name"], *e.get("aliases", [])):
-            forms.append((form, day))
-    forms.sort(key=lambda x: -len(x[0]))
-    names = "|".join(re.escape(f) for f, _ in forms)
-    recurring = re.compile(fill(_PATTERNS["recurring"], NAMES=names))
-    days = enumerate(d["weekdays"])
-    weeks = {w + day: (n, k) for k, day in days for w, n in d["relative_weeks"].items()}
-    words = sorted(
-        [*d["vague"], *d["relative"], *d["relative_months"], *weeks, *d["same_day"]],
-        key=len,
-        reverse=True,
-    )
-    return DateRules(
-        days=tuple(forms),
-        vague=tuple(d["vague"]),
-        relative=dict(d["relative"]),
-        relative_months=dict(d["relative_months"]),
-        relative_weeks=weeks,
-        same_day=dict(d["same_day"]),
-        year_words=dict(d["year_words"]),
-        month_suffixes=tuple(d["month_suffixes"]),
-        recurring_re=recurring,
-        word_re=re.compile("|".join(map(re.escape, words))),
-        anniversary_re=re.compile(
-            fill(
-                _PATTERNS["anniversary"],
-                NAMES="|".join(map(re.escape, sorted(d["anniversaries"], key=len, reverse=True))),
-            )
-        ),
-        anniversaries=dict(d["anniversaries"]),
-    )
-
-
-@dataclass(frozen=True)
 class DateExpr:
     """One date expression: offsets into the text it was found in."""
 
@@ -148,20 +73,6 @@ class DateExpr:
     date_end: str | None = None
     resolved: bool = False
     kind: str = "date"  # date | month | range | relative | same_day | vague | recurring
-
-
-def _iso(year: int | None, month: int, day: int | None = None) -> str | None:
-    try:
-        if day is None:
-            if year is None or not 1 <= month <= 12:
-                return None
-            return f"{year:04d}-{month:02d}"
-        dt.date(year or 2000, month, day)  # validates (2000: a leap year)
-    except ValueError:
-        return None
-    if year is None:
-        return f"--{month:02d}-{day:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _parse_base(base: str | dt.date | None) -> tuple[int | None, int | None, int | None]:
@@ -258,9 +169,7 @@ def article_year(text: str, published: str | dt.date | None = None) -> int | Non
     """The year an article is about: the published year, else one the text fixes.
 
     Without a published year: the year of an ordinal recurring day
-    (``第七个国家宪法日`` → 2020), else the first year stated with a month
-    (``2023年5月``), else the first stated year that is not a starting point
-    (``2021年起`` or ``2022年以来`` do not count).
+    (``第七个国家宪法日`` → 2020) or anniversary, else :func:`stated_year`.
     """
     year, _, _ = _parse_base(published)
     if year is not None:
@@ -274,10 +183,15 @@ def article_year(text: str, published: str | dt.date | None = None) -> int | Non
         n = cn_number(m[2])
         if n:
             return r.anniversaries[m[1]] + n
+    return stated_year(text)
+
+
+def stated_year(text: str) -> int | None:
+    """The first year the text states with a month (``2023年5月``), else the first
+    stated year that is not a starting point (``2021年起``, ``2022年以来``)."""
     m = _YEAR_MONTH_RE.search(text)
     if m:
         return _year_of(m)
-    # a year the text also starts a span from (2022年以来) is before the article's time
     starting = {int(x[1]) for x in _STARTING_YEAR_RE.finditer(text)}
     for m in _YEAR_RE.finditer(text):
         if not text[m.end() : m.end() + 1].isdigit() and _year_of(m) not in starting:
@@ -497,4 +411,12 @@ def find_dates(
     return out
 
 
-__all__ = ["DateExpr", "RecurringDay", "article_year", "cn_number", "find_dates", "rules"]
+__all__ = [
+    "DateExpr",
+    "RecurringDay",
+    "article_year",
+    "cn_number",
+    "find_dates",
+    "rules",
+    "stated_year",
+]
