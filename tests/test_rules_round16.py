@@ -204,3 +204,11 @@ def test_the_ordinal_of_the_tax_publicity_month_gives_the_year_of_its_events() -
     a = parse(text)
     assert [(e.type.value, e.date) for e in a.events] == [("lecture", "2024-04-17")]
     assert str(a.published) == "--04-19"  # a dateline takes only a year the text states
+
+
+def test_telling_a_counted_audience_of_some_grades_is_a_lecture() -> None:
+    text = (
+        "2024/03/27\n\n臺灣青石地方檢察署昨（26）日由檢察官王怡萱前往青石縣立東山國民中學，"
+        "以「別讓好奇毀了未來」為題向全校七、八年級學生約420人宣講反毒知識。\n"
+    )
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("lecture", "2024-03-26")]
