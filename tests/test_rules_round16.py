@@ -212,3 +212,10 @@ def test_telling_a_counted_audience_of_some_grades_is_a_lecture() -> None:
         "以「別讓好奇毀了未來」為題向全校七、八年級學生約420人宣講反毒知識。\n"
     )
     assert [(e.type.value, e.date) for e in parse(text).events] == [("lecture", "2024-03-26")]
+
+
+def test_this_months_day_in_brackets_is_a_date() -> None:
+    from fazhi_ie.values.dates import find_dates
+
+    found = find_dates("本署於本（23）日下午與青石醫院合辦法治講座。", "2024-08-23")
+    assert [(d.text, d.date) for d in found] == [("本（23）日", "2024-08-23")]
