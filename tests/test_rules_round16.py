@@ -219,3 +219,10 @@ def test_this_months_day_in_brackets_is_a_date() -> None:
 
     found = find_dates("本署於本（23）日下午與青石醫院合辦法治講座。", "2024-08-23")
     assert [(d.text, d.date) for d in found] == [("本（23）日", "2024-08-23")]
+
+
+@pytest.mark.usefixtures("ner_on")
+def test_a_declared_self_reference_is_no_mention_of_the_body() -> None:
+    text = "臺灣青石地方檢察署（下稱本署）與青石醫院於本（23）日共同簽署合作備忘錄。"
+    mentions = [m.text for o in parse(text).organizations for m in o.mentions]
+    assert not any(m.startswith("下稱") for m in mentions)
