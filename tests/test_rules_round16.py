@@ -226,3 +226,13 @@ def test_a_declared_self_reference_is_no_mention_of_the_body() -> None:
     text = "臺灣青石地方檢察署（下稱本署）與青石醫院於本（23）日共同簽署合作備忘錄。"
     mentions = [m.text for o in parse(text).organizations for m in o.mentions]
     assert not any(m.startswith("下稱") for m in mentions)
+
+
+def test_an_associations_community_centre_is_one_name_and_jia_marks_its_place() -> None:
+    text = "3月13日，法務局聯同社會工作局假街坊總會望海社區中心合辦講座。"
+    assert _organizers(text) == [("lecture", ["法务局", "社会工作局"])]
+    assert "街坊总会望海社区中心" in [o.name for o in parse(text).organizations]
+
+
+def test_a_neighbourhood_association_is_an_organization() -> None:
+    assert [o.name for o in parse("青洲街坊會今日舉辦防騙講座。").organizations] == ["青洲街坊会"]

@@ -164,6 +164,16 @@ def _national_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
     return not prev.region and c.suffix in grammar().units_after_national
 
 
+def _community_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
+    """街坊总会 + 望海社区中心: an association's centre in a community, named by it."""
+    g = grammar()
+    return (
+        prev.kind == "mass_organization"
+        and c.prefix.endswith(g.community_levels)
+        and c.suffix in g.community_units
+    )
+
+
 def _same_place_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
     """广州铁路公安处 + 广州站派出所: a unit of the body before it, in the same place, with
     a name word of its own before a suffix that needs one (not 县法院 + 县检察院)."""
@@ -212,6 +222,7 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
                 or _national_unit(prev, c)
                 or (c.suffix in g.district_units and c.kind == prev.kind)  # 警务处 + 东区警区
                 or _same_place_unit(prev, c)
+                or _community_unit(prev, c)
             )
             and not c.prefix.startswith(party)
             # 县委 + 县政府: a body with a level word of its own after a committee

@@ -115,6 +115,8 @@ class Grammar:
     ner_inside_stop_tokens: frozenset[str]
     function_words: frozenset[str]
     lane_words: frozenset[str]
+    community_levels: tuple[str, ...]
+    community_units: frozenset[str]
     lane_suffixes: tuple[str, ...]
     country_words: frozenset[str]
     ner_verbs_before_level: frozenset[str]
@@ -270,6 +272,8 @@ def grammar() -> Grammar:
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         function_words=frozenset(d["function_words"]),
         lane_words=frozenset(d["lane_words"]),
+        community_levels=tuple(d["community_levels"]),
+        community_units=frozenset(d["community_units"]),
         lane_suffixes=tuple(d["lane_suffixes"]),
         country_words=frozenset(d["country_words"]),
         ner_verbs_before_level=frozenset(d["ner_verbs_before_level"]),
