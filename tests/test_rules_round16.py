@@ -236,3 +236,16 @@ def test_an_associations_community_centre_is_one_name_and_jia_marks_its_place() 
 
 def test_a_neighbourhood_association_is_an_organization() -> None:
     assert [o.name for o in parse("青洲街坊會今日舉辦防騙講座。").organizations] == ["青洲街坊会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("灣畔警區聯同非政府機構晴朗青年中心舉辦嘉年華。", ["湾畔警区", "晴朗青年中心"]),
+        ("區內長者中心舉辦防騙講座。", []),
+    ],
+)
+def test_youth_and_elderly_centres_with_a_name_are_organizations(
+    text: str, names: list[str]
+) -> None:
+    assert [o.name for o in parse(text).organizations] == names
