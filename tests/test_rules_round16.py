@@ -249,3 +249,14 @@ def test_youth_and_elderly_centres_with_a_name_are_organizations(
     text: str, names: list[str]
 ) -> None:
     assert [o.name for o in parse(text).organizations] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年该院急诊室共发生医疗暴力事件7起。",
+        "今年以来，白河分局已成功拦阻诈骗23件，保住民众财产。",
+    ],
+)
+def test_counted_incidents_and_intercepted_frauds_are_cases(text: str) -> None:
+    assert [m.quantity.value for m in parse(text).metrics] == ["cases"]
