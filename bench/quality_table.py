@@ -4,7 +4,7 @@
     python bench/quality_table.py --json     # the raw figures
 
 Scores ``../shared/corpus/dev`` split by ``bench/dev_split/{tune,check}.txt``
-(and, for reference, the seeds and ``bench/holdout`` / ``bench/holdout2``, invented
+(and, for reference, the seeds and ``bench/holdout`` / ``holdout2`` / ``holdout3``, invented
 articles annotated blind to the rules) with the same evaluator as ``fazhi-ie evaluate``. Only read
 *check* at milestones, and log each reading in docs/evaluation.md.
 """
@@ -64,7 +64,9 @@ def table(figures: dict[str, dict]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
-        "--parts", default="tune,check", help="comma list of tune, check, seeds, holdout, holdout2"
+        "--parts",
+        default="tune,check",
+        help="comma list of tune, check, seeds, holdout, holdout2, holdout3",
     )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
