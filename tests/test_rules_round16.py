@@ -260,3 +260,8 @@ def test_youth_and_elderly_centres_with_a_name_are_organizations(
 )
 def test_counted_incidents_and_intercepted_frauds_are_cases(text: str) -> None:
     assert [m.quantity.value for m in parse(text).metrics] == ["cases"]
+
+
+def test_a_coordinator_glued_to_the_word_before_a_suffix_is_no_name_word() -> None:
+    text = "未來將持續結合檢警調及學校力量，從源頭防堵毒品。"
+    assert [o.name for o in parse(text).organizations] == []

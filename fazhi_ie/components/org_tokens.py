@@ -123,8 +123,8 @@ def classify(tok: str) -> str:
     committee = g.committee
     if len(tok) >= 2 and tok.endswith(committee) and tok[:-1] in g.level_words:
         return "level"
-    if tok in g.stop_tokens or tok in g.determiners:
-        return "stop"
+    if tok in g.stop_tokens or tok in g.determiners or tok.endswith(g.glued_stop_ends):
+        return "stop"  # 调及 (检警调及学校): a coordinator the segmenter glued to a word
     suf = admin_suffix(tok)
     if suf is not None and len(tok) > len(suf):
         stem = tok[: -len(suf)]

@@ -115,6 +115,7 @@ class Grammar:
     ner_inside_stop_tokens: frozenset[str]
     function_words: frozenset[str]
     lane_words: frozenset[str]
+    glued_stop_ends: tuple[str, ...]
     community_levels: tuple[str, ...]
     community_units: frozenset[str]
     lane_suffixes: tuple[str, ...]
@@ -272,6 +273,7 @@ def grammar() -> Grammar:
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         function_words=frozenset(d["function_words"]),
         lane_words=frozenset(d["lane_words"]),
+        glued_stop_ends=tuple(d["glued_stop_ends"]),
         community_levels=tuple(d["community_levels"]),
         community_units=frozenset(d["community_units"]),
         lane_suffixes=tuple(d["lane_suffixes"]),
