@@ -265,3 +265,24 @@ def test_counted_incidents_and_intercepted_frauds_are_cases(text: str) -> None:
 def test_a_coordinator_glued_to_the_word_before_a_suffix_is_no_name_word() -> None:
     text = "未來將持續結合檢警調及學校力量，從源頭防堵毒品。"
     assert [o.name for o in parse(text).organizations] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "会上，国家税务总局青山市税务局党委委员、副局长柯静作了讲话。",
+            "国家税务总局青山市税务局",
+        ),
+        ("会上，白河县税务局党委书记、局长王明讲话。", "白河县税务局"),
+    ],
+)
+def test_a_bureaus_party_committee_in_a_members_title_folds_into_the_bureau(
+    text: str, name: str
+) -> None:
+    assert [o.name for o in parse(text).organizations] == [name]
+
+
+def test_a_party_committee_acting_on_its_own_is_a_name() -> None:
+    names = [o.name for o in parse("白河县税务局党委召开专题会议。").organizations]
+    assert names == ["白河县税务局党委"]

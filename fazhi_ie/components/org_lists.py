@@ -209,6 +209,14 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
         elif folded_department(c.name) and text.startswith(g.title_words, c.end):
             # 市教育局办公室主任: the same, under another title
             c = _parent_part(text, c) or c
+        elif (
+            c.suffix in g.party_units
+            and c.name != c.suffix
+            and text.startswith((*g.title_words, *g.party_member_titles), c.end)
+        ):
+            # 某县税务局党委书记、局长, 某局党委委员: the bureau's party committee is
+            # named only in its member's title
+            c = _parent_part(text, c) or c
         prev = out[-1] if out else None
         if (
             prev is not None

@@ -115,6 +115,8 @@ class Grammar:
     ner_inside_stop_tokens: frozenset[str]
     function_words: frozenset[str]
     lane_words: frozenset[str]
+    party_units: frozenset[str]
+    party_member_titles: tuple[str, ...]
     glued_stop_ends: tuple[str, ...]
     community_levels: tuple[str, ...]
     community_units: frozenset[str]
@@ -273,6 +275,8 @@ def grammar() -> Grammar:
         ner_inside_stop_tokens=frozenset(d["ner_inside_stop_tokens"]),
         function_words=frozenset(d["function_words"]),
         lane_words=frozenset(d["lane_words"]),
+        party_units=frozenset(d["party_units"]),
+        party_member_titles=tuple(d["party_member_titles"]),
         glued_stop_ends=tuple(d["glued_stop_ends"]),
         community_levels=tuple(d["community_levels"]),
         community_units=frozenset(d["community_units"]),
