@@ -286,3 +286,11 @@ def test_a_bureaus_party_committee_in_a_members_title_folds_into_the_bureau(
 def test_a_party_committee_acting_on_its_own_is_a_name() -> None:
     names = [o.name for o in parse("白河县税务局党委召开专题会议。").organizations]
     assert names == ["白河县税务局党委"]
+
+
+def test_a_cut_verb_is_made_whole_before_the_name_after_it() -> None:
+    from fazhi_ie.segmenter.splits import split_joined
+
+    assert split_joined(["可", "致", "电廉署", "举报"]) == ["可", "致电", "廉署", "举报"]
+    names = [o.name for o in parse("如發現賄選行為，可致電廉署舉報。").organizations]
+    assert "电廉署" not in names

@@ -28,6 +28,7 @@ class _Rules(NamedTuple):
     state_adverbs: str
     level_status: frozenset[str]
     joining_prefixes: tuple[str, ...]
+    split_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     joining_words: frozenset[str]
     body_end_chars: str
@@ -49,6 +50,7 @@ def _rules() -> _Rules:
         str(d["state_adverbs"]),
         frozenset(d["level_status"]),
         tuple(v + lv for v in d["joining_verbs"] for lv in vl["levels"]),
+        frozenset(d["split_verbs"]),
         frozenset(d["joining_verbs"]),
         frozenset(d["joining_words"]),
         str(d["body_end_chars"]),
@@ -61,6 +63,7 @@ def split_joined(words: list[str]) -> list[str]:
     r = _rules()
     splits, always, heads = r.splits, r.always, r.day_note_heads
     words = _joining_verbs(words, r)
+    words = _verbs_back(words, r.split_verbs)
     if not any(
         w in splits or w in always or w in r.level_status or (len(w) > 1 and w.endswith(heads))
         for w in words
@@ -146,4 +149,21 @@ def _joining_verbs(words: list[str], r: _Rules) -> list[str]:
             skip = True
             continue
         out.append(w)
+    return out
+
+
+def _verbs_back(words: list[str], verbs: frozenset[str]) -> list[str]:
+    """致 + 电廉署 -> 致电 + 廉署: a two-character verb the segmenter cut, its second
+    character glued to the name after it, is made whole again."""
+    seconds = {v[-1] for v in verbs}
+    if not any(len(w) > 1 and w[0] in seconds for w in words):
+        return words
+    out: list[str] = []
+    for w in words:
+        prev = out[-1] if out else ""
+        if prev and len(w) > 1 and prev[-1:] + w[0] in verbs:
+            out[-1] = prev + w[0]
+            out.append(w[1:])
+        else:
+            out.append(w)
     return out
