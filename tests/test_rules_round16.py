@@ -294,3 +294,14 @@ def test_a_cut_verb_is_made_whole_before_the_name_after_it() -> None:
     assert split_joined(["可", "致", "电廉署", "举报"]) == ["可", "致电", "廉署", "举报"]
     names = [o.name for o in parse("如發現賄選行為，可致電廉署舉報。").organizations]
     assert "电廉署" not in names
+
+
+@pytest.mark.usefixtures("ner_on")
+def test_tibetan_names_without_a_han_surname_are_persons() -> None:
+    text = (
+        "格曲县司法局开展双语普法宣讲\n作者：次仁卓玛\n\n"
+        "宣讲团团长才让东主说：“用牧民听得懂的话讲法律。”牧民多吉听完宣讲后连连点头。\n"
+        "编辑：拉毛措\n"
+    )
+    names = {p.name for p in parse(text).persons}
+    assert {"次仁卓玛", "才让东主", "拉毛措"} <= names

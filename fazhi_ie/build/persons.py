@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..components.base import KEYS, EntitySpan
 from ..components.persons import PersonCandidate, propagate
 from ..components.tokens import token_edges
-from ..lexicons.person_rules import DOT, NAME_RUN, rules
+from ..lexicons.person_rules import DOT, HAN_RUN, NAME_RUN, rules, tibetan_name
 from ..records import Person
 from ..text.primitives import starting_in
 from .context import Assembly
@@ -40,6 +40,12 @@ def _ner_persons(ctx: Assembly) -> list[PersonCandidate]:
         if any(a < s and e < b for a, b in quoted):
             continue  # inside “普法进万家”: a theme or brand, not a person
         name = text[s:e].strip()
+        if tibetan_name(text[s : e + 1]) and not tibetan_name(name):
+            e += 1  # 才让东 + 主: the NER cut the last component of a Tibetan name
+            name = text[s:e]
+        if tibetan_name(name) and (s in starts or not HAN_RUN.match(text[s - 1 : s] or "\n")):
+            out.append(PersonCandidate(s, e, text[s:e], [], None, "ner"))
+            continue  # 次仁卓玛: no Han surname, made of Tibetan name components
         if not name or name in r.stop_words or r.title_re.fullmatch(name):
             continue
         if not (2 <= len(name) <= 4 or any(ch in DOT for ch in name)):

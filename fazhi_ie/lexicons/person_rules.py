@@ -31,6 +31,7 @@ class Rules:
     stop_given: frozenset[str]
     last_given_stop: frozenset[str]
     delimited_last_given: frozenset[str]
+    tibetan_parts: frozenset[str]
     stop_words: frozenset[str]
     stop_suffixes: tuple[str, ...]
     byline_place: tuple[str, tuple[str, ...]]
@@ -94,6 +95,7 @@ def rules() -> Rules:
         stop_given=frozenset(d["stop_given_chars"]),
         last_given_stop=frozenset(d["last_given_stop"]),
         delimited_last_given=frozenset(d["delimited_last_given"]),
+        tibetan_parts=frozenset(d["tibetan_name_parts"]),
         stop_words=frozenset(d["stop_words"]),
         stop_suffixes=tuple(d["name_stop_suffixes"]),
         byline_place=(d["byline_place"][0], tuple(d["byline_place"][1])),
@@ -197,3 +199,20 @@ def _double_surname(name: str) -> bool:
     return (
         len(name) == 4 and name[1] in r.strict_surnames and all(c in r.name_chars for c in name[2:])
     )
+
+
+def tibetan_name(name: str) -> bool:
+    """Whether ``name`` (2-8 characters) is made up entirely of common components of
+    Tibetan names, one of them at least two characters long (次仁卓玛, 拉毛措)."""
+    parts = rules().tibetan_parts
+    if not 2 <= len(name) <= 8:
+        return False
+    # reach[i]: the ways of covering name[:i] -> whether a long component was used
+    reach: dict[int, bool] = {0: False}
+    for i in range(len(name)):
+        if i not in reach:
+            continue
+        for n in (3, 2, 1):
+            if name[i : i + n] in parts and i + n <= len(name):
+                reach[i + n] = reach.get(i + n, False) or reach[i] or n > 1
+    return reach.get(len(name), False)
