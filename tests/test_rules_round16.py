@@ -305,3 +305,21 @@ def test_tibetan_names_without_a_han_surname_are_persons() -> None:
     )
     names = {p.name for p in parse(text).persons}
     assert {"次仁卓玛", "才让东主", "拉毛措"} <= names
+
+
+def test_a_bodys_bare_head_opening_a_clause_is_the_articles_own_body() -> None:
+    text = (
+        "云岭县消防救援大队开展消防宣传月活动\n\n"
+        "11月17日，大队会同城关派出所、锦绣社区居委会走进锦绣花园小区，开展消防安全宣传。\n"
+    )
+    assert _organizers(text) == [
+        ("publicity", ["云岭县消防救援大队", "城关派出所", "锦绣社区居委会"])
+    ]
+
+
+def test_a_head_inside_a_name_is_no_bare_head() -> None:
+    text = (
+        "云岭县消防救援大队开展消防宣传月活动\n\n"
+        "11月17日，县交警大队会同城关派出所走进锦绣花园小区，开展交通安全宣传。\n"
+    )
+    assert _organizers(text)[-1] == ("publicity", ["县交警大队", "城关派出所"])

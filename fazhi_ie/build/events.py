@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from ..components.events import KEY, EventMention
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..records import Event, EventType
-from ..text.primitives import paragraph_of, sentence_of, starting_in
+from ..text.primitives import is_han, paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
 from .context import Assembly
 from .event_dates import (
@@ -221,16 +221,30 @@ def _referent(
     named before it whose name ends with 院 (该局 with 局…), else the organizers
     named last."""
     found = [p for p in r.pronouns if p in before]
-    if not found:
+    bare = _bare_heads(before, r)
+    if not found and not bare:
         return []
-    head = found[0][1:]
+    head = found[0][1:] if found else bare[0][-1]
     if head:
         named = [o for o in orgs if o[1] <= c.start and text[o[0] : o[1]].endswith(head)]
         if named:
-            # 我局 / 本院: the article's own body, named first (headline, source line)
-            own = found[0].startswith(r.self_pronoun_marks)
+            # 我局 / 本院 / 大队: the article's own body, named first (headline, source)
+            own = not found or found[0].startswith(r.self_pronoun_marks)
             return [min(named)[2] if own else named[-1][2]]
     return list(last)
+
+
+def _bare_heads(before: str, r: TriggerRules) -> list[str]:
+    """Bare heads of a body opening a clause before the trigger (，大队会同…)."""
+    return [
+        h
+        for h in r.bare_self_heads
+        if any(
+            not is_han(before[k - 1 : k] or "，")
+            for k in range(len(before))
+            if before.startswith(h, k)
+        )
+    ]
 
 
 #: The longest paragraph read as a caption or a heading (图为模拟法庭活动现场。).
@@ -258,9 +272,10 @@ def _told_before(text: str, c: EventMention, r: TriggerRules) -> bool:
 def _pronoun_joins(before: str, r: TriggerRules) -> bool:
     """A pronoun (该院, 我局) is joined to the bodies named after it by a coordination
     word (该院联合某局, 我局会同某局): it is one of the organizers."""
-    for p in r.pronouns:
+    joins = tuple(w for w in r.coordination if w != "等")
+    for p in (*r.pronouns, *_bare_heads(before, r)):
         k = before.rfind(p)
-        if k >= 0 and before.startswith(tuple(w for w in r.coordination if w != "等"), k + len(p)):
+        if k >= 0 and before.startswith(joins, k + len(p)):
             return True
     return False
 
