@@ -323,3 +323,8 @@ def test_a_head_inside_a_name_is_no_bare_head() -> None:
         "11月17日，县交警大队会同城关派出所走进锦绣花园小区，开展交通安全宣传。\n"
     )
     assert _organizers(text)[-1] == ("publicity", ["县交警大队", "城关派出所"])
+
+
+def test_legal_advice_on_the_rule_of_law_is_a_consultation() -> None:
+    text = "4月15日，青石县人民检察院12309检察服务中心面向来访群众开展国家安全法治咨询。"
+    assert [e.type.value for e in parse(text).events] == ["consultation"]
