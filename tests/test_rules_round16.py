@@ -328,3 +328,11 @@ def test_a_head_inside_a_name_is_no_bare_head() -> None:
 def test_legal_advice_on_the_rule_of_law_is_a_consultation() -> None:
     text = "4月15日，青石县人民检察院12309检察服务中心面向来访群众开展国家安全法治咨询。"
     assert [e.type.value for e in parse(text).events] == ["consultation"]
+
+
+def test_members_of_a_team_joined_by_the_staff_of_another_body_organize_with_it() -> None:
+    text = (
+        "5月31日下午，“青苗”检察官讲师团成员会同西岭镇派出所民警来到"
+        "西岭镇中心学校，围绕防溺水、防欺凌开展专题讲座。"
+    )
+    assert _organizers(text) == [("lecture", ["“青苗”检察官讲师团", "西岭镇派出所"])]
