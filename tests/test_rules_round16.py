@@ -336,3 +336,8 @@ def test_members_of_a_team_joined_by_the_staff_of_another_body_organize_with_it(
         "西岭镇中心学校，围绕防溺水、防欺凌开展专题讲座。"
     )
     assert _organizers(text) == [("lecture", ["“青苗”检察官讲师团", "西岭镇派出所"])]
+
+
+def test_an_intellectual_property_tribunal_is_an_organization() -> None:
+    text = "当天下午，青山知识产权法庭法官走进高新区，为企业负责人作专题讲座。"
+    assert _organizers(text) == [("lecture", ["青山知识产权法庭"])]
