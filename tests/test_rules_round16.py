@@ -341,3 +341,11 @@ def test_members_of_a_team_joined_by_the_staff_of_another_body_organize_with_it(
 def test_an_intellectual_property_tribunal_is_an_organization() -> None:
     text = "当天下午，青山知识产权法庭法官走进高新区，为企业负责人作专题讲座。"
     assert _organizers(text) == [("lecture", ["青山知识产权法庭"])]
+
+
+def test_an_activity_named_after_its_hosts_relative_clause_is_held() -> None:
+    text = (
+        "由青石縣社會工作局主辦，縣公安局協辦的「無毒人生」禁毒嘉年華，"
+        "於6月23日在南灣文化廣場舉行。"
+    )
+    assert [(e.type.value, e.date) for e in parse(text).events] == [("publicity", "--06-23")]

@@ -240,8 +240,10 @@ def frame_reasons(x: Site, r: TriggerRules) -> list[str]:
     moved_in = r.moved_in_re.match(text, e, clause_end) is not None and not any(
         w in x.clause_before for w in r.moved_in_not_before
     )
+    hosted = r.hosted_frame_re.search(x.clause_before) is not None  # 由某局主办的…嘉年华
     found = {
         "held_clause": held_clause,
+        "hosted": hosted,
         "held_after": held_after,
         "moved_in": moved_in,
         "self_framed": self_framed,

@@ -47,6 +47,7 @@ class TriggerRules:
     held_after: tuple[str, ...]
     held_right_after: tuple[str, ...]
     moved_in_re: re.Pattern[str]
+    hosted_frame_re: re.Pattern[str]
     moved_in_not_before: tuple[str, ...]
     self_framed: frozenset[str]
     self_framed_object_re: re.Pattern[str]
@@ -212,6 +213,7 @@ def trigger_rules() -> TriggerRules:
         held_after=tuple(d["held_after"]),
         held_right_after=tuple(d["held_right_after"]),
         moved_in_re=re.compile(d["moved_in_pattern"]),
+        hosted_frame_re=re.compile(d["hosted_frame_pattern"]),
         moved_in_not_before=tuple(d["moved_in_not_before"]),
         self_framed=frozenset(w for ws in d["self_framed"].values() for w in ws),
         self_framed_object_re=re.compile(f"(?:{_words(d['self_framed_objects'])})"),
