@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from ..components.events import KEY, EventMention
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..records import Event, EventType
-from ..text.primitives import is_han, paragraph_of, sentence_of, starting_in
+from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
 from .context import Assembly
 from .event_dates import (
@@ -236,15 +236,7 @@ def _referent(
 
 def _bare_heads(before: str, r: TriggerRules) -> list[str]:
     """Bare heads of a body opening a clause before the trigger (，大队会同…)."""
-    return [
-        h
-        for h in r.bare_self_heads
-        if any(
-            not is_han(before[k - 1 : k] or "，")
-            for k in range(len(before))
-            if before.startswith(h, k)
-        )
-    ]
+    return [m.group(0) for m in r.bare_self_re.finditer(before)]
 
 
 #: The longest paragraph read as a caption or a heading (图为模拟法庭活动现场。).

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..resources import load_json
-from ..text.primitives import fill
+from ..text.primitives import HAN, fill
 
 __all__ = ["MeetingPlace", "TriggerRules", "load_trigger_rules", "trigger_rules"]
 
@@ -123,7 +123,7 @@ class TriggerRules:
     new_predicate_re: re.Pattern[str]
     pronouns: tuple[str, ...]
     self_pronoun_marks: tuple[str, ...]
-    bare_self_heads: tuple[str, ...]
+    bare_self_re: re.Pattern[str]
     follow_subject_verbs: tuple[str, ...]
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
@@ -293,7 +293,7 @@ def trigger_rules() -> TriggerRules:
         ),
         pronouns=tuple(d["relative_pronouns"]),
         self_pronoun_marks=tuple(d["self_pronoun_marks"]),
-        bare_self_heads=tuple(d["bare_self_heads"]),
+        bare_self_re=re.compile(f"(?<![{HAN}])(?:{_words(d['bare_self_heads'])})"),
         follow_subject_verbs=tuple(d["follow_subject_verbs"]),
         follow_lead_max=int(d["follow_lead_max"]),
         zero_subject_re=re.compile(d["zero_subject_pattern"]),
