@@ -293,8 +293,9 @@ def _chain_before(
             break
         elif re.search(r"[，,]", gap) and not re.match(r"^[^，,]*[，,][^，,]{0,12}$", gap):
             break
-        if in_place_phrase(text, s0, s, r) or _directed(text, s0, s, r):
-            if chain and gap in r.object_list_marks and in_place_phrase(text, s0, s, r):
+        placed = in_place_phrase(text, s0, s, r)
+        if placed or _directed(text, s0, s, r):
+            if chain and placed and gap in r.object_list_marks:
                 chain = []  # 深入A、B等企业: the bodies listed after an object are objects
                 pos = s
                 continue

@@ -114,18 +114,14 @@ def _date_value(m: re.Match[str]) -> str | None:
             y, mo, d = int(g["y6"]) + ROC_OFFSET, int(g["m6"]), int(g["d6"])
         elif g["y7"]:
             y, mo, d = int(g["y7"]) + ROC_OFFSET, int(g["m7"]), int(g["d7"])
-        elif g["y8"]:  # 中华民国一一三年八月二十三日
-            y = int("".join(str(CN_DIGIT_VALUE[c]) for c in g["y8"])) + ROC_OFFSET
-            m8, d8 = cn_int(g["m8"]), cn_int(g["d8"])
-            if m8 is None or d8 is None:
+        else:  # 二〇一九年十二月五日, or an ROC year: 中华民国一一三年八月二十三日 (y8)
+            k = "8" if g["y8"] else "4"
+            y = int("".join(str(CN_DIGIT_VALUE[c]) for c in g["y" + k]))
+            y += ROC_OFFSET if k == "8" else 0
+            m, day = cn_int(g["m" + k]), cn_int(g["d" + k])
+            if m is None or day is None:  # not with the pattern's numerals
                 return None
-            mo, d = m8, d8
-        else:
-            y = int("".join(str(CN_DIGIT_VALUE[c]) for c in g["y4"]))
-            m4, d4 = cn_int(g["m4"]), cn_int(g["d4"])
-            if m4 is None or d4 is None:  # not with the pattern's numerals
-                return None
-            mo, d = m4, d4
+            mo, d = m, day
     except (KeyError, ValueError):
         return None
     if not 1990 <= y <= 2100:
