@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..text.primitives import paragraph_of, sentence_of
-from ..values.dates import DateExpr, find_dates
+from ..values.dates import DateExpr, cn_number, find_dates
 from ..values.durations import back_reference_re, period_end, start_marked, stated_days
 from .context import Assembly
 
@@ -238,3 +238,30 @@ def until_day(text: str, d: DateExpr | None, start: DateExpr | None) -> DateExpr
     if not trigger_rules().until_re.search(text[max(0, d.start - 4) : d.start]):
         return d
     return replace(d, date=start.date, date_end=d.date, kind="range")
+
+
+def listed_days(text: str, c: EventMention, d: DateExpr | None, r: TriggerRules) -> list[DateExpr]:
+    """The days of a list right after the mention's date (五月六日（星期一）及七日（星期二）
+    分别到A及B舉辦講座; 12月3日、4日分别在…): one more date each, when the sentence says the
+    activity was held on each (分别, 先后); none else."""
+    if d is None or not d.date or d.date_end or not c.sent_start <= d.start < c.sent_end:
+        return []
+    clause_end = min(
+        (k for k in (text.find(ch, d.end, c.end) for ch in "。；;") if k >= 0), default=c.end
+    )
+    if not any(w in text[d.end : clause_end] for w in r.sequential):
+        return []
+    out: list[DateExpr] = []
+    pos = d.end
+    while True:
+        m = r.listed_day_re.match(text, pos)
+        if m is None:
+            break
+        day = cn_number(m.group("d"))
+        month = cn_number(m.group("m")) if m.group("m") else int(d.date[-5:-3])
+        if day is None or month is None or not 1 <= day <= 31:
+            break
+        iso = f"{d.date[:-5]}{month:02d}-{day:02d}"
+        out.append(replace(d, start=m.start("d"), end=m.end(), text=m.group(0), date=iso))
+        pos = m.end()
+    return out

@@ -132,3 +132,23 @@ def told_subject(
         return []
     s0, s1 = sentence_of(text, day.start, day.end)
     return [oid for _, _, oid in sentence_subject(text, s0, list(starting_in(orgs, s0, s1)), r)]
+
+
+def zero_cohost(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> bool:
+    """The mention's sentence names no actor before the first body it names and joins
+    that body by a coordination verb (当天下午，又来到某村，联合某所开展…; 12月6日，联合
+    某中心推出…): the subject before it leads the bodies it names."""
+    first = next(iter(starting_in(orgs, c.sent_start, c.start)), None)
+    if first is None or in_place_phrase(text, c.sent_start, first[0], r):
+        return False
+    before = text[c.sent_start : first[0]]
+    if not before.endswith(r.zero_cohost_verbs):
+        return False
+    clause0 = max(before.rfind(ch) for ch in "，,；;") + 1
+    lead = before[clause0:]
+    for w in r.coordination_adverbs:
+        if lead.startswith(w):
+            lead = lead[len(w) :]
+            break
+    # the verb opens a clause after a first one (a time, a place reached: 12月6日，联合…)
+    return lead in r.zero_cohost_verbs and clause0 > 0

@@ -96,6 +96,18 @@ def subject_orgs(
     # 某局组织某中心工作人员…开展: the staff act, their body organizes nothing
     # (unless no body stands before them: 某镇组织司法所工作人员…, 某院干警邀请…)
     orgs = [o for o in orgs if not _staff_of_other(text, s0, o, orgs, r)]
+    # 应某校邀请，某局派员到该校…: the inviter asks for it, the invited body named after
+    # the frame holds it (a speaker named before it, 某教授应某局邀请作讲座, does not)
+    inviters = [
+        o
+        for o in orgs
+        if o[1] <= trig
+        and _inviter(text, o, r)
+        and not any(p[1] <= o[0] for p in orgs)
+        and any(o[1] <= p[0] and p[1] <= trig for p in orgs)
+    ]
+    if inviters:
+        orgs = [o for o in orgs if o not in inviters]
     # 某院检察官、某小学法治副校长方蕾: an honorary post at the school, held by an outsider
     posts = [o for o in orgs if text.startswith(r.honorary_titles, o[1])]
     if posts and len(posts) < len(orgs):
@@ -314,14 +326,19 @@ LED_GAP_MAX = 60
 
 
 def _led_cohost(text: str, e: int, gap: str, r: TriggerRules) -> bool:
-    """The body's head leads its staff (某署检察长某某率领同仁…) and the clause after
-    joins the next bodies (，会同B、C): the body organizes with them."""
-    return (
-        len(gap) <= LED_GAP_MAX
-        and r.title_after_re.match(text, e) is not None
-        and r.led_cohost_re.search(gap) is not None
-        and re.search(r"[。；;！？]", gap) is None
-    )
+    """The body's head leads its staff (某署检察长某某率领同仁…), or its staff act in one
+    clause (某站执法员走进某渔港，), and the clause after joins the next bodies (，会同B、C
+    / ，联合B): the body organizes with them."""
+    if (
+        len(gap) > LED_GAP_MAX
+        or r.led_cohost_re.search(gap) is None
+        or re.search(r"[。；;！？]", gap) is not None
+    ):
+        return False
+    if r.title_after_re.match(text, e) is not None:
+        return True
+    # 某站执法员走进某渔港，联合…: its staff act in one clause (not 某局印发通知，联合…)
+    return len(re.findall(r"[，,]", gap)) == 1 and _staff_after(text, e, r)
 
 
 def _strip_gap(gap: str, r: TriggerRules) -> str:
@@ -389,10 +406,20 @@ def sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> li
         ):
             placed = e
             continue
-        if r.invite_verb in text[s0:s] or _directed(text, s0, s, r):
+        if _invited(text[s0:s], r) or _directed(text, s0, s, r):
             break
         chain.append((s, e, oid))
     return list(reversed(chain))
+
+
+#: 应某校邀请 / 受某局的邀请: an invitation the subject answers, not one it makes.
+_ANSWERED = re.compile(r"[应受][^，,。；;]{1,30}?的?邀请")
+
+
+def _invited(before: str, r: TriggerRules) -> bool:
+    """The text before a body invites it (某校邀请某局…), not the body answering an
+    invitation (应某校邀请，某局…)."""
+    return r.invite_verb in _ANSWERED.sub("", before)
 
 
 def _coordinated(gap: str, r: TriggerRules) -> bool:

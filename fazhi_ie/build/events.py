@@ -35,6 +35,7 @@ from .event_dates import (
     article_dates,
     enumerated_details,
     is_named_day,
+    listed_days,
     until_day,
     with_duration,
 )
@@ -47,15 +48,17 @@ from .event_details import (
     theme,
     trim,
 )
-from .event_drafts import EventDraft, EventGroup, announced, merge_drafts
+from .event_drafts import EventDraft, EventGroup, merge_drafts
 from .event_fallbacks import (
     person_subject,
     sole_body,
     speaker_body,
     staff_subject,
     told_subject,
+    zero_cohost,
     zero_subject,
 )
+from .event_hosts import block_hosts, launch_hosts, lead_hosts, lead_subject
 from .event_roles import (
     At,
     audience,
@@ -98,8 +101,9 @@ def build_events(ctx: Assembly) -> None:
     drafts = _drafts(ctx.text, mentions, dates, linked, r)
     groups = merge_drafts(ctx.text, drafts, r)
     _headline_dates(ctx.text, groups, dates, linked.triggers, r)
-    _launch_hosts(ctx.text, groups, linked.orgs, r)
-    _lead_hosts(ctx.text, groups, linked.orgs, r)
+    launch_hosts(ctx.text, groups, linked.orgs, r)
+    block_hosts(ctx.text, groups, linked.orgs, r)
+    lead_hosts(ctx.text, groups, linked.orgs, r)
     _add_events(ctx, groups)
     _link_metrics(ctx)
 
@@ -138,6 +142,9 @@ def _drafts(
     out: list[EventDraft] = []
     launches = _last_launches(mentions)
     last_orgs: list[str] = []
+    # the first organizer of the last body sentence's activity, and where its paragraph ends
+    last_subject: list[str] = []
+    subject_end = -1
     head_subject = _headline_subject(text, linked.orgs, r)  # once per article
     context: DateExpr | None = None  # the date of the activity reported last
     for c in mentions:
@@ -157,6 +164,10 @@ def _drafts(
         elif d.date:
             d = until_day(text, with_duration(text, c, d), context)
             context = d
+        if _borrowed_range(c, d):
+            # 启动仪式在某广场举行 after the campaign's period: it opens the period on its
+            # first day, and what follows it (随后举行的…) is on that day too
+            d = context = replace(d, date_end=None, kind="date")
         organizers, seq = subject_orgs(c, text, linked.orgs, r)
         if not organizers and ahead is not None:
             organizers, seq = subject_orgs(ahead, text, linked.orgs, r)
@@ -167,6 +178,9 @@ def _drafts(
             # 该院联合县司法局开展…: the body the pronoun refers to leads the list
             lead = _referent(text, c, before, linked.orgs, last_orgs, r)
             organizers = lead + [x for x in organizers if x not in lead]
+        elif last_subject and _near(text, subject_end, c) and zero_cohost(text, c, linked.orgs, r):
+            # 当天下午，又来到某村，联合某所开展…: the subject before leads the bodies joined
+            organizers = last_subject + [x for x in organizers if x not in last_subject]
         if not organizers:
             follow = follow_up(text, c, linked.triggers, r)
             organizers = follow_subject(text, follow, linked.orgs, r)
@@ -185,16 +199,46 @@ def _drafts(
             organizers = sole_body(text, c, linked.orgs, r)
         if not organizers and _caption(text, c, linked.orgs) and not _told_before(text, c, r):
             # 图为模拟法庭活动现场。(a caption) — the body acting in the paragraph after it holds it
-            organizers = _lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
+            organizers = lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
         if not organizers:
             organizers = list(head_subject)
         # the article's one activity, told by a verb: the subject of the sentence of its day
         organizers = told_subject(text, c, d, linked.orgs, r) or organizers
         if organizers:
             last_orgs = organizers
+            if not is_headline(text, c):  # not a caption's
+                last_subject, subject_end = organizers[:1], paragraph_of(text, c.start)[1]
         base = _draft(text, c, d, organizers, linked, r)
-        out += _split(base, seq, listed_names(text, c, r))
+        days = listed_days(text, c, d, r)  # 五月六日及七日分别到A及B举办讲座: one a day
+        if days:
+            out += [base] + [replace(base, date=x) for x in days]
+        else:
+            out += _split(base, seq, listed_names(text, c, r))
     return out
+
+
+#: How many paragraphs before a clause that opens with 联合 may name its subject.
+NEAR_PARAGRAPHS = 2
+
+
+def _borrowed_range(c: EventMention, d: DateExpr | None) -> bool:
+    """A launch dated by a period named outside its own sentence."""
+    return (
+        c.type == "launch"
+        and d is not None
+        and bool(d.date_end)
+        and not c.sent_start <= d.start < c.sent_end
+    )
+
+
+def _near(text: str, par_end: int, c: EventMention) -> bool:
+    """The mention stands in the paragraph that ends at ``par_end`` or in one of the
+    next :data:`NEAR_PARAGRAPHS` (blank lines do not count)."""
+    if par_end < 0:
+        return False
+    p0 = paragraph_of(text, c.start)[0]
+    between = [line for line in text[par_end:p0].split("\n") if line.strip()]
+    return p0 <= par_end or len(between) < NEAR_PARAGRAPHS
 
 
 def _last_launches(mentions: list[EventMention]) -> dict[int, int]:
@@ -316,29 +360,6 @@ def _split(base: EventDraft, seq: bool, names: list[str]) -> list[EventDraft]:
     return [base]
 
 
-def _launch_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: TriggerRules) -> None:
-    """A launch that names no host takes the organizers of the campaign reported with
-    it (the first publicity event or exhibition with organizers: 展览…开幕礼), but for
-    those only named as undertaking it (由某中心承办); so does one whose organizers only
-    come from who announced it open (某局局长宣布活动启动: an official's act at the
-    ceremony, not its host)."""
-    campaign = next((g for g in groups if g.type in r.launched_types and g.organizers), None)
-    if campaign is None:
-        return
-    only_undertake = {
-        oid
-        for oid in campaign.organizers
-        if all(text.startswith(r.undertake_frame, e) for _s, e, x in orgs if x == oid)
-    }
-    hosts = [x for x in campaign.organizers if x not in only_undertake] or campaign.organizers
-    for g in groups:
-        if g.type != "launch":
-            continue
-        named = [m for m in g.mentions if m.organizers]
-        if not named or all(announced(text, m, r) for m in named):
-            g.organizers = list(hosts)
-
-
 def _add_events(ctx: Assembly, groups: list[EventGroup]) -> None:
     """One Event per group, its trigger and evidence from the group's lead mention;
     a metric goes to the first event that reports it."""
@@ -380,46 +401,6 @@ def _link_metrics(ctx: Assembly) -> None:
         m.model_copy(update={"event": owner[m.id]}) if m.id in owner and m.event is None else m
         for m in ctx.metrics
     ]
-
-
-def _lead_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: TriggerRules) -> None:
-    """An activity reported without any organizer is held by the bodies acting as
-    subject of the article's lead sentence (the first of its first sentences with a
-    lead verb: 某镇妇联联合镇党委政府开展…), unless others are said to hold it
-    (…等地，各种宣传活动正在开展). Set after merging, so that it joins no drafts."""
-    if all(g.organizers for g in groups):
-        return
-    lead = _lead_subject(text, orgs, r)
-    if not lead:
-        return
-    for g in groups:
-        c = g.lead.mention
-        if not g.organizers and not any(
-            w in text[c.sent_start : c.start] for w in r.lead_host_stops
-        ):
-            g.organizers = list(lead)
-
-
-def _lead_subject(
-    text: str, orgs: list[At], r: TriggerRules, pos: int = 0, sentences: int | None = None
-) -> list[str]:
-    """The bodies acting as subject of the lead sentence from ``pos`` (the article's
-    by default; the first of ``sentences`` sentences with a lead verb), or none."""
-    while pos < len(text) and text[pos] in "\n \t\u3000":
-        pos += 1
-    for _ in range(sentences or r.lead_host_sentences):
-        s0, s1 = sentence_of(text, pos, pos)
-        if s1 <= pos:
-            return []
-        seg = text[s0:s1]
-        at = min((seg.find(v) for v in r.lead_host_verbs if v in seg), default=-1)
-        if at >= 0:
-            verb = EventMention(s0 + at, s0 + at, "publicity", "", s0, s1, s0)
-            return subject_orgs(verb, text, orgs, r)[0]
-        pos = s1
-        while pos < len(text) and text[pos] in "\n \t\u3000":
-            pos += 1  # a header line ends at its line break: the next sentence starts after it
-    return []
 
 
 def _headline_subject(text: str, orgs: list[At], r: TriggerRules) -> list[str]:

@@ -124,6 +124,9 @@ class TriggerRules:
     pronouns: tuple[str, ...]
     self_pronoun_marks: tuple[str, ...]
     bare_self_re: re.Pattern[str]
+    zero_cohost_verbs: tuple[str, ...]
+    host_block_re: re.Pattern[str]
+    listed_day_re: re.Pattern[str]
     follow_subject_verbs: tuple[str, ...]
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
@@ -293,6 +296,9 @@ def trigger_rules() -> TriggerRules:
         ),
         pronouns=tuple(d["relative_pronouns"]),
         self_pronoun_marks=tuple(d["self_pronoun_marks"]),
+        zero_cohost_verbs=tuple(d["zero_cohost_verbs"]),
+        host_block_re=re.compile(d["host_block_pattern"], re.MULTILINE),
+        listed_day_re=re.compile(d["listed_day_pattern"]),
         bare_self_re=re.compile(f"(?<![{HAN}])(?:{_words(d['bare_self_heads'])})"),
         follow_subject_verbs=tuple(d["follow_subject_verbs"]),
         follow_lead_max=int(d["follow_lead_max"]),
