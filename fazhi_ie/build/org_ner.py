@@ -183,10 +183,7 @@ def _from_ner(
         return out
     tokens = Tokens(doc, text)  # token edges from one array call, no Token objects
     starts, by_end = tokens.starts, tokens.by_end
-    for n in ner:
-        if n.label != "ORG":
-            continue
-        s, e = n.start, n.end
+    for s, e in _split_joined(text, ner, starts):
         for p in g.ner_trim_prefixes:
             if text.startswith(p, s) and s + len(p) in starts:
                 s += len(p)  # 联同社会工作局: the joining verb is no part of the name
@@ -229,6 +226,26 @@ def _from_ner(
             for c in inner:
                 found.remove(c)
             out.append(cand)
+    return out
+
+
+def _split_joined(text: str, ner: Sequence[EntitySpan], starts: set[int]) -> list[tuple[int, int]]:
+    """The NER's ORG spans, each cut at a joining verb standing as a token of its own
+    (某站联合北港渔业专业合作社: two bodies, each read as a span of its own)."""
+    words = grammar().ner_split_words
+    out: list[tuple[int, int]] = []
+    for n in ner:
+        if n.label != "ORG":
+            continue
+        s = n.start
+        for w in words:
+            k = text.find(w, s, n.end)
+            while k >= 0:
+                if k > s and k in starts and k + len(w) in starts:
+                    out.append((s, k))
+                    s = k + len(w)
+                k = text.find(w, k + len(w), n.end)
+        out.append((s, n.end))
     return out
 
 

@@ -25,6 +25,7 @@ from .org_tokens import (
     district_short,
     lane_start,
     prefix_end_of,
+    split_stem,
     starts_another_body,
     sub_unit_suffix,
     too_free,
@@ -75,7 +76,8 @@ def _coordinated_inside(
     g = grammar()
     if suffix not in g.coordinated_core_suffixes:
         return False
-    if units and (any(u[2] != "free" for u in units) or units[0][1] - units[-1][0] > 6):
+    span_max = 12 if suffix in g.coordinated_core_long_suffixes else 6  # a task force's aim
+    if units and (any(u[2] != "free" for u in units) or units[0][1] - units[-1][0] > span_max):
         return False
     ps = toks.token_before(start)
     prev = text[ps:start]
@@ -148,6 +150,11 @@ def walk_left(
         if om is not None and om.end() == pos:
             units.append((om.start(), pos, "free"))
             pos = om.start()
+            continue
+        glued = split_stem(text, toks, pos, stems)
+        if glued is not None:  # 联同湾 / 畔 / 民政事务处: the article's place 湾畔
+            units.append((glued, pos, "region"))
+            pos = glued
             continue
         start = toks.token_before(pos)
         tok = text[start:pos]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..lexicons.gazetteer import gazetteer, location_rules
 from ..lexicons.orgs import admin_suffix, grammar, longest_suffix
 from ..text.primitives import is_han
+from .tokens import Tokens
 
 #: Unit types of a name prefix (the region chain at the left edge of a name).
 REGION_TYPES = ("region", "level", "party", "paren")
@@ -246,3 +247,15 @@ def too_free(text: str, words: list[Unit]) -> bool:
         return True
     runs = "".join("o" if k == "orgtok" else "f" for k in kinds).split("o")
     return len(kinds) > MAX_CHAIN or max(map(len, runs)) > MAX_FREE - 1
+
+
+def split_stem(text: str, toks: Tokens, pos: int, stems: dict[str, str] | None) -> int | None:
+    """The start of a place the article names elsewhere with its level (湾畔 from 湾畔区)
+    ending at ``pos`` that the segmenter cut apart or glued to the word before it
+    (联同湾 / 畔): the walk reads it as one region."""
+    if not stems:
+        return None
+    for k in (4, 3, 2):
+        if pos - k >= 0 and text[pos - k : pos] in stems and toks.token_before(pos) > pos - k:
+            return pos - k
+    return None

@@ -90,6 +90,7 @@ class Grammar:
     coordinators: frozenset[str]
     name_coordinators: frozenset[str]
     coordinated_core_suffixes: frozenset[str]
+    coordinated_core_long_suffixes: frozenset[str]
     bare_bureau_suffixes: frozenset[str]
     two_word_named: frozenset[str]
     school_status_words: tuple[str, ...]
@@ -174,6 +175,7 @@ class Grammar:
     parent_unit_suffixes: tuple[str, ...]
     parent_unit_not: frozenset[str]
     ner_trim_prefixes: tuple[str, ...]
+    ner_split_words: tuple[str, ...]
     county_short_suffixes: tuple[str, ...]
     anonymised_marks: tuple[str, ...]
     units_after_national: tuple[str, ...]
@@ -252,6 +254,7 @@ def grammar() -> Grammar:
         coordinators=frozenset(d["coordinators"]),
         name_coordinators=frozenset(d["name_coordinators"]),
         coordinated_core_suffixes=frozenset(d["coordinated_core_suffixes"]),
+        coordinated_core_long_suffixes=frozenset(d["coordinated_core_long_suffixes"]),
         bare_bureau_suffixes=frozenset(d["bare_bureau_suffixes"]),
         two_word_named=frozenset(d["two_word_named"]),
         school_status_words=tuple(d["school_status_words"]),
@@ -334,6 +337,7 @@ def grammar() -> Grammar:
         parent_unit_suffixes=_longest_first(frozenset(d["parent_unit_suffixes"])),
         parent_unit_not=frozenset(d["parent_unit_not"]),
         ner_trim_prefixes=tuple(d["ner_trim_prefixes"]),
+        ner_split_words=tuple(d["ner_split_words"]),
         county_short_suffixes=tuple(d["county_short_suffixes"]),
         anonymised_marks=tuple(d["anonymised_marks"]),
         units_after_national=tuple(d["units_after_national"]),
