@@ -179,3 +179,44 @@ def test_the_army_founding_anniversary_gives_the_year() -> None:
     )
     dates = {pred_date(e) for e in parse(text).events}
     assert "2023-07-28" in dates
+
+
+def test_a_time_after_an_activity_told_before_is_no_new_one() -> None:
+    text = (
+        "由律政司主辦的「國家憲法日」座談會今日（十二月四日）下午舉行。"
+        "座談會後隨即舉行由律政司與新域青年法律協會合辦的演講比賽頒獎禮。"
+    )
+    assert sorted(e.type.value for e in parse(text).events) == ["award", "meeting"]
+
+
+def test_the_central_bank_short_form_joins_a_list_of_hosts() -> None:
+    text = (
+        "5月以来，中国人民银行桂塘县支行开展宣传。"
+        "5月15日，县地方金融服务中心、人行桂塘县支行组织辖区13家银行设立咨询台，开展宣传活动。"
+    )
+    may15 = [e for e in _events(text) if e[1] == "--05-15"]
+    assert may15 and may15[0][2] == ["县地方金融服务中心", "中国人民银行桂塘县支行"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("本會青年大使出席由荔峰區婦女會舉辦的社區講座。", "荔峰区妇女会"),
+        ("由澳門道路交通安全促進會協辦。", "澳门道路交通安全促进会"),
+    ],
+)
+def test_womens_associations_and_promotion_societies_are_bodies(text: str, name: str) -> None:
+    assert name in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["提防冒充保险公司的诈骗电话。", "在西岭镇中心集贸市场开展宣传。"],
+)
+def test_a_verb_or_a_market_around_a_suffix_makes_no_body(text: str) -> None:
+    assert _orgs(text) == []
+
+
+def test_an_invited_womens_association_lecture_is_held_by_its_host() -> None:
+    text = "本會青年大使亦於4月27日（星期六）出席由荔峰區婦女會舉辦的「家暴零容忍」社區講座。"
+    assert _events(text) == [("lecture", "--04-27", ["荔峰区妇女会"])]

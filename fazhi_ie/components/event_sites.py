@@ -91,6 +91,13 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         # 开展了一系列活动: an umbrella, an activity only when launched (…系列活动正式启动)
         ("series_unlaunched", lambda: x.word in r.launched_only and not _launched_after(x, r)),
         ("reference_after", lambda: any(x.after.startswith(w) for w in r.reference_after)),
+        # 座谈会后随即举行…颁奖礼: a time after an activity the text told already
+        (
+            "told_time",
+            lambda: (
+                x.after.startswith(r.time_anchor_after) and x.text.find(x.word, 0, x.start) >= 0
+            ),
+        ),
         # a venue's name: 会议展览中心, 会议室
         ("venue", lambda: _venue(x.after, r)),
         # 宣传月活动启动仪式: the campaign is only named by its launch

@@ -127,6 +127,7 @@ class TriggerRules:
     zero_cohost_verbs: tuple[str, ...]
     host_block_re: re.Pattern[str]
     listed_day_re: re.Pattern[str]
+    time_anchor_after: tuple[str, ...]
     follow_subject_verbs: tuple[str, ...]
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
@@ -299,6 +300,7 @@ def trigger_rules() -> TriggerRules:
         zero_cohost_verbs=tuple(d["zero_cohost_verbs"]),
         host_block_re=re.compile(d["host_block_pattern"], re.MULTILINE),
         listed_day_re=re.compile(d["listed_day_pattern"]),
+        time_anchor_after=tuple(d["time_anchor_after"]),
         bare_self_re=re.compile(f"(?<![{HAN}])(?:{_words(d['bare_self_heads'])})"),
         follow_subject_verbs=tuple(d["follow_subject_verbs"]),
         follow_lead_max=int(d["follow_lead_max"]),
