@@ -220,3 +220,18 @@ def test_a_verb_or_a_market_around_a_suffix_makes_no_body(text: str) -> None:
 def test_an_invited_womens_association_lecture_is_held_by_its_host() -> None:
     text = "本會青年大使亦於4月27日（星期六）出席由荔峰區婦女會舉辦的「家暴零容忍」社區講座。"
     assert _events(text) == [("lecture", "--04-27", ["荔峰区妇女会"])]
+
+
+def test_a_stated_length_ends_on_the_day_an_activity_closed() -> None:
+    text = "9月15日，为期一周的2024年东陵省网络安全宣传周落下帷幕。"
+    assert [pred_date(e) for e in parse(text).events] == ["2024-09-09/2024-09-15"]
+
+
+def test_a_stated_length_starts_on_the_day_an_activity_opened() -> None:
+    text = "9月9日，为期一周的2024年东陵省网络安全宣传周正式开幕。"
+    assert "2024-09-09/2024-09-15" in [pred_date(e) for e in parse(text).events]
+
+
+def test_a_first_lesson_on_safety_is_a_lecture() -> None:
+    text = "11月2日，大队宣传员走进实验中学，为全校1800余名师生讲授消防安全第一课。"
+    assert [(e.type.value, pred_date(e)) for e in parse(text).events] == [("lecture", "--11-02")]

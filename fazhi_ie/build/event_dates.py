@@ -16,7 +16,14 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules, trigger_rules
 from ..text.primitives import paragraph_of, sentence_of
 from ..values.dates import DateExpr, cn_number, find_dates
-from ..values.durations import back_reference_re, period_end, start_marked, stated_days
+from ..values.durations import (
+    back_reference_re,
+    closes,
+    period_end,
+    period_start,
+    start_marked,
+    stated_days,
+)
 from .context import Assembly
 
 __all__ = [
@@ -224,6 +231,10 @@ def with_duration(text: str, c: EventMention, d: DateExpr | None) -> DateExpr | 
             if back.match(lead):
                 days = stated_days(text, s0, s1)
             pos = max(s1, pos + 1)
+    if days and closes(text, d.end, c.sent_end):
+        # 9月15日，为期一周的宣传周落下帷幕: the period ends on the day
+        first = period_start(d.date, days)
+        return d if first is None else replace(d, date=first, date_end=d.date, kind="range")
     end = period_end(d.date, days) if days else None
     return d if end is None else replace(d, date_end=end, kind="range")
 

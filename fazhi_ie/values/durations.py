@@ -19,25 +19,44 @@ from ..resources import load_json
 from .dates import cn_number
 from .days import shift_day
 
-__all__ = ["back_reference_re", "period_end", "start_marked", "stated_days"]
+__all__ = [
+    "back_reference_re",
+    "closes",
+    "period_end",
+    "period_start",
+    "start_marked",
+    "stated_days",
+]
 
 #: A stated length is 2 to this many days (a longer one is a campaign's, not a day's).
 MAX_DAYS = 62
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
     d = load_json("date_patterns.json")
     return (
         re.compile(d["duration"]),
         re.compile(d["duration_back_reference"]),
         tuple(d["duration_start_marks"]),
+        tuple(d["duration_closing_words"]),
     )
+
+
+def closes(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (the rest of an activity's sentence after its date)
+    says it closed that day (落下帷幕, 圆满结束): a stated length then ends on it."""
+    return any(w in text[start:end] for w in _patterns()[3])
+
+
+def period_start(date: str, days: int) -> str | None:
+    """The first day of a ``days``-day period ending on ``date``, as :func:`period_end`."""
+    return shift_day(date, -(days - 1))
 
 
 def stated_days(text: str, start: int = 0, end: int | None = None) -> int | None:
     """The first stated length in ``text[start:end]`` in days, or None."""
-    rx, _, _ = _patterns()
+    rx = _patterns()[0]
     m = rx.search(text, start, len(text) if end is None else end)
     if m is None:
         return None
