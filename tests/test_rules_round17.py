@@ -235,3 +235,8 @@ def test_a_stated_length_starts_on_the_day_an_activity_opened() -> None:
 def test_a_first_lesson_on_safety_is_a_lecture() -> None:
     text = "11月2日，大队宣传员走进实验中学，为全校1800余名师生讲授消防安全第一课。"
     assert [(e.type.value, pred_date(e)) for e in parse(text).events] == [("lecture", "--11-02")]
+
+
+def test_a_drill_is_a_training() -> None:
+    text = "6月17日，在县应急管理局的指导下，鹿鸣镇中心小学组织开展应急疏散演练，900余名师生参加。"
+    assert [(e.type.value, pred_date(e)) for e in parse(text).events] == [("training", "--06-17")]
