@@ -240,3 +240,17 @@ def test_a_first_lesson_on_safety_is_a_lecture() -> None:
 def test_a_drill_is_a_training() -> None:
     text = "6月17日，在县应急管理局的指导下，鹿鸣镇中心小学组织开展应急疏散演练，900余名师生参加。"
     assert [(e.type.value, pred_date(e)) for e in parse(text).events] == [("training", "--06-17")]
+
+
+def test_an_activity_joined_by_ji_to_the_launch_of_another_campaign_is_held_that_day() -> None:
+    text = (
+        "12月2日上午，由县文明办、县公安局主办的“全国交通安全日”主题宣传活动"
+        "暨冬季交通安全宣传启动仪式在县文化广场举行。"
+    )
+    got = sorted((e.type.value, pred_date(e)) for e in parse(text).events)
+    assert got == [("launch", "--12-02"), ("publicity", "--12-02")]
+
+
+def test_the_vehicle_office_is_a_body_on_its_own() -> None:
+    text = "12月2日下午，车管所组织近期有交通违法记录的52名驾驶人开展交通安全警示教育培训。"
+    assert _events(text) == [("training", "--12-02", ["车管所"])]

@@ -85,6 +85,11 @@ class DateIndex:
             ]  # fmt: skip
             if period:
                 return period[-1]
+            # 12月2日下午，车管所组织近期有违法记录的驾驶人开展培训: a vague word inside a
+            # phrase after the sentence's day does not date the activity
+            days = [d for d in before[:-1] if d.date and d.kind == "date"]
+            if days:
+                return days[-1]
         at = before[-1].start if before else 0
         if before and text.endswith(r.occasion_before, max(0, at - 3), at):
             # 适逢六月二十六日国际禁毒日，…巡回展览，本月二十四日至二十八日…: the day is the

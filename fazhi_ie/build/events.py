@@ -252,9 +252,13 @@ def _last_launches(mentions: list[EventMention]) -> dict[int, int]:
 
 def _launched_here(c: EventMention, launches: dict[int, int], text: str, r: TriggerRules) -> bool:
     """A launch is reported after the campaign in its clause (…宣传活动正式启动); an
-    activity of another type joined to it by 暨 is held on its day (开放日暨宣传周启动仪式)."""
+    activity joined to it by 暨 is held on its day (开放日暨宣传周启动仪式), unless it is
+    a campaign period."""
     at = launches.get(c.clause_start, -1)
-    joined = c.type != "publicity" and any(w in text[c.end : at] for w in r.primary_before)
+    # 宣传活动暨冬季宣传启动仪式: the activity is held on the launch's day; a campaign
+    # period joined to its launch (宣传周暨宣传活动启动仪式) is still the period
+    period = c.type == "publicity" and c.trigger.endswith(r.period_suffixes)
+    joined = not period and any(w in text[c.end : at] for w in r.primary_before)
     return c.type != "launch" and at > c.start and not joined
 
 
