@@ -254,3 +254,14 @@ def test_an_activity_joined_by_ji_to_the_launch_of_another_campaign_is_held_that
 def test_the_vehicle_office_is_a_body_on_its_own() -> None:
     text = "12月2日下午，车管所组织近期有交通违法记录的52名驾驶人开展交通安全警示教育培训。"
     assert _events(text) == [("training", "--12-02", ["车管所"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县检察院会同县教育局在南屏县职业中等专业学校举行活动。", "南屏县职业中等专业学校"),
+        ("代表们先后参观了12309检察服务中心、案件管理中心和检察文化长廊。", "案件管理中心"),
+    ],
+)
+def test_vocational_schools_and_a_case_management_centre_are_bodies(text: str, name: str) -> None:
+    assert name in _orgs(text)
