@@ -412,14 +412,10 @@ def sentence_subject(text: str, s0: int, cands: list[At], r: TriggerRules) -> li
     return list(reversed(chain))
 
 
-#: 应某校邀请 / 受某局的邀请: an invitation the subject answers, not one it makes.
-_ANSWERED = re.compile(r"[应受][^，,。；;]{1,30}?的?邀请")
-
-
 def _invited(before: str, r: TriggerRules) -> bool:
     """The text before a body invites it (某校邀请某局…), not the body answering an
     invitation (应某校邀请，某局…)."""
-    return r.invite_verb in _ANSWERED.sub("", before)
+    return r.invite_verb in r.answered_re.sub("", before)
 
 
 def _coordinated(gap: str, r: TriggerRules) -> bool:

@@ -34,6 +34,10 @@ from .tokens import Tokens
 
 OPEN_QUOTES = ("‘", "“", "「", "『")
 _CLOSE_QUOTES = frozenset("’”」』")
+#: The most characters of free words between a coordinator inside a name and its suffix
+#: (工业和信息化部), and before a task force's suffix (防范和处置非法集资工作领导小组办公室).
+COORDINATED_MAX = 6
+COORDINATED_LONG_MAX = 12
 #: Units that anchor a name whose word before the suffix is a function word (after a
 #: free name word: 矛盾纠纷 / 调处 / 中心).
 _ANCHORS = frozenset({*REGION_TYPES, "orgtok"})
@@ -76,7 +80,8 @@ def _coordinated_inside(
     g = grammar()
     if suffix not in g.coordinated_core_suffixes:
         return False
-    span_max = 12 if suffix in g.coordinated_core_long_suffixes else 6  # a task force's aim
+    long_aim = suffix in g.coordinated_core_long_suffixes
+    span_max = COORDINATED_LONG_MAX if long_aim else COORDINATED_MAX
     if units and (any(u[2] != "free" for u in units) or units[0][1] - units[-1][0] > span_max):
         return False
     ps = toks.token_before(start)

@@ -101,6 +101,7 @@ class TriggerRules:
     headline_label_marks: str
     inviter_before: tuple[str, ...]
     inviter_after: tuple[str, ...]
+    answered_re: re.Pattern[str]
     sequential: tuple[str, ...]
     host_re: re.Pattern[str]
     host_after_org: tuple[str, ...]
@@ -272,6 +273,11 @@ def trigger_rules() -> TriggerRules:
         headline_label_marks=d["headline_label_marks"],
         inviter_before=tuple(d["inviter_before"]),
         inviter_after=tuple(d["inviter_after"]),
+        # 应某校邀请 / 受某局的邀请: the invitation frame 'inviter_before' … 'inviter_after'
+        answered_re=re.compile(
+            f"(?:{_words(d['inviter_before'])})[^，,。；;]{{1,30}}?"
+            f"(?:{_words(sorted(d['inviter_after'], key=len, reverse=True))})"
+        ),
         own_party_units=tuple(sorted(d["own_party_units"], key=len, reverse=True)),
         sequential=tuple(d["sequential"]),
         host_re=re.compile(host),
