@@ -118,7 +118,7 @@ class DateIndex:
             d
             for d in dates[bisect_right(starts, p0 - 1) : lo]
             if (d.kind != "recurring" or (d.date and len(d.date) == 7 and not d.date_end))
-            and not (d.date_end and text.startswith(r.definitional_after, d.end))
+            and not (d.date_end and r.definitional_re.match(text, d.end))
         ]
         if prev:
             return prev[-1]
@@ -169,7 +169,7 @@ LAUNCH_PERIOD_SENTENCES = 1
 
 
 def _definitional(text: str, d: DateExpr, trigger: int, r: TriggerRules) -> bool:
-    return d.end < trigger and text.startswith(r.definitional_after, d.end)
+    return d.end < trigger and r.definitional_re.match(text, d.end) is not None
 
 
 def article_dates(ctx: Assembly) -> DateIndex:

@@ -453,7 +453,7 @@ def _headline_dates(
                 if s0 <= d.start < s1
                 and d.date
                 and d.kind in ("date", "range")
-                and not text.startswith(r.definitional_after, d.end)
+                and not r.definitional_re.match(text, d.end)
             ),
             g.date,
         )

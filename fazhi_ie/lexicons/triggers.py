@@ -84,6 +84,7 @@ class TriggerRules:
     noun_cue_heads: tuple[str, ...]
     on_site_re: re.Pattern[str]
     sentence_spoil: tuple[str, ...]
+    dated_speech_cues: frozenset[str]
     purpose: tuple[str, ...]
     back_reference_re: re.Pattern[str]
     count_after_re: re.Pattern[str]
@@ -149,7 +150,7 @@ class TriggerRules:
     locative_joiners: str
     # builders: dates, names, participants, audience, place
     enumerated_re: re.Pattern[str]
-    definitional_after: tuple[str, ...]
+    definitional_re: re.Pattern[str]
     verb_triggers: frozenset[str]
     modifier_types: frozenset[str]
     modifier_not_before: tuple[str, ...]
@@ -184,7 +185,7 @@ class TriggerRules:
 
 def _types(d: dict[str, Any]) -> dict[str, str]:
     types: dict[str, str] = {}
-    for key in ("types", "clause_final_types", "named_activity_types"):
+    for key in ("types", "clause_final_types", "named_activity_types", "lookahead_types"):
         for etype, words in d[key].items():
             for w in words:
                 types.setdefault(w, etype)
@@ -192,14 +193,20 @@ def _types(d: dict[str, Any]) -> dict[str, str]:
 
 
 def _trigger_pattern(d: dict[str, Any], types: dict[str, str]) -> str:
-    """Longest trigger first; clause-final words only before a clause end."""
+    """Longest trigger first; clause-final words only before a clause end, words with
+    their own lookahead only before it."""
     final = {w for ws in d["clause_final_types"].values() for w in ws}
     ahead = d["clause_final_lookahead"]
     named = {w for ws in d["named_activity_types"].values() for w in ws}
     behind = d["named_activity_lookbehind"]
+    own = {w: p for ws in d["lookahead_types"].values() for w, p in ws.items()}
     words = sorted(types, key=len, reverse=True)
     return "|".join(
-        (behind if w in named else "") + re.escape(w) + (ahead if w in final else "") for w in words
+        (behind if w in named else "")
+        + re.escape(w)
+        + (ahead if w in final else "")
+        + own.get(w, "")
+        for w in words
     )
 
 
@@ -258,6 +265,7 @@ def trigger_rules() -> TriggerRules:
         noun_cue_heads=tuple(d["noun_cue_heads"]),
         on_site_re=re.compile(d["on_site_pattern"]),
         sentence_spoil=tuple(d["sentence_spoil_cues"]),
+        dated_speech_cues=frozenset(d["dated_speech_cues"]),
         purpose=tuple(d["purpose_openers"]),
         back_reference_re=re.compile(d["back_reference_pattern"]),
         count_after_re=re.compile(d["count_after_pattern"]),
@@ -327,7 +335,7 @@ def trigger_rules() -> TriggerRules:
         destination_markers=tuple(d["destination_markers"]),
         locative_joiners=d["locative_joiners"],
         enumerated_re=re.compile(d["enumerated_pattern"]),
-        definitional_after=tuple(d["definitional_after"]),
+        definitional_re=re.compile(d["definitional_after"]),
         verb_triggers=frozenset(d["verb_triggers"]),
         modifier_types=frozenset(d["modifier_types"]),
         modifier_not_before=tuple(d["modifier_not_before"]),

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..resources import load_json
@@ -241,6 +241,23 @@ def _bare_days(
     return out
 
 
+def _words(r: DateRules, text: str) -> Iterator[tuple[int, int, str]]:
+    """The date words of ``text`` left to right, longest first, not overlapping; a
+    vague word gives way to a same-day word starting inside it (``开放日前一天``: the
+    day before the open day, not ``日前``)."""
+    found = [(m.start(1), m.end(1), m[1]) for m in r.word_re.finditer(text)]
+    end = -1
+    for k, (s, e, w) in enumerate(found):
+        if s < end:
+            continue
+        if w in r.vague and any(
+            s2 < e and w2 in r.same_day for s2, _, w2 in found[k + 1 : k + len(w)]
+        ):
+            continue
+        end = e
+        yield s, e, w
+
+
 def find_dates(
     text: str, published: str | dt.date | None = None, year: int | None = None
 ) -> list[DateExpr]:
@@ -361,8 +378,8 @@ def find_dates(
     out = _stated_periods(text, out)
     # words: vague, relative to the base, same day as the last date named
     words: list[DateExpr] = []
-    for m in r.word_re.finditer(text):
-        s, e, w = m.start(), m.end(), m[0]
+    for s, e, w in _words(r, text):
+        word = w
         quoted = w in r.relative and in_short_quote(text, s, e)  # “检护明天”: no day
         if quoted or not free(s, e) or (words and s < words[-1].end):  # 本月3日|前往: no 日前
             continue
@@ -376,7 +393,7 @@ def find_dates(
             if day_m:
                 w = text[s : (e := (to_m or day_m).end())]
             if base[0] is not None and base[1] is not None:
-                k = base[0] * 12 + base[1] - 1 + r.relative_months[m[0]]
+                k = base[0] * 12 + base[1] - 1 + r.relative_months[word]
                 iso = _iso(k // 12, k % 12 + 1, cn_number(day_m[1]) if day_m else None)
                 end_iso = _iso(k // 12, k % 12 + 1, cn_number(to_m[1])) if to_m else None
             words.append(DateExpr(s, e, w, iso, end_iso, iso is not None, kind))

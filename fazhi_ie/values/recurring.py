@@ -96,7 +96,8 @@ def rules() -> DateRules:
         year_words=dict(d["year_words"]),
         month_suffixes=tuple(d["month_suffixes"]),
         recurring_re=recurring,
-        word_re=re.compile("|".join(map(re.escape, words))),
+        # a lookahead: every start, so that a word inside another is seen (日|前一天)
+        word_re=re.compile("(?=(" + "|".join(map(re.escape, words)) + "))"),
         anniversary_re=re.compile(
             fill(
                 _PATTERNS["anniversary"],

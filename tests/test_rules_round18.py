@@ -1,0 +1,114 @@
+"""Rules of the eighteenth quality round (issue 14): which activities are events,
+their types and their dates, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie import parse
+from fazhi_ie.evaluate.keys import pred_date
+from fazhi_ie.values.dates import find_dates
+
+pytestmark = pytest.mark.pipeline
+
+
+def _events(text: str) -> list[tuple[str, str | None, list[str]]]:
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    return [(e.type.value, pred_date(e), [names[x] for x in e.organizers]) for e in a.events]
+
+
+def test_the_day_before_a_named_activity_is_a_date_not_a_vague_word() -> None:
+    dates = find_dates("4月26日举办开放日。开放日前一天，该院走进企业。", "2024-04-29")
+    assert [(d.text, d.date) for d in dates] == [
+        ("4月26日", "2024-04-26"),
+        ("前一天", "2024-04-25"),
+    ]
+
+
+def test_a_vague_word_alone_stays_vague() -> None:
+    dates = find_dates("日前，该院走进企业开展宣讲。", "2024-04-29")
+    assert [(d.text, d.kind) for d in dates] == [("日前", "vague")]
+
+
+def test_a_relative_month_with_its_day_still_resolves() -> None:
+    dates = find_dates("本月十日，该局举办讲座。", "2025-03-20")
+    assert [(d.text, d.date) for d in dates] == [("本月十日", "2025-03-10")]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "2023-12-03　濠江日报",
+        "2024-05-13　社区消息",
+        "青山市医疗保障局　2024-04-11　【打印】【关闭】",
+    ],
+)
+def test_a_date_line_with_an_outlet_or_page_buttons_gives_the_publication_date(meta: str) -> None:
+    text = f"某局举办宪法宣传活动\n{meta}\n\n活动当天，某局在广场设立咨询台。\n"
+    assert parse(text).published == meta.split("　")[-2 if "【" in meta else 0].strip()
+
+
+def test_a_date_inside_a_sentence_line_is_no_publication_date() -> None:
+    text = "某局举办宪法宣传活动\n2023-12-03　青山县司法局在广场开展宪法宣传，发放资料。\n"
+    assert parse(text).published is None
+
+
+def test_bodies_opening_their_premises_for_the_public_to_visit_hold_open_days() -> None:
+    text = (
+        "青山市公安局今日（四月十五日）举行开幕典礼。同日，青山市消防救援支队、青山海关"
+        "分别开放训练基地及海关总部大楼，让市民参观。"
+    )
+    opens = [e for e in _events(text) if e[0] == "open_day"]
+    assert [e[2] for e in opens] == [["青山市消防救援支队"], ["青山海关"]]
+
+
+def test_a_building_opened_without_visitors_is_no_open_day() -> None:
+    text = "4月15日，青山市公安局开放新的办证大厅，方便群众办事。"
+    assert [e for e in _events(text) if e[0] == "open_day"] == []
+
+
+@pytest.mark.parametrize("count", ["逾180场", "超过30场", "约20期"])
+def test_a_count_after_an_activity_with_a_bound_word_is_a_total(count: str) -> None:
+    text = f"青山县司法局今年举办各类法律讲座{count}。"
+    assert _events(text) == []
+
+
+def test_a_count_of_sessions_after_the_activity_just_told_does_not_spoil_it() -> None:
+    text = "5月15日，青山县公安局到青山中学举办校园讲座，两场讲座合共约九百名师生参与。"
+    assert [e[0] for e in _events(text)] == ["lecture"]
+
+
+def test_a_past_total_with_yi_juban_is_no_event() -> None:
+    assert _events("今年，青山县司法局已举办民法典专题讲座，覆盖全县各乡镇。") == []
+
+
+def test_what_a_body_says_it_will_hold_on_a_day_is_an_event() -> None:
+    text = (
+        "青山县司法局表示，十二月四日国家宪法日当天上午，将邀请青山大学教授许明德"
+        "在局演讲厅主持专题讲座。"
+    )
+    assert [(e[0], e[1]) for e in _events(text)] == [("lecture", "--12-04")]
+
+
+def test_what_a_body_says_without_a_day_stays_no_event() -> None:
+    assert _events("青山县司法局表示，将继续开展法治讲座。") == []
+
+
+def test_a_date_followed_by_wei_for_an_audience_dates_the_activity() -> None:
+    text = (
+        "青山县惩教所所长表示，所方已于本月三日为32名新晋升的主任举行宣誓仪式，"
+        "并于四月八日至十二日为前线人员举办专题培训班。"
+    )
+    got = [(e[0], e[1]) for e in parse_with_date(text, "2024-04-19")]
+    assert got == [("oath", "2024-04-03"), ("training", "2024-04-08/2024-04-12")]
+
+
+def test_a_date_followed_by_wei_a_day_name_still_defines_the_day() -> None:
+    text = "12月4日为第十个国家宪法日。12月2日，青山县司法局开展宪法宣传活动。"
+    assert [(e[0], e[1]) for e in _events(text)] == [("publicity", "2023-12-02")]
+
+
+def parse_with_date(text: str, published: str) -> list[tuple[str, str | None]]:
+    a = parse(f"标题\n发布时间：{published}\n\n{text}\n")
+    return [(e.type.value, pred_date(e)) for e in a.events]
