@@ -112,3 +112,45 @@ def test_a_date_followed_by_wei_a_day_name_still_defines_the_day() -> None:
 def parse_with_date(text: str, published: str) -> list[tuple[str, str | None]]:
     a = parse(f"标题\n发布时间：{published}\n\n{text}\n")
     return [(e.type.value, pred_date(e)) for e in a.events]
+
+
+def test_the_manner_of_a_class_is_no_list_of_forms() -> None:
+    text = "12日，青山县人民法院法官来到光明中学，以模拟法庭方式为九年级学生上了一堂法治课。"
+    assert [e[0] for e in _events(text)] == ["lecture"]
+
+
+def test_a_list_of_forms_still_names_no_activity() -> None:
+    text = "宣传周期间，活动方式主要为举办讲座、知识竞赛等。"
+    assert _events(text) == []
+
+
+_HELD = "5月17日，青山县西岭镇司法所在西岭集市开展普法宣传活动，发放资料500份。\n"
+
+
+def test_staff_going_somewhere_to_explain_the_law_on_another_day_gave_a_lecture() -> None:
+    text = _HELD + "次日上午，司法所工作人员又走进东坪村村委会，为40余名村民讲解民法典相关规定。\n"
+    assert _events(text)[1:] == [("lecture", "--05-18", ["青山县西岭镇司法所"])]
+
+
+def test_staff_going_somewhere_to_tell_villagers_held_publicity() -> None:
+    text = _HELD + "5月19日，青山县林业局执法人员走进沙湾村，向村民宣传《森林法》。\n"
+    assert _events(text)[1:] == [("publicity", "--05-19", ["青山县林业局"])]
+
+
+def test_explaining_inside_the_paragraph_of_an_activity_is_part_of_it() -> None:
+    text = (
+        "5月17日，青山县西岭镇司法所在西岭集市开展普法宣传活动。次日上午，"
+        "工作人员又走进东坪村，为村民讲解民法典相关规定。\n"
+    )
+    assert [e[0] for e in _events(text)] == ["publicity"]
+
+
+def test_explaining_in_a_paragraph_with_no_time_of_its_own_is_part_of_the_activity() -> None:
+    text = _HELD + "活动中，工作人员走进摊位，为村民讲解民法典相关规定。\n"
+    assert [e[0] for e in _events(text)] == ["publicity"]
+
+
+@pytest.mark.usefixtures("ner_on")
+def test_a_verb_opening_a_place_is_no_part_of_a_body_name() -> None:
+    text = "此外，海關於國際禁毒日當日開放海關總部，舉辦「緝毒犬開放日」，吸引市民參觀。"
+    assert "开放海关" not in [o.name for o in parse(text).organizations]

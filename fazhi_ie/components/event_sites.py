@@ -204,8 +204,14 @@ def _in_form_list(x: Site, r: TriggerRules) -> bool:
 
 
 def _in_forms_named(x: Site, r: TriggerRules) -> bool:
-    """The trigger is one of the forms a sentence lists (活动方式主要包括…、开展知识竞赛、…)."""
-    return r.form_intro_re.search(x.text, x.sent[0], x.start) is not None
+    """The trigger is one of the forms a sentence lists (活动方式主要包括…、开展知识竞赛、…);
+    not the manner of the activity itself (以模拟法庭方式为学生上了一堂法治课)."""
+    for m in r.form_intro_re.finditer(x.text, x.sent[0], x.start):
+        clause = x.text[x.sent[0] : m.start()]
+        clause = clause[max(clause.rfind(c) for c in "，,；;") + 1 :]
+        if not any(clause.startswith(o) for o in r.form_open):
+            return True
+    return False
 
 
 def frame_reasons(x: Site, r: TriggerRules) -> list[str]:

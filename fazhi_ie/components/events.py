@@ -111,6 +111,30 @@ def find_mentions(
         # nothing held: a verb telling an audience about the law (向学生讲解…) is the
         # one activity the article reports
         out = [_mention(x, told=True) for x in told_sites(text)[:1]]
+    else:
+        out = sorted(out + _visiting_talks(text, out, r), key=lambda c: c.start)
+    return out
+
+
+def _visiting_talks(text: str, found: list[EventMention], r: TriggerRules) -> list[EventMention]:
+    """A talk told by its verbs in a paragraph of its own that opens with a time
+    (次日上午，司法所工作人员又走进某村，为村民讲解…): staff went somewhere to tell an
+    audience about the law, an activity beside those the article reports: a lecture
+    when they explained (讲解, 宣讲), else publicity (向村民宣传)."""
+    held = {paragraph_of(text, c.start) for c in found}
+    out = []
+    for x in told_sites(text):
+        para = paragraph_of(text, x.start)
+        before = text[x.sent[0] : x.start]
+        if (
+            para not in held
+            and x.sent[0] <= para[0] + 2
+            and r.visit_opener_re.match(text, x.sent[0])
+            and any(w in before for w in r.destination_markers)
+        ):
+            held.add(para)
+            etype = "lecture" if x.word in r.talk_verbs else "publicity"
+            out.append(_mention(replace(x, type=etype), told=True))
     return out
 
 

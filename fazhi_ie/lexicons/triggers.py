@@ -172,6 +172,8 @@ class TriggerRules:
     invited_frame_re: re.Pattern[str]
     audience_re: re.Pattern[str]
     told_re: re.Pattern[str]
+    visit_opener_re: re.Pattern[str]
+    talk_verbs: frozenset[str]
     invited_cohost_re: re.Pattern[str]
     told_lecture_audience: frozenset[str]
     location_markers: tuple[str, ...]
@@ -357,6 +359,8 @@ def trigger_rules() -> TriggerRules:
         invited_frame_re=re.compile(d["invited_frame_pattern"]),
         audience_re=re.compile(_words(sorted(d["audience"], key=len)[::-1])),
         told_re=re.compile(d["told_pattern"]),
+        visit_opener_re=re.compile(d["visit_opener_pattern"]),
+        talk_verbs=frozenset(d["talk_verbs"]),
         invited_cohost_re=re.compile(d["invited_cohost_pattern"]),
         told_lecture_audience=frozenset(d["told_lecture_audience"]),
         location_markers=tuple(d["location_markers"]),
