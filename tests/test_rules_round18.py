@@ -154,3 +154,52 @@ def test_explaining_in_a_paragraph_with_no_time_of_its_own_is_part_of_the_activi
 def test_a_verb_opening_a_place_is_no_part_of_a_body_name() -> None:
     text = "此外，海關於國際禁毒日當日開放海關總部，舉辦「緝毒犬開放日」，吸引市民參觀。"
     assert "开放海关" not in [o.name for o in parse(text).organizations]
+
+
+def test_a_stated_period_told_again_in_another_paragraph_is_one_activity() -> None:
+    text = (
+        "11月6日至8日，由青山市司法局主办、青山市委党校承办的普法骨干培训班举办。\n"
+        "培训班邀请青山大学教授梁明和等专家，围绕宪法、民法典等内容进行授课。\n"
+    )
+    got = _events(text)
+    assert [(e[0], e[1]) for e in got] == [("training", "--11-06/--11-08")]
+
+
+def test_activities_dated_by_a_campaign_week_stay_apart() -> None:
+    text = (
+        "12月1日至7日是宪法宣传周。宣传周期间，青山市司法局开展宪法知识直播。\n"
+        "宣传周期间，青山市司法局还联合青山市妇联开展民法典直播。\n"
+    )
+    assert [e[0] for e in _events(text)] == ["livestream", "livestream"]
+
+
+def test_a_body_coordinating_after_its_time_clause_leads_the_hosts() -> None:
+    text = (
+        "青山地方检察署（下称青山地检署）于本（10）月20日上午10时，会同青山县政府、"
+        "青山县警察局，在县府广场联合举办反贿选宣导记者会。"
+    )
+    assert _events(text)[0][2] == ["青山地方检察署", "青山县政府", "青山县警察局"]
+
+
+def test_a_day_when_entries_open_is_no_date_of_the_contest() -> None:
+    text = (
+        "8月17日，青山地方法院举行模拟法庭竞赛决赛。本届竞赛由青山地方法院主办，"
+        "自6月起开放报名，共有12所学校报名参加。\n赛后随即举行颁奖典礼，院长颁发奖状。"
+    )
+    got = [(e[0], e[1]) for e in _events(text)]
+    assert got == [("competition", "--08-17"), ("award", "--08-17")]
+
+
+def test_a_paragraph_opening_with_a_weekday_of_last_week_tells_a_talk() -> None:
+    text = (
+        "标题\n发布时间：2025-03-17\n\n"
+        "12日，青山地方法院法官来到光明中学举办法治讲座。\n"
+        "上周一（10日），少年警察队队员走进福林中学，为全校学生讲解反诈知识。\n"
+    )
+    got = [(e.type.value, pred_date(e)) for e in parse(text).events]
+    assert ("lecture", "2025-03-10") in got
+
+
+def test_the_day_entries_open_dates_no_contest() -> None:
+    text = "青山地方法院举办高中模拟法庭竞赛，6月10日起开放报名，共有12所学校报名参加。"
+    assert [(e[0], e[1]) for e in _events(text)] == [("competition", None)]

@@ -181,6 +181,8 @@ def article_dates(ctx: Assembly) -> DateIndex:
         dates = [d for d in dates if not (d.start < pe and ps < d.end)]
     r = trigger_rules()
     text = ctx.text
+    # 自6月起开放报名: when entries open, not when the activity is held
+    dates = [d for d in dates if not r.registration_after_re.match(text, d.end)]
     labelled = [
         d
         for d in dates

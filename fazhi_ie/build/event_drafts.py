@@ -339,6 +339,10 @@ def _same(text: str, g: EventGroup, d: EventDraft, r: TriggerRules) -> bool:
     if d1 and (d1, e1) == (d2, e2) and text.count("\n", last.sent[1], d.sent[0]) == 0:
         # …联合某会举办宣讲会。…参加宣讲会: that day's activity told on, one host named
         return _organizers_agree(o1, o2)
+    if e1 and (d1, e1) == (d2, e2) and g.date is not None and g.date.kind == "range":
+        # 11月6日至8日…培训班举办。…培训班邀请专家…: one stated period told on, one host
+        # named (not a campaign week's, whose activities are many)
+        return _organizers_agree(o1, o2)
     if (d1 is None) != (d2 is None) and not d.named_day and not g.named_day:
         # 近期，某行开展…宣传。9月12日，某行携手某队…: the undated lead is the dated day's
         return _organizers_agree(o1, o2)

@@ -152,10 +152,11 @@ def _invited_talk(x: Site, r: TriggerRules) -> bool:
     invited = r.invited_frame_re.search(x.clause_before) or (
         x.word in r.verb_triggers and r.invite_verb in x.clause_before  # 邀请某律师为…授课
     )
+    if r.talk_subject_re.match(x.before) and (invited or r.invite_verb in x.before):
+        # 培训邀请某法官授课 / 培训班邀请某教授，围绕…进行授课: the activity just reported
+        return True
     if not invited:
         return False
-    if r.talk_subject_re.match(x.before):  # 培训邀请某法官授课: the activity just reported
-        return True
     # the earlier clauses as written: a host named in quotes counts (举办“宪法大讲堂”，邀请…)
     prior = x.text[x.sent[0] : x.clause[0]]
     return any(r.types.get(m.group(0)) in r.talk_hosts for m in r.trigger_re.finditer(prior))

@@ -173,6 +173,7 @@ class TriggerRules:
     audience_re: re.Pattern[str]
     told_re: re.Pattern[str]
     visit_opener_re: re.Pattern[str]
+    registration_after_re: re.Pattern[str]
     talk_verbs: frozenset[str]
     invited_cohost_re: re.Pattern[str]
     told_lecture_audience: frozenset[str]
@@ -360,6 +361,7 @@ def trigger_rules() -> TriggerRules:
         audience_re=re.compile(_words(sorted(d["audience"], key=len)[::-1])),
         told_re=re.compile(d["told_pattern"]),
         visit_opener_re=re.compile(d["visit_opener_pattern"]),
+        registration_after_re=re.compile(d["registration_after_pattern"]),
         talk_verbs=frozenset(d["talk_verbs"]),
         invited_cohost_re=re.compile(d["invited_cohost_pattern"]),
         told_lecture_audience=frozenset(d["told_lecture_audience"]),
