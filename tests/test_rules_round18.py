@@ -203,3 +203,18 @@ def test_a_paragraph_opening_with_a_weekday_of_last_week_tells_a_talk() -> None:
 def test_the_day_entries_open_dates_no_contest() -> None:
     text = "青山地方法院举办高中模拟法庭竞赛，6月10日起开放报名，共有12所学校报名参加。"
     assert [(e[0], e[1]) for e in _events(text)] == [("competition", None)]
+
+
+def test_how_a_campaign_goes_on_is_no_activity() -> None:
+    text = "16日下午，青山市应急管理局局长带队深入企业，调研“安全生产月”活动开展情况。"
+    assert _events(text) == []
+
+
+def test_a_safety_class_is_a_lecture() -> None:
+    text = "近日，青山县红石派出所联合红石镇中心小学开展“珍爱生命”主题安全教育课。"
+    assert [e[0] for e in _events(text)] == ["lecture"]
+
+
+def test_a_touring_exhibition_shown_in_places_is_held() -> None:
+    text = "宣传周期间，“交通安全展板巡回展览”先后在北区、中区三个地点展出，吸引市民参观。"
+    assert [e[0] for e in _events(text)] == ["exhibition"]
