@@ -218,3 +218,21 @@ def test_a_safety_class_is_a_lecture() -> None:
 def test_a_touring_exhibition_shown_in_places_is_held() -> None:
     text = "宣传周期间，“交通安全展板巡回展览”先后在北区、中区三个地点展出，吸引市民参观。"
     assert [e[0] for e in _events(text)] == ["exhibition"]
+
+
+def test_a_month_in_a_review_of_last_year_takes_that_year() -> None:
+    dates = find_dates("2023年，青山县司法局深化人民调解。3月，召开推进会。", "2024-01-08")
+    assert [(d.text, d.date) for d in dates if d.text == "3月"] == [("3月", "2023-03")]
+
+
+def test_a_month_after_publication_in_an_article_of_its_own_year_stays() -> None:
+    dates = find_dates("2024年，青山县司法局将深化人民调解。3月，召开推进会。", "2024-01-08")
+    assert [(d.text, d.date) for d in dates if d.text == "3月"] == [("3月", "2024-03")]
+
+
+def test_the_name_of_the_anti_gang_campaign_phase_is_no_routine() -> None:
+    text = (
+        "7月12日晚，由青山区委政法委主办的“平安石桥”扫黑除恶常态化法治文艺汇演"
+        "在石桥镇文化广场上演。"
+    )
+    assert [(e[0], e[1]) for e in _events(text)] == [("performance", "--07-12")]

@@ -19,10 +19,11 @@ possibly partial (``2020-12-04``, ``2020-12``, ``--12-04``):
 
 The year of a date written without one comes from the base date (the
 article's publication date; a date more than two months after it belongs to
-the year before), else from the article's year inferred from the text
-(:func:`article_year`: an ordinal of a recurring day, else a stated year), else
-the date stays partial (``--MM-DD``). Counts such as ``2000余份`` are never
-years: a year needs ``年`` right after four digits.
+the year before, and so does any date after it when the text states the year
+before: a review of 2023 dated in January 2024), else from the article's year
+inferred from the text (:func:`article_year`: an ordinal of a recurring day,
+else a stated year), else the date stays partial (``--MM-DD``). Counts such as
+``2000余份`` are never years: a year needs ``年`` right after four digits.
 """
 
 from __future__ import annotations
@@ -200,14 +201,20 @@ def stated_year(text: str) -> int | None:
 
 
 def _year_for(
-    month: int, day: int | None, base: tuple[int | None, int | None, int | None], year: int | None
+    month: int,
+    day: int | None,
+    base: tuple[int | None, int | None, int | None],
+    year: int | None,
+    stated: int | None = None,
 ) -> int | None:
-    """The year of an unyeared date: the base year, rolled back when far after it."""
+    """The year of an unyeared date: the base year, rolled back when far after it, or
+    after it at all when the text states the year before (``stated``: 2023年，某局…。
+    3月，召开推进会 in a review dated 2024-01-08)."""
     by, bm, bd = base
     if by is None:
         return year
     later = (month - bm) * 31 + ((day or 1) - (bd or 1)) if bm else 0
-    return by - 1 if later > 62 else by
+    return by - 1 if later > 62 or (later > 0 and stated == by - 1) else by
 
 
 def _bare_days(
@@ -270,6 +277,7 @@ def find_dates(
     base = _parse_base(published)
     if year is None:
         year = article_year(text, published)
+    stated = stated_year(text) if base[0] is not None else None
     out: list[DateExpr] = []
     taken = RangeIndex()
 
@@ -302,7 +310,7 @@ def find_dates(
         if not free(m.start(), m.end()):
             continue
         month, day = int(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
-        iso = _iso(_year_for(month, day, base, year), month, day)
+        iso = _iso(_year_for(month, day, base, year, stated), month, day)
         if iso:
             out.append(DateExpr(m.start(), m.end(), m[0], iso, None, iso[0] != "-", "recurring"))
             taken.append((m.start(), m.end()))
@@ -338,7 +346,7 @@ def find_dates(
             by = base[0] if base[0] is not None else year
             y = by + r.year_words[m["yw"]] if by is not None else None
         else:
-            y = _year_for(month, day, base, year)
+            y = _year_for(month, day, base, year, stated)
         if m["d2"]:
             m2 = (cn_number(m["m2"]) or 0) if m["m2"] else month
             y2 = int(m["y2"]) if m["y2"] else (y + 1 if y is not None and m2 < month else y)
@@ -369,7 +377,7 @@ def find_dates(
         month = base[1] if base[1] is not None else (int(prev[-1].date[-5:-3]) if prev else None)
         if month is None:
             continue
-        iso = _iso(_year_for(month, day, base, year), month, day)
+        iso = _iso(_year_for(month, day, base, year, stated), month, day)
         if iso:
             out.append(DateExpr(m.start(), m.end(), m[0], iso, None, True, "date"))
             taken.append((m.start(), m.end()))
