@@ -236,3 +236,33 @@ def test_the_name_of_the_anti_gang_campaign_phase_is_no_routine() -> None:
         "在石桥镇文化广场上演。"
     )
     assert [(e[0], e[1]) for e in _events(text)] == [("performance", "--07-12")]
+
+
+def test_an_exhibition_that_runs_until_a_later_day_covers_the_period() -> None:
+    text = "15日，青山市国家安全局举办主题展览，展览共设置展板40块，将持续至21日。"
+    assert [(e[0], e[1]) for e in parse_with_date(text, "2024-04-16")] == [
+        ("exhibition", "2024-04-15/2024-04-21")
+    ]
+
+
+def test_a_contest_opened_in_one_month_and_closed_in_another_covers_both() -> None:
+    text = "短片创作比赛由青山律政署主办，于去年十一月展开，至今年三月截止收件。"
+    assert [(e[0], e[1]) for e in parse_with_date(text, "2024-05-18")] == [
+        ("competition", "2023-11/2024-03")
+    ]
+
+
+def test_a_count_up_to_a_later_day_is_no_end_of_the_activity() -> None:
+    text = "15日，青山市国家安全局举办主题展览，截至21日，共有3000人参观。"
+    assert [(e[0], e[1]) for e in parse_with_date(text, "2024-04-16")] == [
+        ("exhibition", "2024-04-15")
+    ]
+
+
+def test_the_same_day_after_an_until_day_is_the_activity_day() -> None:
+    text = (
+        "15日，青山市国家安全局举办主题展览，将持续至21日。\n"
+        "同日，青山市公安局滨河分局在商圈设置宣传点，发放宣传折页1500余份。\n"
+    )
+    got = [(e[0], e[1]) for e in parse_with_date(text, "2024-04-16")]
+    assert got == [("exhibition", "2024-04-15/2024-04-21"), ("publicity", "2024-04-15")]

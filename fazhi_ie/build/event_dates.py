@@ -129,6 +129,27 @@ class DateIndex:
         # the article gives before it (4月10日，某院干警来到某校。…课堂上，…)
         return self.first_day_before(c)
 
+    def runs_until(self, c: EventMention, d: DateExpr | None) -> DateExpr | None:
+        """A dated activity whose sentence says after the trigger the day (or month) it
+        runs until (15日举办主题展览，…将持续至21日; 比赛于去年十一月展开，至今年三月截止):
+        the period from its date to that one. ``d`` unchanged else."""
+        if d is None or not d.date or d.date_end or d.kind not in ("date", "month"):
+            return d
+        until = trigger_rules().until_re
+        lo = bisect_right(self.starts, max(c.end, d.end) - 1)
+        for e in self.dates[lo:]:
+            if e.start >= c.sent_end:
+                break
+            if (
+                e.date
+                and not e.date_end
+                and (e.kind == d.kind or (e.kind, d.kind) == ("until", "date"))
+                and d.date < e.date
+                and until.search(self.text[max(0, e.start - 4) : e.start])
+            ):
+                return replace(d, date_end=e.date, kind="range")
+        return d
+
     def first_day_before(self, c: EventMention) -> DateExpr | None:
         """The first explicit day the text gives before the mention's sentence."""
         lo = bisect_right(self.starts, c.sent_start - 1)

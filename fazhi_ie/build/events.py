@@ -162,7 +162,7 @@ def _drafts(
         elif d is None:
             d = context
         elif d.date:
-            d = until_day(text, with_duration(text, c, d), context)
+            d = until_day(text, dates.runs_until(c, with_duration(text, c, d)), context)
             context = d
         if _borrowed_range(c, d):
             # 启动仪式在某广场举行 after the campaign's period: it opens the period on its

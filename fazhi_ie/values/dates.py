@@ -73,7 +73,7 @@ class DateExpr:
     date: str | None
     date_end: str | None = None
     resolved: bool = False
-    kind: str = "date"  # date | month | range | relative | same_day | vague | recurring
+    kind: str = "date"  # date | month | range | relative | same_day | vague | recurring | until
 
 
 def _parse_base(base: str | dt.date | None) -> tuple[int | None, int | None, int | None]:
@@ -129,6 +129,7 @@ _NOT_BEFORE_DATE: str = _PATTERNS["not_before_date"]
 _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
+_BARE_UNTIL_RE = re.compile(_PATTERNS["bare_until_day"])
 _MONTH_DAY_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 _DAY_TO_RE = re.compile(r"[至到~～—-]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 #: a clock time right after a day (12日9:30, 4日10时许, 9时30分); a bare 12时 is left out:
@@ -221,10 +222,13 @@ def _bare_days(
     text: str, base: tuple[int | None, int | None, int | None], year: int | None,
     found: list[DateExpr], free: Callable[[int, int], bool],
 ) -> list[DateExpr]:  # fmt: skip
-    """某局局长21日表示: a day alone, in the base month (the month before when the day
-    is later than the base day), else in the month of the last full date named."""
+    """某局局长21日表示, 展览将持续至21日: a day alone, in the base month (the month
+    before when the day is later than the base day), else in the month of the last full
+    date named."""
     out: list[DateExpr] = []
-    for m in _BARE_DAY_RE.finditer(text):
+    until = {m.start() for m in _BARE_UNTIL_RE.finditer(text)}
+    bare = [*_BARE_DAY_RE.finditer(text), *_BARE_UNTIL_RE.finditer(text)]
+    for m in sorted(bare, key=lambda m: m.start()):
         s, e = m.start(1), m.end(1) + 1
         if not free(s, e):
             continue
@@ -243,8 +247,9 @@ def _bare_days(
         else:
             continue
         iso = _iso(y, month, day)
-        if iso:
-            out.append(DateExpr(s, e, text[s:e], iso, None, True, "date"))
+        if iso:  # an until day (持续至21日) ends a period: no day for 同日 to refer to
+            kind = "until" if m.start() in until else "date"
+            out.append(DateExpr(s, e, text[s:e], iso, None, True, kind))
     return out
 
 
