@@ -266,3 +266,20 @@ def test_the_same_day_after_an_until_day_is_the_activity_day() -> None:
     )
     got = [(e[0], e[1]) for e in parse_with_date(text, "2024-04-16")]
     assert got == [("exhibition", "2024-04-15/2024-04-21"), ("publicity", "2024-04-15")]
+
+
+def test_a_year_of_a_report_named_in_passing_does_not_move_a_plan() -> None:
+    text = (
+        "6月27日，青山市人社局召开新闻发布会，发布2023年度劳动争议仲裁典型案例。"
+        "7月1日至7月31日，市人社局将联合市总工会开展集中宣传活动。"
+    )
+    got = [(e[0], e[1]) for e in parse_with_date(text, "2024-06-28")]
+    assert ("publicity", "2024-07-01/2024-07-31") in got
+
+
+def test_speakers_of_a_training_told_in_its_paragraph_give_no_lecture() -> None:
+    text = (
+        "4月11日至12日，青山县司法局举办法律明白人培训班。\n"
+        "培训为期两天。县人民法院庭长邓秋萍、律师苏婉婷分别围绕民法典等内容进行授课。\n"
+    )
+    assert [e[0] for e in _events(text)] == ["training"]

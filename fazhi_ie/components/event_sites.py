@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lexicons.triggers import TriggerRules, trigger_rules
-from ..text.primitives import clause_of, sentence_of
+from ..text.primitives import clause_of, paragraph_of, sentence_of
 
 __all__ = [
     "CORNER_QUOTES",
@@ -146,7 +146,8 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
 
 def _invited_talk(x: Site, r: TriggerRules) -> bool:
     """A talk given by an invited speaker after an activity of a talk-holding type in
-    an earlier clause of the sentence: that activity's content, no second one."""
+    an earlier clause of the sentence, or told by its verb in a paragraph that opens
+    with that activity (培训为期两天…分别进行授课): that activity's content, no second one."""
     if x.type not in r.invited_talk_types:
         return False
     invited = r.invited_frame_re.search(x.clause_before) or (
@@ -154,6 +155,11 @@ def _invited_talk(x: Site, r: TriggerRules) -> bool:
     )
     if r.talk_subject_re.match(x.before) and (invited or r.invite_verb in x.before):
         # 培训邀请某法官授课 / 培训班邀请某教授，围绕…进行授课: the activity just reported
+        return True
+    p0, p1 = paragraph_of(x.text, x.start)
+    if x.word in r.verb_triggers and r.talk_subject_re.match(x.text[p0:p1]):
+        # 培训为期两天。…某庭长、某律师分别围绕…进行授课: the speakers of the training
+        # whose paragraph this is
         return True
     if not invited:
         return False

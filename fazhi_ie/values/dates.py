@@ -19,8 +19,8 @@ possibly partial (``2020-12-04``, ``2020-12``, ``--12-04``):
 
 The year of a date written without one comes from the base date (the
 article's publication date; a date more than two months after it belongs to
-the year before, and so does any date after it when the text states the year
-before: a review of 2023 dated in January 2024), else from the article's year
+the year before, and so does any date after it when a paragraph opens with the
+year before: a review of 2023 dated in January 2024), else from the article's year
 inferred from the text (:func:`article_year`: an ordinal of a recurring day,
 else a stated year), else the date stays partial (``--MM-DD``). Counts such as
 ``2000余份`` are never years: a year needs ``年`` right after four digits.
@@ -130,6 +130,7 @@ _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
 _DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
 _BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
 _BARE_UNTIL_RE = re.compile(_PATTERNS["bare_until_day"])
+_REVIEW_YEAR_RE = re.compile(_PATTERNS["review_year"])
 _MONTH_DAY_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 _DAY_TO_RE = re.compile(r"[至到~～—-]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 #: a clock time right after a day (12日9:30, 4日10时许, 9时30分); a bare 12时 is left out:
@@ -209,8 +210,8 @@ def _year_for(
     stated: int | None = None,
 ) -> int | None:
     """The year of an unyeared date: the base year, rolled back when far after it, or
-    after it at all when the text states the year before (``stated``: 2023年，某局…。
-    3月，召开推进会 in a review dated 2024-01-08)."""
+    after it at all when a paragraph opens with the year before (``stated``: 2023年，
+    某局…。3月，召开推进会 in a review dated 2024-01-08)."""
     by, bm, bd = base
     if by is None:
         return year
@@ -282,7 +283,8 @@ def find_dates(
     base = _parse_base(published)
     if year is None:
         year = article_year(text, published)
-    stated = stated_year(text) if base[0] is not None else None
+    review = _REVIEW_YEAR_RE.search(text) if base[0] is not None else None
+    stated = int(review[1]) if review else None
     out: list[DateExpr] = []
     taken = RangeIndex()
 
