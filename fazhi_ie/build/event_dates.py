@@ -132,8 +132,11 @@ class DateIndex:
     def runs_until(self, c: EventMention, d: DateExpr | None) -> DateExpr | None:
         """A dated activity whose sentence says after the trigger the day (or month) it
         runs until (15日举办主题展览，…将持续至21日; 比赛于去年十一月展开，至今年三月截止):
-        the period from its date to that one. ``d`` unchanged else."""
+        the period from its date to that one. ``d`` unchanged else, and for a launch,
+        held on its day whatever the period of the campaign it opens."""
         if d is None or not d.date or d.date_end or d.kind not in ("date", "month"):
+            return d
+        if c.type == "launch":
             return d
         until = trigger_rules().until_re
         lo = bisect_right(self.starts, max(c.end, d.end) - 1)
