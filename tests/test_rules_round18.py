@@ -283,3 +283,24 @@ def test_speakers_of_a_training_told_in_its_paragraph_give_no_lecture() -> None:
         "培训为期两天。县人民法院庭长邓秋萍、律师苏婉婷分别围绕民法典等内容进行授课。\n"
     )
     assert [e[0] for e in _events(text)] == ["training"]
+
+
+def test_a_series_of_publicity_activities_is_the_umbrella_of_those_told() -> None:
+    text = (
+        "今年4月是全国税收宣传月。青山市税务局组织开展了一系列特色宣传活动。\n"
+        "4月12日，青山市税务局联合青山广播电视台推出专场直播。\n"
+    )
+    assert [e[0] for e in _events(text)] == ["livestream"]
+
+
+def test_a_series_with_its_own_period_is_the_campaign() -> None:
+    text = (
+        "我局在3月28日至4月30日之间组织各执法单位开展了一系列法治宣传活动。\n"
+        "活动期间，我局还开展了优秀普法作品评选。\n"
+    )
+    assert [e[0] for e in _events(text)][:1] == ["publicity"]
+
+
+def test_a_series_alone_stays_the_activity_reported() -> None:
+    text = "近日，青山市税务局组织开展了一系列特色宣传活动，发放资料500份。"
+    assert [e[0] for e in _events(text)] == ["publicity"]

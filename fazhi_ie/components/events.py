@@ -94,6 +94,7 @@ def find_mentions(
     out = _drop_nested(text, out, r)
     out = _drop_name_parts(text, out, r.secondary)
     out = _drop_launched(out, r)
+    out = _drop_umbrellas(text, out, r)
     out, ceremonies = _ceremonies(out, r)
     # visits and awards inside a paragraph that reports another activity are parts of
     # it, unless joined to it by 暨 (…决赛暨颁奖礼, 推进会暨先进表彰大会 report both)
@@ -136,6 +137,23 @@ def _visiting_talks(text: str, found: list[EventMention], r: TriggerRules) -> li
             etype = "lecture" if x.word in r.talk_verbs else "publicity"
             out.append(_mention(replace(x, type=etype), told=True))
     return out
+
+
+def _drop_umbrellas(text: str, found: list[EventMention], r: TriggerRules) -> list[EventMention]:
+    """Publicity named as a manifold whole (开展了一系列特色宣传活动, 多举措开展…宣传活动)
+    is the umbrella of the activities the article reports, when it reports another and
+    its clause gives it no days of its own (在3月28日至4月30日之间…开展了一系列…活动
+    is the campaign's period)."""
+    umbrella = {
+        i
+        for i, c in enumerate(found)
+        if c.type == "publicity"
+        and r.umbrella_re.search(text, c.clause_start, c.start)
+        and not r.dated_plan_re.search(text, c.clause_start, c.start)
+    }
+    if len(umbrella) == len(found):
+        return found
+    return [c for i, c in enumerate(found) if i not in umbrella]
 
 
 def _mention(x: Site, told: bool = False) -> EventMention:

@@ -174,6 +174,7 @@ class TriggerRules:
     told_re: re.Pattern[str]
     visit_opener_re: re.Pattern[str]
     registration_after_re: re.Pattern[str]
+    umbrella_re: re.Pattern[str]
     talk_verbs: frozenset[str]
     invited_cohost_re: re.Pattern[str]
     told_lecture_audience: frozenset[str]
@@ -362,6 +363,7 @@ def trigger_rules() -> TriggerRules:
         told_re=re.compile(d["told_pattern"]),
         visit_opener_re=re.compile(d["visit_opener_pattern"]),
         registration_after_re=re.compile(d["registration_after_pattern"]),
+        umbrella_re=re.compile(d["umbrella_pattern"]),
         talk_verbs=frozenset(d["talk_verbs"]),
         invited_cohost_re=re.compile(d["invited_cohost_pattern"]),
         told_lecture_audience=frozenset(d["told_lecture_audience"]),
