@@ -304,3 +304,11 @@ def test_a_series_with_its_own_period_is_the_campaign() -> None:
 def test_a_series_alone_stays_the_activity_reported() -> None:
     text = "近日，青山市税务局组织开展了一系列特色宣传活动，发放资料500份。"
     assert [e[0] for e in _events(text)] == ["publicity"]
+
+
+def test_a_pronoun_with_an_adverb_before_the_coordinator_joins_the_hosts() -> None:
+    text = (
+        "8月10日，青山区公安分局东关派出所开展反诈直播。\n"
+        "此前，8月3日，该所还联合东关社区居委会在社区文化广场举办防范诈骗图片展。\n"
+    )
+    assert _events(text)[1][2] == ["青山区公安分局东关派出所", "东关社区居委会"]

@@ -311,11 +311,16 @@ def _told_before(text: str, c: EventMention, r: TriggerRules) -> bool:
 
 def _pronoun_joins(before: str, r: TriggerRules) -> bool:
     """A pronoun (该院, 我局) is joined to the bodies named after it by a coordination
-    word (该院联合某局, 我局会同某局): it is one of the organizers."""
+    word (该院联合某局, 我局会同某局, 该所还联合某会): it is one of the organizers."""
     joins = tuple(w for w in r.coordination if w != "等")
     for p in (*r.pronouns, *_bare_heads(before, r)):
         k = before.rfind(p)
-        if k >= 0 and before.startswith(joins, k + len(p)):
+        if k < 0:
+            continue
+        k += len(p)
+        # 该所还联合某居委会: an adverb between the pronoun and the coordinator
+        k += len(next((a for a in r.coordination_adverbs if before.startswith(a, k)), ""))
+        if before.startswith(joins, k):
             return True
     return False
 
