@@ -312,3 +312,22 @@ def test_a_pronoun_with_an_adverb_before_the_coordinator_joins_the_hosts() -> No
         "此前，8月3日，该所还联合东关社区居委会在社区文化广场举办防范诈骗图片展。\n"
     )
     assert _events(text)[1][2] == ["青山区公安分局东关派出所", "东关社区居委会"]
+
+
+def _quantities(text: str) -> list[tuple[float, str, str]]:
+    return [(m.value, m.unit, m.quantity.value) for m in parse(text).metrics]
+
+
+def test_cases_counted_with_zong_are_cases() -> None:
+    text = "消委会去年共接获逾2.5万宗投诉；首九个月共录得诈骗案182宗。"
+    assert {q for _, _, q in _quantities(text)} == {"cases"}
+
+
+def test_schools_and_firms_covered_are_institutions() -> None:
+    text = "全县52所国中小师生同步连线收看。"
+    assert [q for _, _, q in _quantities(text)] == ["institutions"]
+
+
+def test_questions_answered_are_consultations() -> None:
+    text = "干警和律师现场解答职工提出的法律问题30余个，并发放宣传资料200余份。"
+    assert [q for _, _, q in _quantities(text)] == ["consultations", "materials"]
