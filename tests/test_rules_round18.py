@@ -295,7 +295,7 @@ def test_a_series_of_publicity_activities_is_the_umbrella_of_those_told() -> Non
 
 def test_a_series_with_its_own_period_is_the_campaign() -> None:
     text = (
-        "我局在3月28日至4月30日之间组织各执法单位开展了一系列法治宣传活动。\n"
+        "青山县城管局于3月1日至31日组织各中队开展了一系列普法宣传活动。\n"
         "活动期间，我局还开展了优秀普法作品评选。\n"
     )
     assert [e[0] for e in _events(text)][:1] == ["publicity"]

@@ -142,7 +142,7 @@ def _visiting_talks(text: str, found: list[EventMention], r: TriggerRules) -> li
 def _drop_umbrellas(text: str, found: list[EventMention], r: TriggerRules) -> list[EventMention]:
     """Publicity named as a manifold whole (开展了一系列特色宣传活动, 多举措开展…宣传活动)
     is the umbrella of the activities the article reports, when it reports another and
-    its clause gives it no days of its own (在3月28日至4月30日之间…开展了一系列…活动
+    its clause gives it no days of its own (某局于3月1日至31日…开展了一系列…活动
     is the campaign's period)."""
     umbrella = {
         i
