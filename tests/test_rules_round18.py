@@ -331,3 +331,13 @@ def test_schools_and_firms_covered_are_institutions() -> None:
 def test_questions_answered_are_consultations() -> None:
     text = "干警和律师现场解答职工提出的法律问题30余个，并发放宣传资料200余份。"
     assert [q for _, _, q in _quantities(text)] == ["consultations", "materials"]
+
+
+def test_a_quiz_with_prizes_named_as_an_activity_is_a_contest() -> None:
+    text = "此前，青山市消保委已在其公众号推出“消费维权知识有奖问答”活动，吸引2万余人次参与。"
+    assert [e[0] for e in _events(text)] == ["competition"]
+
+
+def test_a_quiz_with_prizes_inside_a_fair_is_no_contest() -> None:
+    text = "5月4日，青山区议会在运动场举办社区嘉年华，场内设有摊位游戏、有奖问答。"
+    assert [e[0] for e in _events(text)] == ["publicity"]
