@@ -341,3 +341,8 @@ def test_a_quiz_with_prizes_named_as_an_activity_is_a_contest() -> None:
 def test_a_quiz_with_prizes_inside_a_fair_is_no_contest() -> None:
     text = "5月4日，青山区议会在运动场举办社区嘉年华，场内设有摊位游戏、有奖问答。"
     assert [e[0] for e in _events(text)] == ["publicity"]
+
+
+def test_workers_helped_to_recover_wages_are_no_audience() -> None:
+    text = "今年以来，县人社局共为1137名农民工追回工资1500余万元。"
+    assert [(u, q) for _, u, q in _quantities(text)] == [("名", "other"), ("元", "money")]
