@@ -346,3 +346,21 @@ def test_a_quiz_with_prizes_inside_a_fair_is_no_contest() -> None:
 def test_workers_helped_to_recover_wages_are_no_audience() -> None:
     text = "今年以来，县人社局共为1137名农民工追回工资1500余万元。"
     assert [(u, q) for _, u, q in _quantities(text)] == [("名", "other"), ("元", "money")]
+
+
+def test_a_span_of_time_modifying_a_noun_of_an_earlier_clause_spoils_nothing() -> None:
+    text = (
+        "次日，青山市人民检察院检察官走进实验中学，结合近年来办理的校园欺凌案件，"
+        "为该校600余名师生上了一堂法治课。"
+    )
+    assert [e[0] for e in _events(text)] == ["lecture"]
+
+
+def test_a_total_since_a_time_stays_a_total() -> None:
+    text = "近年来，青山市人民检察院共为该校师生上法治课30余次。"
+    assert _events(text) == []
+
+
+def test_what_a_body_says_of_last_year_is_no_activity() -> None:
+    text = "青山法务局表示，去年的流动展览共接待参观人士逾六千人次，派发宣传品三千份。"
+    assert _events(text) == []

@@ -116,7 +116,14 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ("invited_talk", lambda: _invited_talk(x, r)),
         ("reference_cue", lambda: any(c in x.clause_before for c in r.reference_cues)),
         ("spoil_cue", lambda: any(c in clause for c in r.spoil_cues if c not in dated)),
-        ("sentence_spoil", lambda: any(c in before for c in r.sentence_spoil if c not in said)),
+        (
+            "sentence_spoil",
+            lambda: any(
+                c in before and not (c in r.modifier_time_cues and _modifier_cue(before, c))
+                for c in r.sentence_spoil
+                if c not in said
+            ),
+        ),
         # 本次…活动的开展: a look back at the activity already reported
         (
             "back_reference",
@@ -142,6 +149,17 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ),
     )
     return checks
+
+
+#: 结合近年来办理的案件，…: a time cue inside a noun phrase (…的) of an earlier clause
+_MODIFIER_AFTER = re.compile(r"[^，,。；;：:]{0,10}?的[^，,。；;]*[，,]")
+
+
+def _modifier_cue(before: str, cue: str) -> bool:
+    """The sentence's cue (近年来, 以来) only modifies a noun of an earlier clause
+    (结合近年来办理的校园欺凌案件，为学生上了一堂法治课): it says nothing of the activity."""
+    k = before.rfind(cue)
+    return _MODIFIER_AFTER.match(before, k + len(cue)) is not None
 
 
 def _invited_talk(x: Site, r: TriggerRules) -> bool:

@@ -85,6 +85,7 @@ class TriggerRules:
     on_site_re: re.Pattern[str]
     sentence_spoil: tuple[str, ...]
     dated_speech_cues: frozenset[str]
+    modifier_time_cues: frozenset[str]
     purpose: tuple[str, ...]
     back_reference_re: re.Pattern[str]
     count_after_re: re.Pattern[str]
@@ -270,6 +271,7 @@ def trigger_rules() -> TriggerRules:
         on_site_re=re.compile(d["on_site_pattern"]),
         sentence_spoil=tuple(d["sentence_spoil_cues"]),
         dated_speech_cues=frozenset(d["dated_speech_cues"]),
+        modifier_time_cues=frozenset(d["modifier_time_cues"]),
         purpose=tuple(d["purpose_openers"]),
         back_reference_re=re.compile(d["back_reference_pattern"]),
         count_after_re=re.compile(d["count_after_pattern"]),
