@@ -351,7 +351,7 @@ def test_workers_helped_to_recover_wages_are_no_audience() -> None:
 def test_a_span_of_time_modifying_a_noun_of_an_earlier_clause_spoils_nothing() -> None:
     text = (
         "次日，青山市人民检察院检察官走进实验中学，结合近年来办理的校园欺凌案件，"
-        "为该校600余名师生上了一堂法治课。"
+        "为初二年级的同学们开讲法治课。"
     )
     assert [e[0] for e in _events(text)] == ["lecture"]
 
