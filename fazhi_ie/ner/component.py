@@ -50,7 +50,14 @@ LABEL_MAP = {
 
 
 class HanlpNER:
-    """Runs a HanLP tagger over a Doc's sentences; see the module docstring."""
+    """Runs a HanLP tagger over a Doc's sentences; see the module docstring.
+
+    ``batch_size``: sentences per model call, longest first. 8 by default: ONNX
+    Runtime's LSTM on one thread costs the least per character with a few rows of
+    nearly the same length (fewer padded steps, buffers that stay in cache); 4-8 were
+    fastest on the bench texts, 32 about 10% slower (docs/performance.md, session 38).
+    The tags do not depend on it.
+    """
 
     def __init__(
         self,
@@ -58,7 +65,7 @@ class HanlpNER:
         name: str = FACTORY,
         *,
         model: str | None = None,
-        batch_size: int = 32,
+        batch_size: int = 8,
         max_sentence_chars: int = 126,
         use_doc_tokens: bool | None = None,
     ) -> None:
@@ -174,7 +181,7 @@ def _word_offsets(doc: Doc) -> np.ndarray:
     assigns=["doc.ents"],
     default_config={
         "model": None,
-        "batch_size": 32,
+        "batch_size": 8,
         "max_sentence_chars": 126,
         "use_doc_tokens": None,
     },

@@ -25,6 +25,10 @@ FEATURES = ("token", "bigram", "seg", "lex")
 #: config key of each optional feature's embedding size
 FEATURE_CONFIG = {"bigram": "bigram_embed", "seg": "seg_embed", "lex": "lex_embed"}
 
+#: sentences whose feature ids :func:`tag_paths` looks up together (a multiple of
+#: the batch size); bounds the id arrays of one look-up to this many rows
+LOOKUP_ROWS = 512
+
 #: vocabulary name -> (token -> id, id of an unknown token)
 Index = Mapping[str, tuple[Mapping[str, int], int]]
 
@@ -146,8 +150,9 @@ def tag_paths(
     """Best CRF tag-id path of each sentence (``[]`` for an empty one).
 
     Sentences go to ``emissions(arrays, lengths)`` (``(rows, width, tags)`` float32
-    scores) ``batch_size`` at a time, longest first; the paths of several batches are
-    decoded together (:class:`~fazhi_ie.ner.viterbi.PendingPaths`).
+    scores) ``batch_size`` at a time, longest first, each batch as wide as its longest
+    sentence; the paths of several batches are decoded together
+    (:class:`~fazhi_ie.ner.viterbi.PendingPaths`).
     """
     order = sorted((i for i in range(len(data)) if len(data[i])), key=lambda i: -len(data[i]))
     out: list[list[int]] = [[] for _ in data]
@@ -157,12 +162,25 @@ def tag_paths(
         for i, path in found:
             out[i] = path[: len(data[i])]
 
-    for k in range(0, len(order), batch_size):
-        rows = order[k : k + batch_size]
-        lengths = np.fromiter((len(data[i]) for i in rows), dtype=np.int64, count=len(rows))
-        scores = emissions(features.arrays(data, rows, segs), lengths)
-        mask = np.arange(scores.shape[1])[None, :] < lengths[:, None]
-        keep(pending.add(scores, mask, rows))
+    # feature ids are looked up for many batches at once (a look-up call costs about
+    # as much as a small batch's ids); each batch is a slice of them, cut to its width
+    chunk = batch_size * max(1, LOOKUP_ROWS // batch_size)
+    for c in range(0, len(order), chunk):
+        chunk_rows = order[c : c + chunk]
+        ids = features.arrays(data, chunk_rows, segs)
+        chunk_lengths = np.fromiter(
+            (len(data[i]) for i in chunk_rows), dtype=np.int64, count=len(chunk_rows)
+        )
+        for k in range(0, len(chunk_rows), batch_size):
+            rows = chunk_rows[k : k + batch_size]
+            lengths = chunk_lengths[k : k + batch_size]
+            width = int(lengths[0])
+            arrays = {
+                f: np.ascontiguousarray(a[k : k + batch_size, :width]) for f, a in ids.items()
+            }
+            scores = emissions(arrays, lengths)
+            mask = np.arange(scores.shape[1])[None, :] < lengths[:, None]
+            keep(pending.add(scores, mask, rows))
     keep(pending.flush())
     return out
 

@@ -47,13 +47,18 @@ def viterbi_paths(
     pointers = np.zeros((max(width - 1, 0), batch, n_tags), dtype=np.int16)
     score = np.asarray(start, dtype=np.float32) + em[:, 0]
     buf = np.empty((batch, n_tags, n_tags), dtype=np.float32)
+    to_from = np.ascontiguousarray(trans.T)
     for i in range(1, width):
         k = reach[i]
         cand = buf[:k]
-        np.add(score[:k, :, None], trans, out=cand)  # (rows, from, to)
-        cand += em[:k, i][:, None, :]
-        cand.argmax(axis=1, out=pointers[i - 1, :k])  # the first maximum: lowest tag
-        cand.max(axis=1, out=score[:k])
+        # (rows, to, from): score[from] + trans[from, to], then + em[to], as HanLP adds;
+        # the maximum over the last axis is the fast one, and its value is read at the
+        # argmax (the first maximum: the lowest tag) instead of a second reduction
+        np.add(score[:k, None, :], to_from, out=cand)
+        cand += em[:k, i][:, :, None]
+        best = cand.argmax(axis=2)
+        pointers[i - 1, :k] = best
+        score[:k] = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0]
     score = score + np.asarray(end, dtype=np.float32)
     last = score.argmax(axis=1)
     tags = np.zeros((batch, width), dtype=np.int64)
