@@ -20,6 +20,7 @@ from fazhi_ie.ner import features as ner_features
 from fazhi_ie.ner.features import FeatureIds, tag_paths
 from fazhi_ie.ner.lexicon import Lexicon
 from fazhi_ie.text.primitives import CLAUSE_END, SENT_END, bounds, first_chars
+from fazhi_ie.text.regex_guard import first_class, guarded
 
 _LINE = frozenset("\n")
 
@@ -82,16 +83,97 @@ SENTENCES = [
     "",
     "宣传",
     "交通安全宣传，消防安全宣传于今日启动。",
+    "2024年12月4日上午，第11个国家宪法日前一天，约300余名群众参加；活动持续至10日。",
+    "发布时间：2024-12-05 09:30  来源：青山区司法局  浏览次数：12",
+    "民国113年5月20日，該署舉辦講座，共有近八十人參加，發放資料二千份。",
+    "昨天(3日)和12月1日至7日宪法宣传周期间，“4·15”全民国家安全教育日……",
 ]
 
 
-@pytest.mark.parametrize("get", [lambda: trigger_rules().trigger_re, lexicon_re])
-def test_guarded_alternations_find_what_the_bare_ones_find(get) -> None:
-    guarded = get()
-    bare = _unguarded(guarded)
+@pytest.mark.parametrize(
+    ("pattern", "want"),
+    [
+        ("abc", "[a]"),
+        ("a*b", "[ab]"),
+        ("(?:x|)y", "[xy]"),
+        (r"(?<![0-9])(19|20)\d{2}", "[12]"),
+        (r"\d+|民国", r"[\d民]"),
+        ("[0-9一-龥]+年", "[0-9一-龥]"),
+        ("(?=(今天|昨日))", "[今昨]"),
+        ("(?=.)x", "[x]"),
+        ("[^a]b", None),  # a negated class
+        (".b", None),
+        ("a*", None),  # matches the empty string
+        ("(?i)ab", None),
+        ("(a)\\1|b", "[ab]"),
+        ("(?:(a)|b)(?(1)c|d)", "[ab]"),
+        (r"\w+", r"[\w]"),
+        (r"\W", None),
+    ],
+)
+def test_first_class(pattern: str, want: str | None) -> None:
+    assert first_class(pattern) == want
+
+
+GUARD_PATTERNS = [
+    r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])",
+    r"(?:第(?P<n>[0-9一二三]{1,2})(?:个|届))?[“\"]?(?P<name>宪法日|宪法宣传周|法治宣传日)[”\"]?",
+    r"(?=(日前|前一天|当天|昨天|今日))",
+    r"(?P<pre>(?:约|近|超过)*)(?P<num>[0-9]+|[一二三四五六七八九十百千万]+)(?:余|多)?",
+    r"(?:于|在)?([12][0-9]|3[01]|0?[1-9])[日号]",
+    r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-9]{1,2})日)?",
+    r"(?:[，,。]\s*)?(?:报名|征稿)",
+]
+
+
+GUARD_ALPHABET = '0123456789年月日号第个届约近超过余多于在“”"宪法日宣传周治今天昨前一当，。 -/.'
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=GUARD_ALPHABET, max_size=40),
+    k=st.integers(0, len(GUARD_PATTERNS) - 1),
+)
+def test_guarded_patterns_match_as_the_plain_ones(text: str, k: int) -> None:
+    plain, fast = re.compile(GUARD_PATTERNS[k]), guarded(GUARD_PATTERNS[k])
+    assert fast.pattern != plain.pattern  # a guard was added
+    want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want
+    for pos in range(len(text) + 1):  # match and search at a position, as the rules do
+        assert bool(fast.match(text, pos)) == bool(plain.match(text, pos))
+        a, b = fast.search(text, pos), plain.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def _project_patterns() -> list[re.Pattern[str]]:
+    import fazhi_ie.values.dates as dates
+    from fazhi_ie.lexicons.metric_units import metric_data
+    from fazhi_ie.text import header
+    from fazhi_ie.values.numbers import expression_pattern
+
+    found = [trigger_rules().trigger_re, lexicon_re(), expression_pattern()]
+    found += [dates.rules().recurring_re, dates.rules().word_re, metric_data().pattern]
+    for module in (dates, header):
+        found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    return [p for p in found if p.pattern.startswith("(?=[")]
+
+
+def test_project_patterns_are_guarded() -> None:
+    guarded_ones = _project_patterns()
+    assert len(guarded_ones) >= 20
+
+
+def test_guarded_project_patterns_find_what_the_bare_ones_find() -> None:
     rng = np.random.default_rng(7)
     alphabet = list("".join(SENTENCES) + "，。、")
     texts = SENTENCES + ["".join(rng.choice(alphabet, 80)) for _ in range(200)]
+    for guarded_re in _project_patterns():
+        _same_matches(guarded_re, texts)
+
+
+def _same_matches(guarded_re: re.Pattern[str], texts: list[str]) -> None:
+    guarded = guarded_re
+    bare = _unguarded(guarded)
     for text in texts:
         want = [(m.start(), m.end()) for m in bare.finditer(text)]
         assert [(m.start(), m.end()) for m in guarded.finditer(text)] == want

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..resources import load_json
 from ..text.primitives import alternation
+from ..text.regex_guard import guarded
 from ..values.numbers import markers, number_regex, prefix_regex
 
 
@@ -85,7 +86,7 @@ def metric_data() -> MetricData:
         unit_alts.append(re.escape(u["unit"]) + (f"(?![{re.escape(nb)}])" if nb else ""))
     nm = markers()
     one = number_regex()
-    pattern = re.compile(
+    pattern = guarded(
         rf"(?P<pre>{prefix_regex()})(?P<num>{one})"
         rf"(?:(?P<sep>{_alt(nm.range_separators)})(?P<num2>{one}))?"
         rf"(?: ?(?P<unit>{'|'.join(unit_alts)}))?"

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ..resources import load_json
 from ..text.primitives import CN_DIGIT_VALUE, RangeIndex, cn_int, fill, in_short_quote
+from ..text.regex_guard import guarded
 from .days import shift_day
 from .recurring import DateRules, RecurringDay, rules
 from .recurring import iso_date as _iso
@@ -90,10 +91,10 @@ def _parse_base(base: str | dt.date | None) -> tuple[int | None, int | None, int
     return None, None, None
 
 
-_YEAR_RE = re.compile(_PATTERNS["stated_year"])
-_STARTING_YEAR_RE = re.compile(_PATTERNS["starting_year"])
-_YEAR_MONTH_RE = re.compile(_PATTERNS["year_month"])
-_NAMED_DAY_RE = re.compile(_PATTERNS["named_day"])
+_YEAR_RE = guarded(_PATTERNS["stated_year"])
+_STARTING_YEAR_RE = guarded(_PATTERNS["starting_year"])
+_YEAR_MONTH_RE = guarded(_PATTERNS["year_month"])
+_NAMED_DAY_RE = guarded(_PATTERNS["named_day"])
 
 
 def _year_of(m: re.Match[str]) -> int:
@@ -116,7 +117,7 @@ def _ordinal(r: DateRules, m: re.Match[str], text: str) -> int | None:
 
 _WORDS = load_json("recurring_days.json")
 # 2020年11月30日至12月7日 / 11月30日至7日 / 2020年12月4日 / 12月4日 / 今年4月
-_DATE_RE = re.compile(
+_DATE_RE = guarded(
     fill(
         _PATTERNS["date"],
         NUM=_PATTERNS["date_number"],
@@ -127,16 +128,16 @@ _DATE_RE = re.compile(
 )
 _NOT_BEFORE_DATE: str = _PATTERNS["not_before_date"]
 _BARE_MONTH_AFTER: str = _PATTERNS["bare_month_after"]
-_DAY_NOTE_RE = re.compile(_PATTERNS["day_note"])
-_BARE_DAY_RE = re.compile(_PATTERNS["bare_day"])
-_BARE_UNTIL_RE = re.compile(_PATTERNS["bare_until_day"])
+_DAY_NOTE_RE = guarded(_PATTERNS["day_note"])
+_BARE_DAY_RE = guarded(_PATTERNS["bare_day"])
+_BARE_UNTIL_RE = guarded(_PATTERNS["bare_until_day"])
 _REVIEW_YEAR_RE = re.compile(_PATTERNS["review_year"])
 _MONTH_DAY_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 _DAY_TO_RE = re.compile(r"[至到~～—-]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 #: a clock time right after a day (12日9:30, 4日10时许, 9时30分); a bare 12时 is left out:
 #: it mostly bounds a period (5月1日12时至…), not an activity
 _CLOCK_RE = re.compile(r"[0-9]{1,2}(?:[:：][0-9]{2}|[时点時點](?:许|許|左右|[0-9]{1,2}分))")
-_ISO_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
+_ISO_RE = guarded(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
 
 
 def _stated_periods(text: str, found: list[DateExpr]) -> list[DateExpr]:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from ..resources import load_json
 from ..text.primitives import CN_DIGITS as _DIGITS_0_9
 from ..text.primitives import CN_NUMERAL, CN_UNITS, fill
+from ..text.regex_guard import guarded
 
 #: Chinese numeral characters below 万 (万/亿 are multipliers): those of
 #: :data:`~fazhi_ie.text.primitives.CN_NUMERAL` but the circle ``○``.
@@ -170,7 +171,7 @@ def expression_pattern() -> re.Pattern[str]:
     """Prefix markers, a number, an optional range end: ``约3至5万``, ``近8600余``."""
     m = markers()
     one = number_regex()
-    return re.compile(
+    return guarded(
         rf"(?P<pre>{prefix_regex()})(?P<num>{one})"
         rf"(?:(?P<sep>{_alt(m.range_separators)})(?P<num2>{one}))?"
     )

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..resources import load_json
 from ..text.primitives import fill
+from ..text.regex_guard import guarded
 
 # the regexes of dates (fazhi_ie/data/date_patterns.json)
 _PATTERNS = load_json("date_patterns.json")
@@ -78,7 +79,7 @@ def rules() -> DateRules:
             forms.append((form, day))
     forms.sort(key=lambda x: -len(x[0]))
     names = "|".join(re.escape(f) for f, _ in forms)
-    recurring = re.compile(fill(_PATTERNS["recurring"], NAMES=names))
+    recurring = guarded(fill(_PATTERNS["recurring"], NAMES=names))
     days = enumerate(d["weekdays"])
     weeks = {w + day: (n, k) for k, day in days for w, n in d["relative_weeks"].items()}
     words = sorted(
@@ -97,7 +98,7 @@ def rules() -> DateRules:
         month_suffixes=tuple(d["month_suffixes"]),
         recurring_re=recurring,
         # a lookahead: every start, so that a word inside another is seen (日|前一天)
-        word_re=re.compile("(?=(" + "|".join(map(re.escape, words)) + "))"),
+        word_re=guarded("(?=(" + "|".join(map(re.escape, words)) + "))"),
         anniversary_re=re.compile(
             fill(
                 _PATTERNS["anniversary"],
