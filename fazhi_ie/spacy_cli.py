@@ -17,8 +17,16 @@ real package. Nothing else in spaCy imports ``spacy.cli``; a spaCy whose ``__ini
 imports more of it than the placeholders hold runs its ``__init__`` again with the
 real command line.
 
-``FAZHI_IE_SPACY_CLI=1`` turns this off (spaCy imports its command line as usual), as
-does importing spaCy before fazhi_ie.
+While spaCy's ``__init__`` runs, the deep-learning libraries that thinc (imported by
+spaCy) looks for are hidden too (:data:`HIDDEN`: an import of them raises ImportError,
+which thinc's own ``try`` expects): where torch is installed (the ``ner`` extra),
+importing it costs about 0.8 s and 200 MB of every cold start, and the parser never
+uses thinc's wrappers of it (the NER runs on ONNX Runtime; the torch engine and the
+training commands import torch themselves, later, as usual). They are importable again
+as soon as ``spacy/__init__`` returns.
+
+``FAZHI_IE_SPACY_CLI=1`` turns this off (spaCy imports its command line and thinc its
+libraries as usual), as does importing spaCy before fazhi_ie.
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ from typing import Any
 #: ``1``/``on``: spaCy imports ``spacy.cli`` as usual.
 EAGER_ENV = "FAZHI_IE_SPACY_CLI"
 PACKAGE = "spacy"
+#: libraries thinc imports when installed, hidden while spaCy's ``__init__`` runs
+HIDDEN = ("torch", "tensorflow", "mxnet")
 
 
 def _real_info(package: str) -> Any:
@@ -61,12 +71,16 @@ def _about_cli(exc: ImportError, package: str) -> bool:
     return name == f"{package}.cli" or name.startswith(f"{package}.cli.")
 
 
-def _exec_without_cli(package: str, exec_module: Any, module: types.ModuleType) -> None:
-    """Run the package's ``__init__`` with the placeholders in :data:`sys.modules`;
-    where it imports more of ``<package>.cli`` than they hold (another spaCy version),
-    run it again with the real command line."""
+def _exec_without_cli(
+    package: str, exec_module: Any, module: types.ModuleType, hidden: Sequence[str] = ()
+) -> None:
+    """Run the package's ``__init__`` with the placeholders in :data:`sys.modules` and
+    the ``hidden`` libraries not importable (a ``None`` entry); where it imports more of
+    ``<package>.cli`` than the placeholders hold (another spaCy version), run it again
+    with the real command line."""
     stubs = _placeholders(package)
     added = [name for name in stubs if name not in sys.modules]
+    blocked = [name for name in hidden if name not in sys.modules]
 
     def remove() -> None:
         for name in added:
@@ -75,6 +89,8 @@ def _exec_without_cli(package: str, exec_module: Any, module: types.ModuleType) 
         if getattr(module, "cli", None) is stubs[f"{package}.cli"]:
             delattr(module, "cli")
 
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
     for name in added:
         sys.modules[name] = stubs[name]
     try:
@@ -86,6 +102,9 @@ def _exec_without_cli(package: str, exec_module: Any, module: types.ModuleType) 
         exec_module(module)
     finally:
         remove()
+        for name in blocked:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 class _SpacyFinder(importlib.abc.MetaPathFinder):
@@ -93,8 +112,9 @@ class _SpacyFinder(importlib.abc.MetaPathFinder):
     itself, asks the other finders for the package's spec and makes that loader run
     ``__init__`` with the placeholders (one call; the loader is otherwise unchanged)."""
 
-    def __init__(self, package: str = PACKAGE) -> None:
+    def __init__(self, package: str = PACKAGE, hidden: Sequence[str] = HIDDEN) -> None:
         self.package = package
+        self.hidden = tuple(hidden)
         self.lock = threading.Lock()
 
     def find_spec(
@@ -119,7 +139,7 @@ class _SpacyFinder(importlib.abc.MetaPathFinder):
 
         def run(module: types.ModuleType) -> None:
             loader.__dict__.pop("exec_module", None)  # the loader's own method again
-            _exec_without_cli(self.package, exec_module, module)
+            _exec_without_cli(self.package, exec_module, module, self.hidden)
 
         loader.exec_module = run  # type: ignore[union-attr]
         return spec
@@ -129,15 +149,16 @@ def _eager() -> bool:
     return os.environ.get(EAGER_ENV, "").strip().lower() in {"1", "on", "true", "yes"}
 
 
-def install(package: str = PACKAGE) -> bool:
+def install(package: str = PACKAGE, hidden: Sequence[str] = HIDDEN) -> bool:
     """Add the finder unless spaCy (``package``) is imported already or
-    ``$FAZHI_IE_SPACY_CLI`` is set; True when it was added."""
+    ``$FAZHI_IE_SPACY_CLI`` is set; True when it was added. ``hidden``: the libraries
+    not importable while the package's ``__init__`` runs."""
     if package in sys.modules or _eager():
         return False
     if any(isinstance(f, _SpacyFinder) and f.package == package for f in sys.meta_path):
         return False
-    sys.meta_path.insert(0, _SpacyFinder(package))
+    sys.meta_path.insert(0, _SpacyFinder(package, hidden))
     return True
 
 
-__all__ = ["EAGER_ENV", "PACKAGE", "install"]
+__all__ = ["EAGER_ENV", "HIDDEN", "PACKAGE", "install"]

@@ -254,3 +254,50 @@ def test_the_fork_server_imports_spacy_without_its_command_line(monkeypatch):
         )
     )
     assert [a.text for a in out] == ["spacy=True cli=False"] * 4
+
+
+# --- the libraries thinc looks for, hidden while spaCy imports (session 38) --------------
+def test_hidden_libraries_are_not_importable_only_while_the_package_imports(tmp_path, monkeypatch):
+    import importlib
+
+    from fazhi_ie import spacy_cli
+
+    name, lib = "fake_spacy_r5c", "fake_dl_lib_r5c"
+    init = (
+        "from .cli.info import info\n"
+        "try:\n"
+        f"    import {lib}\n"
+        "    HAS_LIB = True\n"
+        "except ImportError:\n"
+        "    HAS_LIB = False\n"
+    )
+    _package(tmp_path, name, init)
+    (tmp_path / f"{lib}.py").write_text("VALUE = 42\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert spacy_cli.install(name, hidden=(lib,))
+    pkg = importlib.import_module(name)
+    assert pkg.HAS_LIB is False  # as thinc sees torch: not installed
+    assert lib not in sys.modules  # no None entry is left behind
+    assert importlib.import_module(lib).VALUE == 42  # importable as usual afterwards
+
+
+@pytest.mark.parametrize("eager", ["", "1"])
+def test_the_command_s_spacy_imports_no_torch(eager):
+    pytest.importorskip("spacy")
+    pytest.importorskip("torch")
+    out = _python(
+        """
+        import sys
+        from fazhi_ie import spacy_cli
+        spacy_cli.install()
+        import spacy
+        import thinc.compat
+        print("torch" in sys.modules, thinc.compat.has_torch)
+        import torch
+        print(torch.tensor([1, 2]).sum().item())
+        """,
+        **({"FAZHI_IE_SPACY_CLI": eager} if eager else {}),
+    )
+    assert out.returncode == 0, out.stderr
+    want = "True True" if eager else "False False"
+    assert out.stdout.split("\n")[:2] == [want, "3"]
