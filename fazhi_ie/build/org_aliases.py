@@ -1,6 +1,7 @@
 """Short forms an article declares for a body: ``X人民检察院（以下简称“X检”）``,
-``廉政公署(廉署)``. Each later occurrence of the short form is a mention of that body,
-so that ``廉署表示`` or ``X检又举办…`` reach the body's record (and its events).
+``廉政公署(廉署)``. Each occurrence of the short form is a mention of that body, so
+that ``廉署表示``, ``X检又举办…`` or a headline written with the short form before the
+lead declares it reach the body's record (and its events).
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ def in_order(short: str, long: str) -> bool:
 
 
 def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
-    """``cands`` with the mentions of declared short forms: each occurrence no
-    candidate covers becomes a copy of the declaring name's candidate at its offsets
-    (so it groups with that name), and so does a candidate that ends with the short
-    form and abbreviates the name too (青山保护委 after 青山市知识产权保护委员会(保护委))."""
+    """``cands`` with the mentions of declared short forms: each occurrence (before
+    the declaration too: a headline) that no candidate covers becomes a copy of the
+    declaring name's candidate at its offsets (so it groups with that name), and so
+    does a candidate that ends with the short form and abbreviates the name too
+    (青山保护委 after 青山市知识产权保护委员会(保护委))."""
     rx = _declared_re()
     out = list(cands)
     # (start, end, index) by start, for the candidates an occurrence overlaps
@@ -46,7 +48,8 @@ def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
         if short in seen or short == c.name or not in_order(short, c.name):
             continue
         seen.add(short)
-        k = text.find(short, c.end)
+        # the whole article: a headline or lead may use the short form first
+        k = text.find(short)
         while k >= 0:
             e = k + len(short)
             over = [i for a, b, i in starting_in(index, k - longest, e) if a < e and k < b]

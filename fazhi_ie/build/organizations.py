@@ -67,6 +67,17 @@ def _candidates(ctx: Assembly) -> list[OrgCandidate]:
     ]
 
 
+def _school_core(c: OrgCandidate) -> str:
+    """The cluster core of ``c``; a school's without the status its region carries
+    (北滨县立海天国民中学 and 海天国中 share 海天国中)."""
+    core = cluster_core(c.core)
+    if c.kind == "school" and c.region and len(core) > 3:
+        tails = {w[-1] for w in grammar().school_status_words}
+        if core[0] in tails:
+            return core[1:]
+    return core
+
+
 def _group(cands: list[OrgCandidate]) -> list[_Group]:
     """Candidates grouped by cluster core, region chain and level marker."""
     groups: list[_Group] = []
@@ -78,7 +89,7 @@ def _group(cands: list[OrgCandidate]) -> list[_Group]:
         region, marker = _place(c, restating)
         if region:
             region = next((r for r in chains if r.endswith(region)), region)
-        key = (cluster_core(c.core), region, marker)
+        key = (_school_core(c), region, marker)
         grp = by_key.get(key)
         if grp is None:
             grp = by_key[key] = _Group(key)
@@ -250,13 +261,37 @@ def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
         elif len(roots) > 1 and grp.key[2] is None:
             merged[grp] = max(roots.values(), key=lambda o: len(o.cands))
     final: list[_Group] = []
+    listed = _listed_bare(text, groups)
     for grp in groups:
         root = _root(grp, merged)
         if root is grp:
+            if grp in listed:
+                # 向法院申请, 经法院判决: a bare core that names no body of the article
+                # is the class of bodies, unless listed with named bodies
+                continue
             final.append(grp)
         else:
             root.extra.extend(grp.cands)
     return final
+
+
+def _listed_bare(text: str, groups: list[_Group]) -> set[_Group]:
+    """The groups of bare cores (法院, 检察院, 公安局) none of whose mentions stands in
+    a list with a named body: 联合市妇联、法院、检察院 lists the city's own
+    bodies; 经法院判决 and 公安、检察、法院等部门 name classes."""
+    bare = grammar().single_body_cores
+    cands = sorted((c for grp in groups for c in grp.cands), key=lambda c: c.start)
+    joined = grammar().coordinators
+    chains: list[list[OrgCandidate]] = []
+    for c in cands:
+        if chains and 0 <= c.start - chains[-1][-1].end <= 1:
+            gap = text[chains[-1][-1].end : c.start]
+            if gap == "" or gap in joined:
+                chains[-1].append(c)
+                continue
+        chains.append([c])
+    named = {id(c) for ch in chains if any(x.name not in bare for x in ch) for c in ch}
+    return {grp for grp in groups if all(c.name in bare and id(c) not in named for c in grp.cands)}
 
 
 def _article_regions(cands: list[OrgCandidate]) -> dict[str, str]:

@@ -1,0 +1,102 @@
+"""Rules of the nineteenth quality round (issue 14): which names are bodies, on
+invented sentences (bare heads, halls, verbs glued to names, short forms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie import parse
+
+pytestmark = [pytest.mark.pipeline, pytest.mark.usefixtures("ner_on")]
+
+
+def _orgs(text: str) -> list[str]:
+    return [o.name for o in parse(text).organizations]
+
+
+def _organizers(text: str) -> list[list[str]]:
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    return [[names[x] for x in e.organizers] for e in a.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "讲座中，律师提醒村民，遇到家庭纠纷可以向法院申请调解，切勿私下报复。",
+        "检举贿选经法院判决有罪确定者，最高可获奖金五百万元，白河县选委会呼吁民众踊跃检举。",
+        "座谈会上，来自公安、检察、法院、司法行政等部门的代表交流了普法经验。",
+    ],
+)
+def test_a_bare_court_that_names_no_body_of_the_article_is_no_organization(text: str) -> None:
+    assert "法院" not in _orgs(text)
+
+
+def test_a_bare_court_listed_with_named_bodies_is_the_local_court() -> None:
+    text = "白河县司法局联合县妇联、法院、检察院等部门在广场开展普法宣传。"
+    assert {"县妇联", "法院", "检察院"} <= set(_orgs(text))
+
+
+def test_a_bare_court_still_names_the_one_court_of_the_article() -> None:
+    text = "青山市中级人民法院举办开放日活动，市民走进法院参观诉讼服务中心。"
+    names = _orgs(text)
+    assert "法院" not in names
+    assert "青山市中级人民法院" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("3月5日，青山市司法局在青山市第一中学报告厅举办法治讲座。", "青山市第一中学"),
+        ("4月2日，澳门法务局在法务局演讲厅举办讲座。", "澳门法务局"),
+    ],
+)
+def test_a_hall_is_a_venue_and_its_building_the_body(text: str, body: str) -> None:
+    names = _orgs(text)
+    assert body in names
+    assert not any(n.endswith("厅") for n in names)
+
+
+def test_a_department_named_only_in_its_heads_title_folds_into_the_bureau() -> None:
+    text = "澳門法務局法律推廣及公共關係廳廳長陳明主講，介紹基本法的內容。"
+    assert _orgs(text) == ["澳门法务局"]
+
+
+def test_a_taiwan_school_short_form_is_the_school() -> None:
+    text = "北濱縣立海天國民中學的學生參加反毒講座。海天國中校長鄭雅婷表示，學校將持續推動。"
+    assert _orgs(text) == ["北滨县立海天国民中学"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("民眾如懷疑受騙，可致電海關熱線查詢，海關人員會跟進。", "致电海关"),
+        ("律師提醒年輕人切勿出租銀行帳戶，以免觸犯法律。", "出租银行"),
+        ("下學年將把防騙講座推廣至更多學校。", "更多学校"),
+    ],
+)
+def test_a_verb_or_a_quantity_word_before_a_body_word_is_no_part_of_a_name(
+    text: str, not_a_name: str
+) -> None:
+    assert not_a_name not in _orgs(text)
+
+
+def test_a_joining_verb_glued_to_a_county_after_an_office_is_split_off() -> None:
+    text = "当天上午，青山县禁毒委员会办公室会同县公安局、县卫生健康局在广场开展宣传活动。"
+    assert _organizers(text) == [["青山县禁毒委员会办公室", "县公安局", "县卫生健康局"]]
+
+
+def test_bodies_opening_their_premises_each_are_one_name() -> None:
+    text = "嘉濱縣政府警察局及法務部矯正署嘉濱監獄分別開放警察局大禮堂供民眾參觀。"
+    names = _orgs(text)
+    assert "法务部矫正署嘉滨监狱" in names
+    assert not any("开放" in n for n in names)
+
+
+def test_a_short_form_in_the_headline_joins_the_name_declared_later() -> None:
+    text = (
+        "白河农商银行走进集市宣传防范非法集资\n\n"
+        "近日，白河农村商业银行股份有限公司（以下简称“白河农商银行”）组织员工"
+        "走进集市，向群众发放宣传资料200余份。"
+    )
+    assert _orgs(text) == ["白河农村商业银行股份有限公司"]
