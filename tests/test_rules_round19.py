@@ -100,3 +100,13 @@ def test_a_short_form_in_the_headline_joins_the_name_declared_later() -> None:
         "走进集市，向群众发放宣传资料200余份。"
     )
     assert _orgs(text) == ["白河农村商业银行股份有限公司"]
+
+
+def test_a_named_unit_after_a_jurisdiction_word_is_a_body() -> None:
+    text = "同日，青山市公安局白河分局组织辖区青云路派出所、白河路派出所民警，在广场设置宣传点。"
+    assert "青云路派出所" in _orgs(text)
+
+
+def test_a_class_noun_before_a_cohost_does_not_end_the_list_of_hosts() -> None:
+    text = "香港警務處青山警區聯同非政府機構晨光青年中心舉辦嘉年華，向市民講解國家安全知識。"
+    assert _organizers(text) == [["香港警务处青山警区", "晨光青年中心"]]

@@ -429,6 +429,8 @@ def _coordinated(gap: str, r: TriggerRules) -> bool:
     adverb = next((w for w in r.coordination_adverbs if g.startswith(w)), "")
     if adverb and g != adverb:
         g = g[len(adverb) :]
+    # 联同非政府机构某中心: a class noun before the next body
+    g = next((g[: -len(w)] for w in r.body_descriptors if g.endswith(w) and len(g) > len(w)), g)
     return not g or g in r.coordination
 
 

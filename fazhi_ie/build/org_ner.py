@@ -184,9 +184,11 @@ def _from_ner(
     tokens = Tokens(doc, text)  # token edges from one array call, no Token objects
     starts, by_end = tokens.starts, tokens.by_end
     for s, e in _split_joined(text, ner, starts):
+        trimmed = False
         for p in g.ner_trim_prefixes:
             if text.startswith(p, s) and s + len(p) in starts:
                 s += len(p)  # 联同社会工作局: the joining verb is no part of the name
+                trimmed = True  # 辖区青云路派出所: a named body after the determiner
                 break
         if e - s > 2 and text[e - 1] == text[e - 2] and text.startswith(g.head_title_char, e):
             e -= 1  # 公共关系厅 + 厅长: the doubled character opens the head's title
@@ -196,7 +198,7 @@ def _from_ner(
         if inner and not _fuller(text, s, e, inner):
             continue
         before = by_end.get(s)  # the token that ends where the span starts
-        prev = "" if before is None else text[before:s]
+        prev = "" if before is None or trimmed else text[before:s]
         if not _clean_span(text, s, e, starts, prev, inner):
             continue
         name = text[s:e]

@@ -99,6 +99,7 @@ class TriggerRules:
     organizer_verbs: tuple[str, ...]
     coordination: tuple[str, ...]
     coordination_adverbs: tuple[str, ...]
+    body_descriptors: tuple[str, ...]
     own_party_units: tuple[str, ...]
     headline_label_marks: str
     inviter_before: tuple[str, ...]
@@ -287,6 +288,7 @@ def trigger_rules() -> TriggerRules:
         organizer_verbs=tuple(sorted(d["organizer_verbs"], key=len, reverse=True)),
         coordination=tuple(d["coordination"]),
         coordination_adverbs=tuple(sorted(d["coordination_adverbs"], key=len, reverse=True)),
+        body_descriptors=tuple(sorted(d["body_descriptors"], key=len, reverse=True)),
         headline_label_marks=d["headline_label_marks"],
         inviter_before=tuple(d["inviter_before"]),
         inviter_after=tuple(d["inviter_after"]),
