@@ -110,3 +110,18 @@ def test_a_named_unit_after_a_jurisdiction_word_is_a_body() -> None:
 def test_a_class_noun_before_a_cohost_does_not_end_the_list_of_hosts() -> None:
     text = "香港警務處青山警區聯同非政府機構晨光青年中心舉辦嘉年華，向市民講解國家安全知識。"
     assert _organizers(text) == [["香港警务处青山警区", "晨光青年中心"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "配合教育日，青山警務處將於四月二十日（星期六）開放位於翠嶺的警察學院，讓市民了解紀律部隊的工作。",
+        "青山懲教署亦會於六月二十九日（星期六）開放勵新懲教所予區內中學生參觀，了解更生工作。",
+    ],
+)
+def test_premises_opened_to_the_public_make_an_open_day(text: str) -> None:
+    assert [e.type.value for e in parse(text).events] == ["open_day"]
+
+
+def test_opening_data_to_the_public_is_no_open_day() -> None:
+    assert parse("青山市政务服务中心开放政务数据，让市民了解办事流程。").events == []
