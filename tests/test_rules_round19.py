@@ -125,3 +125,33 @@ def test_premises_opened_to_the_public_make_an_open_day(text: str) -> None:
 
 def test_opening_data_to_the_public_is_no_open_day() -> None:
     assert parse("青山市政务服务中心开放政务数据，让市民了解办事流程。").events == []
+
+
+def test_a_venue_after_the_macau_jia_is_no_organizer_even_when_its_name_is_cut() -> None:
+    text = (
+        "法務局於5月8日聯同治安警察局交通廳，假海晴街坊互助會長者服務中心舉辦「長者出行安全」講座。"
+    )
+    assert _organizers(text) == [["法务局", "治安警察局交通厅"]]
+
+
+def test_a_holiday_before_a_body_is_no_venue_marker() -> None:
+    assert _organizers("暑假期间，青山县司法局开展青少年普法宣传。") == [["青山县司法局"]]
+
+
+def test_the_ying_of_an_invitation_is_no_part_of_the_inviters_place() -> None:
+    text = "3月11日，應北區分會邀請，司法警察局派員到分會主講「防騙攻略」講座。"
+    assert "北区分会" in _orgs(text)
+    assert "应城市司法局" in _orgs("应城市司法局开展普法宣传。")
+
+
+def test_a_name_cut_from_inside_a_declared_short_form_is_that_body() -> None:
+    text = (
+        "嵐山地檢署於本（11）月20日與財團法人犯罪被害人保護協會嵐山分會（以下簡稱犯保嵐山分會）"
+        "在廣場合辦宣導活動。檢察長表示，本署將持續結合犯保嵐山分會資源。"
+    )
+    assert _organizers(text) == [["岚山地检署", "财团法人犯罪被害人保护协会岚山分会"]]
+
+
+def test_a_police_community_relations_office_is_a_unit_of_its_district() -> None:
+    text = "此外，青嶺警區警民關係組將於三月十六日到青嶺長者關懷中心舉辦防騙講座。"
+    assert _organizers(text) == [["青岭警区警民关系组"]]

@@ -388,6 +388,10 @@ def _locative(text: str, s0: int, s: int, r: TriggerRules) -> bool:
         k = text.rfind(marker, max(s0, s - 12), s)
         if k >= 0 and not any(ch in r.locative_joiners for ch in text[k:s]):
             return True
+    # 假某中心舉辦 (Macau): the venue, also when the name was read short
+    for m in r.venue_marker_re.finditer(text, max(s0, s - 12), s):
+        if not any(ch in r.locative_joiners for ch in text[m.start() : s]):
+            return True
     return False
 
 

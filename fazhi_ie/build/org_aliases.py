@@ -59,5 +59,7 @@ def with_declared(text: str, cands: list[OrgCandidate]) -> list[OrgCandidate]:
                 x = out[i]
                 if x is not c and x.name.endswith(short) and in_order(x.name, c.name):
                     out[i] = replace(c, start=x.start, end=x.end)
+                elif x is not c and k <= x.start and x.end <= e and x.end - x.start < len(short):
+                    out[i] = replace(c, start=k, end=e)  # 保某分会 cut from 犯保某分会
             k = text.find(short, e)
     return out

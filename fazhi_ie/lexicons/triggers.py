@@ -149,6 +149,7 @@ class TriggerRules:
     lead_host_stops: tuple[str, ...]
     locative_marker: str
     destination_markers: tuple[str, ...]
+    venue_marker_re: re.Pattern[str]
     locative_joiners: str
     # builders: dates, names, participants, audience, place
     enumerated_re: re.Pattern[str]
@@ -344,6 +345,7 @@ def trigger_rules() -> TriggerRules:
         lead_host_stops=tuple(d["lead_host_stops"]),
         locative_marker=d["locative_marker"],
         destination_markers=tuple(d["destination_markers"]),
+        venue_marker_re=re.compile(d["venue_marker_pattern"]),
         locative_joiners=d["locative_joiners"],
         enumerated_re=re.compile(d["enumerated_pattern"]),
         definitional_re=re.compile(d["definitional_after"]),

@@ -32,6 +32,7 @@ class _Rules(NamedTuple):
     joining_verbs: frozenset[str]
     joining_words: frozenset[str]
     body_end_chars: str
+    invite: tuple[str, str, str]  # opener, verb, level characters
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def _rules() -> _Rules:
         frozenset(d["joining_verbs"]),
         frozenset(d["joining_words"]),
         str(d["body_end_chars"]),
+        (str(d["invite_opener"]), str(d["invite_verb"]), "".join(vl["levels"])),
     )
 
 
@@ -64,6 +66,7 @@ def split_joined(words: list[str]) -> list[str]:
     splits, always, heads = r.splits, r.always, r.day_note_heads
     words = _joining_verbs(words, r)
     words = _verbs_back(words, r.split_verbs)
+    words = _invite_opener(words, r)
     if not any(
         w in splits or w in always or w in r.level_status or (len(w) > 1 and w.endswith(heads))
         for w in words
@@ -87,6 +90,27 @@ def split_joined(words: list[str]) -> list[str]:
             out += [w[:k], w[k:]]
         else:
             out.append(w)
+    return out
+
+
+def _invite_opener(words: list[str], r: _Rules) -> list[str]:
+    """应北区 + 分会 + 邀请 -> 应 + 北区 + 分会 + 邀请: the opener of an invitation frame
+    glued to the inviter's place."""
+    opener, verb, levels = r.invite
+    if not any(len(w) > 2 and w.startswith(opener) and w[-1] in levels for w in words):
+        return words
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if len(w) > 2 and w.startswith(opener) and w[-1] in levels:
+            ahead = ""
+            for x in words[i + 1 : i + 8]:
+                if x in "，,。；;！？!?\n":
+                    break
+                ahead += x
+            if verb in ahead:
+                out += [opener, w[len(opener) :]]
+                continue
+        out.append(w)
     return out
 
 
