@@ -155,3 +155,37 @@ def test_a_name_cut_from_inside_a_declared_short_form_is_that_body() -> None:
 def test_a_police_community_relations_office_is_a_unit_of_its_district() -> None:
     text = "此外，青嶺警區警民關係組將於三月十六日到青嶺長者關懷中心舉辦防騙講座。"
     assert _organizers(text) == [["青岭警区警民关系组"]]
+
+
+def test_a_venue_after_jia_right_after_the_bureau_is_no_organizer() -> None:
+    text = "社會工作局假蓮溪坊眾互助會綜合服務中心舉行禁毒宣傳活動啟動儀式。"
+    assert _organizers(text) == [["社会工作局"]]
+
+
+def test_a_class_noun_before_a_name_is_no_part_of_it() -> None:
+    assert _orgs("社福機構銀湖家庭福利會昨日舉辦防騙講座。") == ["银湖家庭福利会"]
+
+
+def test_a_verb_before_a_generic_tribunal_makes_no_name() -> None:
+    text = "11月7日，鹭湖区人民法院召开推进会，总结人民法庭参与基层社会治理的经验做法。"
+    assert _orgs(text) == ["鹭湖区人民法院"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "2月26日，青山县司法局在广场开展法治宣传活动。2月28日，镇政府召开专题会议，"
+            "学习了《法治政府建设实施纲要（2021—2025年）》。",
+            ["--02-26", "--02-28"],
+        ),
+        (
+            "根据《2025年“三月三”法治宣传活动方案》，3月28日，青山县司法局在广场开展法治宣传活动。",
+            ["2025-03-28"],
+        ),
+    ],
+)
+def test_a_plans_span_of_years_gives_no_year_a_plan_for_one_year_does(
+    text: str, dates: list[str]
+) -> None:
+    assert [e.date for e in parse(text).events] == dates

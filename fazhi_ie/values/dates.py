@@ -94,6 +94,7 @@ def _parse_base(base: str | dt.date | None) -> tuple[int | None, int | None, int
 _YEAR_RE = guarded(_PATTERNS["stated_year"])
 _STARTING_YEAR_RE = guarded(_PATTERNS["starting_year"])
 _YEAR_MONTH_RE = guarded(_PATTERNS["year_month"])
+_YEAR_SPAN_RE = guarded(_PATTERNS["year_span"])
 _NAMED_DAY_RE = guarded(_PATTERNS["named_day"])
 
 
@@ -192,7 +193,9 @@ def article_year(text: str, published: str | dt.date | None = None) -> int | Non
 
 def stated_year(text: str) -> int | None:
     """The first year the text states with a month (``2023年5月``), else the first
-    stated year that is not a starting point (``2021年起``, ``2022年以来``)."""
+    stated year that is not a starting point (``2021年起``, ``2022年以来``) or in a
+    plan's span of years (``《…纲要（2021—2025年）》``)."""
+    text = _YEAR_SPAN_RE.sub(lambda m: " " * len(m[0]), text)
     m = _YEAR_MONTH_RE.search(text)
     if m:
         return _year_of(m)
