@@ -189,3 +189,26 @@ def test_a_plans_span_of_years_gives_no_year_a_plan_for_one_year_does(
     text: str, dates: list[str]
 ) -> None:
     assert [e.date for e in parse(text).events] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        (
+            "6月1日，县妇联、团县委还将联合县教育局，在县城文化广场举办“六一”法治游园会。",
+            ["县妇联", "团县委", "县教育局"],
+        ),
+        (
+            "5月15日，法務局再與司法警察局反詐騙協調中心及海晴街坊互助會合辦防騙講座。",
+            ["法务局", "司法警察局反诈骗协调中心", "海晴街坊互助会"],
+        ),
+        (
+            "10月17日，县司法局还将联合县农业农村局，在全县各乡镇开展“农资打假”宣传活动。",
+            ["县司法局", "县农业农村局"],
+        ),
+    ],
+)
+def test_an_adverb_of_time_or_repetition_before_the_coordinator_keeps_the_subject(
+    text: str, hosts: list[str]
+) -> None:
+    assert _organizers(text) == [hosts]
