@@ -212,3 +212,13 @@ def test_an_adverb_of_time_or_repetition_before_the_coordinator_keeps_the_subjec
     text: str, hosts: list[str]
 ) -> None:
     assert _organizers(text) == [hosts]
+
+
+def test_a_clause_opening_with_a_coordinator_shares_the_sentences_subject() -> None:
+    text = "3月16日，青山县司法局在广场开展法治宣传，并于3月23日联合县妇联在社区举办法治讲座。"
+    assert _organizers(text) == [["青山县司法局"], ["青山县司法局", "县妇联"]]
+
+
+def test_a_clause_with_a_subject_of_its_own_keeps_it() -> None:
+    text = "3月16日，青山县司法局在广场开展法治宣传，县妇联联合县团委在社区举办法治讲座。"
+    assert _organizers(text) == [["青山县司法局"], ["县妇联", "县团委"]]

@@ -152,3 +152,30 @@ def zero_cohost(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> 
             break
     # the verb opens a clause after a first one (a time, a place reached: 12月6日，联合…)
     return lead in r.zero_cohost_verbs and clause0 > 0
+
+
+def clause_cohost(
+    text: str, c: EventMention, organizers: list[str], orgs: list[At], r: TriggerRules
+) -> list[str]:
+    """The subject of the mention's sentence when the clause of its organizers opens
+    with no actor, only a coordination verb (某所…举办讲座，并于23日联合某会举行培训班):
+    it leads the bodies joined. Only ids not in ``organizers`` are returned."""
+    mine = [o for o in starting_in(orgs, c.sent_start, c.start) if o[2] in organizers]
+    if not mine:
+        return []
+    first = mine[0]
+    clause0 = max(text.rfind(ch, c.sent_start, first[0]) for ch in "，,；;")
+    if clause0 < 0:
+        return []
+    lead = text[clause0 + 1 : first[0]].strip()
+    adverb = next((w for w in r.coordination_adverbs if lead.startswith(w)), "")
+    lead = lead[len(adverb) :]
+    gap = r.theme_gap_re.match(lead)
+    if gap:
+        lead = lead[gap.end() :]
+    if not adverb or lead not in r.zero_cohost_verbs:
+        return []
+    subject = sentence_subject(
+        text, c.sent_start, list(starting_in(orgs, c.sent_start, clause0)), r
+    )
+    return [oid for _, _, oid in subject if oid not in organizers]

@@ -50,6 +50,7 @@ from .event_details import (
 )
 from .event_drafts import EventDraft, EventGroup, merge_drafts
 from .event_fallbacks import (
+    clause_cohost,
     person_subject,
     sole_body,
     speaker_body,
@@ -181,6 +182,9 @@ def _drafts(
         elif last_subject and _near(text, subject_end, c) and zero_cohost(text, c, linked.orgs, r):
             # 当天下午，又来到某村，联合某所开展…: the subject before leads the bodies joined
             organizers = last_subject + [x for x in organizers if x not in last_subject]
+        elif organizers:
+            # …，并于23日联合某会举行…: the sentence's subject leads the bodies joined
+            organizers = clause_cohost(text, c, organizers, linked.orgs, r) + organizers
         if not organizers:
             follow = follow_up(text, c, linked.triggers, r)
             organizers = follow_subject(text, follow, linked.orgs, r)
