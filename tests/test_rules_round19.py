@@ -222,3 +222,10 @@ def test_a_clause_opening_with_a_coordinator_shares_the_sentences_subject() -> N
 def test_a_clause_with_a_subject_of_its_own_keeps_it() -> None:
     text = "3月16日，青山县司法局在广场开展法治宣传，县妇联联合县团委在社区举办法治讲座。"
     assert _organizers(text) == [["青山县司法局"], ["县妇联", "县团委"]]
+
+
+def test_a_pronoun_with_a_scheduled_day_before_the_coordinator_is_a_host() -> None:
+    text = (
+        "雲津地方法院今日舉辦開放日。本院並訂於1月17日與雲津縣政府社會處合辦「家事調解」法律講座。"
+    )
+    assert _organizers(text)[-1] == ["云津地方法院", "云津县政府社会处"]

@@ -324,6 +324,9 @@ def _pronoun_joins(before: str, r: TriggerRules) -> bool:
         k += len(p)
         # 该所还联合某居委会: an adverb between the pronoun and the coordinator
         k += len(next((a for a in r.coordination_adverbs if before.startswith(a, k)), ""))
+        gap = r.theme_gap_re.match(before[k:])  # 本院并订于1月17日与某处合办
+        if gap:
+            k += gap.end()
         if before.startswith(joins, k):
             return True
     return False
