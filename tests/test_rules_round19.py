@@ -229,3 +229,19 @@ def test_a_pronoun_with_a_scheduled_day_before_the_coordinator_is_a_host() -> No
         "雲津地方法院今日舉辦開放日。本院並訂於1月17日與雲津縣政府社會處合辦「家事調解」法律講座。"
     )
     assert _organizers(text)[-1] == ["云津地方法院", "云津县政府社会处"]
+
+
+def test_a_second_joining_verb_after_a_comma_adds_hosts() -> None:
+    text = (
+        "6月12日至16日，县司法局会同县人民法院、县妇联，携手芦湾镇司法所、鹭岗镇司法所，"
+        "在12个行政村开展“民法典进万家”巡回宣讲。"
+    )
+    assert _organizers(text) == [
+        ["县司法局", "县人民法院", "县妇联", "芦湾镇司法所", "鹭岗镇司法所"]
+    ]
+
+
+def test_the_state_grid_after_a_joining_verb_keeps_its_head() -> None:
+    text = "2月27日，荻洲镇团委联合国网澜坪县供电公司荻洲供电所，组织青年志愿者走进敬老院开展宣讲。"
+    assert _organizers(text) == [["荻洲镇团委", "国网澜坪县供电公司荻洲供电所"]]
+    assert _orgs("联合国儿童基金会代表出席活动。") == ["联合国儿童基金会"]

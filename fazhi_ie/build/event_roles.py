@@ -435,6 +435,8 @@ def _coordinated(gap: str, r: TriggerRules) -> bool:
         g = g[len(adverb) :]
     # 联同非政府机构某中心: a class noun before the next body
     g = next((g[: -len(w)] for w in r.body_descriptors if g.endswith(w) and len(g) > len(w)), g)
+    if g[:1] in "，," and g[1:] in r.zero_cohost_verbs:
+        return True  # A会同B、C，携手D、E开展: a second verb joins more hosts
     return not g or g in r.coordination
 
 

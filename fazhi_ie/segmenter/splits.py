@@ -33,6 +33,7 @@ class _Rules(NamedTuple):
     joining_words: frozenset[str]
     body_end_chars: str
     invite: tuple[str, str, str]  # opener, verb, level characters
+    joined_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def _rules() -> _Rules:
         frozenset(d["joining_words"]),
         str(d["body_end_chars"]),
         (str(d["invite_opener"]), str(d["invite_verb"]), "".join(vl["levels"])),
+        frozenset(d["joined_heads"]),
     )
 
 
@@ -67,6 +69,7 @@ def split_joined(words: list[str]) -> list[str]:
     words = _joining_verbs(words, r)
     words = _verbs_back(words, r.split_verbs)
     words = _invite_opener(words, r)
+    words = _joined_heads(words, r)
     if not any(
         w in splits or w in always or w in r.level_status or (len(w) > 1 and w.endswith(heads))
         for w in words
@@ -90,6 +93,16 @@ def split_joined(words: list[str]) -> list[str]:
             out += [w[:k], w[k:]]
         else:
             out.append(w)
+    return out
+
+
+def _joined_heads(words: list[str], r: _Rules) -> list[str]:
+    """联合国 + 网 -> 联合 + 国网: a name's head glued into the joining word before it."""
+    out = list(words)
+    for i in range(len(out) - 1):
+        w, nxt = out[i], out[i + 1]
+        if w in r.joining_words and nxt and w[-1] + nxt[0] in r.joined_heads:
+            out[i], out[i + 1] = w[:-1], w[-1] + nxt
     return out
 
 
