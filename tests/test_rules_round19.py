@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from fazhi_ie import parse
+from fazhi_ie.values.dates import find_dates
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.usefixtures("ner_on")]
 
@@ -245,3 +246,27 @@ def test_the_state_grid_after_a_joining_verb_keeps_its_head() -> None:
     text = "2月27日，荻洲镇团委联合国网澜坪县供电公司荻洲供电所，组织青年志愿者走进敬老院开展宣讲。"
     assert _organizers(text) == [["荻洲镇团委", "国网澜坪县供电公司荻洲供电所"]]
     assert _orgs("联合国儿童基金会代表出席活动。") == ["联合国儿童基金会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span"),
+    [
+        ("由今日起至四月二十一日举办巡回展览。", "2024-04-15", ("2024-04-15", "2024-04-21")),
+        ("活动自即日起至12月31日，在全市开展。", "2024-10-09", ("2024-10-09", "2024-12-31")),
+        (
+            "某署昨日（8日）举行启动礼。巡演由即日起至十一月二十九日期间到各中学演出。",
+            "2024-10-09",
+            ("2024-10-08", "2024-11-29"),
+        ),
+    ],
+)
+def test_a_day_running_to_a_later_date_is_one_range(
+    text: str, published: str, span: tuple[str, str]
+) -> None:
+    ranges = [(d.date, d.date_end) for d in find_dates(text, published) if d.kind == "range"]
+    assert ranges == [span]
+
+
+def test_two_dates_without_a_running_word_stay_two_days() -> None:
+    found = find_dates("今日，记者从县司法局获悉，5月31日将举办讲座。", "2024-04-15")
+    assert [d.kind for d in found] == ["relative", "date"]

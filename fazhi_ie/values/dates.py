@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from ..resources import load_json
 from ..text.primitives import CN_DIGIT_VALUE, RangeIndex, cn_int, fill, in_short_quote
 from ..text.regex_guard import guarded
+from .date_spans import from_day_ranges
 from .days import shift_day
 from .recurring import DateRules, RecurringDay, rules
 from .recurring import iso_date as _iso
@@ -444,7 +445,7 @@ def find_dates(
             words.append(DateExpr(s, e, w, iso, None, iso is not None, "same_day"))
     out.extend(words)
     out.sort(key=lambda x: x.start)
-    return out
+    return from_day_ranges(text, out)
 
 
 __all__ = [
