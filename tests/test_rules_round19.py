@@ -270,3 +270,19 @@ def test_a_day_running_to_a_later_date_is_one_range(
 def test_two_dates_without_a_running_word_stay_two_days() -> None:
     found = find_dates("今日，记者从县司法局获悉，5月31日将举办讲座。", "2024-04-15")
     assert [d.kind for d in found] == ["relative", "date"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2月26日，青山县司法局在集市入口开展法治宣传活动。青山县融媒体中心对活动进行了全程网络直播。",
+        "3月5日，青山县法院举办法治讲座，讲座全程进行网络直播。",
+    ],
+)
+def test_the_stream_of_an_activity_just_reported_is_folded_into_it(text: str) -> None:
+    assert "livestream" not in [e.type.value for e in parse(text).events]
+
+
+def test_a_stream_of_its_own_is_an_activity() -> None:
+    text = "4月12日，市税务局联合市广播电视台，在两个平台同步推出“局长说税”专场直播。"
+    assert [e.type.value for e in parse(text).events] == ["livestream"]

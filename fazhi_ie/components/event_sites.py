@@ -112,6 +112,11 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
             "subsession",
             lambda: x.type in r.subsession_types and any(c in x.before for c in r.subsession_cues),
         ),
+        # 对活动进行了全程网络直播: the stream of the activity just reported
+        (
+            "relay",
+            lambda: x.type in r.relay_types and any(c in x.clause_before for c in r.relay_cues),
+        ),
         # 举办专题讲座，邀请某教授作专题辅导: the invited talk is the activity just named
         ("invited_talk", lambda: _invited_talk(x, r)),
         ("reference_cue", lambda: any(c in x.clause_before for c in r.reference_cues)),

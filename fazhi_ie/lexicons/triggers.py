@@ -65,6 +65,8 @@ class TriggerRules:
     subsession_cues: tuple[str, ...]
     subsession_joiners: tuple[str, ...]
     subsession_types: frozenset[str]
+    relay_types: frozenset[str]
+    relay_cues: tuple[str, ...]
     talk_subject_re: re.Pattern[str]
     site_part_types: frozenset[str]
     service_part_types: tuple[str, ...]
@@ -257,6 +259,8 @@ def trigger_rules() -> TriggerRules:
         subsession_cues=tuple(d["subsession_cues"]),
         subsession_joiners=tuple(d["subsession_joiners"]),
         subsession_types=frozenset(d["subsession_types"]),
+        relay_types=frozenset(d["relay_types"]),
+        relay_cues=tuple(d["relay_cues"]),
         talk_subject_re=re.compile(d["talk_subject_pattern"]),
         site_part_types=frozenset(d["site_part_types"]),
         service_part_types=tuple(d["service_part_types"]),
