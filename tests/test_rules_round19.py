@@ -286,3 +286,18 @@ def test_the_stream_of_an_activity_just_reported_is_folded_into_it(text: str) ->
 def test_a_stream_of_its_own_is_an_activity() -> None:
     text = "4月12日，市税务局联合市广播电视台，在两个平台同步推出“局长说税”专场直播。"
     assert [e.type.value for e in parse(text).events] == ["livestream"]
+
+
+def test_a_councils_committee_is_one_name_and_the_council_named_alone_its_own() -> None:
+    text = (
+        "由翠灣區議會社區建設委員會主辦的講座昨日舉行。翠灣區議會副主席黃國強致辭，"
+        "介紹區議會的工作。"
+    )
+    assert _orgs(text) == ["翠湾区议会社区建设委员会", "翠湾区议会"]
+
+
+def test_a_bank_and_its_legal_name_stay_one_body() -> None:
+    text = (
+        "近日，白河农村商业银行股份有限公司组织员工走进集市。白河农村商业银行表示将持续开展宣传。"
+    )
+    assert _orgs(text) == ["白河农村商业银行股份有限公司"]

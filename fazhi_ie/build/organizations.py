@@ -16,7 +16,7 @@ from typing import Any
 
 from ..components.base import KEYS
 from ..components.org_candidate import OrgCandidate
-from ..lexicons.orgs import cluster_core, grammar
+from ..lexicons.orgs import cluster_core, grammar, longest_suffix
 from ..records import AdminLevel, Organization, OrgKind
 from ..text.primitives import starting_in
 from .context import Assembly
@@ -183,7 +183,21 @@ def _abbreviation(short: str, core: str) -> bool:
         and core[-1] == short[-1]
         and (len(short) <= 4 or core[:2] == short[:2])
         and in_order(short, core)
+        and not _parent_of(short, core)
     )
+
+
+def _parent_of(short: str, core: str) -> bool:
+    """Whether ``short`` is the parent named at the start of the multi-level ``core``
+    (议会 in 议会社区建设委员会, 银行 in 银行某分行): a body of its own, no short form;
+    not a legal form (有限公司) nor the body's own party committee (党委)."""
+    if not core.startswith(short):
+        return False
+    rest = core[len(short) :]
+    suf = longest_suffix(rest)
+    if suf is None or rest in grammar().not_subunits:
+        return False
+    return not (suf.kind == "company" and suf.mode == "named")
 
 
 def _same_place_abbreviation(short: _Key, long: _Key) -> bool:

@@ -174,6 +174,12 @@ def _community_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
     )
 
 
+def _council_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
+    """某区议会 + 社区建设委员会: a council's committee, one multi-level name."""
+    g = grammar()
+    return prev.name.endswith(g.council_suffixes) and c.name.endswith(g.council_units)
+
+
 def _same_place_unit(prev: OrgCandidate, c: OrgCandidate) -> bool:
     """广州铁路公安处 + 广州站派出所: a unit of the body before it, in the same place, with
     a name word of its own before a suffix that needs one (not 县法院 + 县检察院)."""
@@ -231,6 +237,7 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
                 or (c.suffix in g.district_units and c.kind == prev.kind)  # 警务处 + 东区警区
                 or _same_place_unit(prev, c)
                 or _community_unit(prev, c)
+                or _council_unit(prev, c)
             )
             and not c.prefix.startswith(party)
             # 县委 + 县政府: a body with a level word of its own after a committee

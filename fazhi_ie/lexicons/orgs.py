@@ -121,6 +121,8 @@ class Grammar:
     glued_stop_ends: tuple[str, ...]
     community_levels: tuple[str, ...]
     community_units: frozenset[str]
+    council_suffixes: tuple[str, ...]
+    council_units: tuple[str, ...]
     lane_suffixes: tuple[str, ...]
     country_words: frozenset[str]
     ner_verbs_before_level: frozenset[str]
@@ -283,6 +285,8 @@ def grammar() -> Grammar:
         glued_stop_ends=tuple(d["glued_stop_ends"]),
         community_levels=tuple(d["community_levels"]),
         community_units=frozenset(d["community_units"]),
+        council_suffixes=tuple(d["council_suffixes"]),
+        council_units=tuple(d["council_units"]),
         lane_suffixes=tuple(d["lane_suffixes"]),
         country_words=frozenset(d["country_words"]),
         ner_verbs_before_level=frozenset(d["ner_verbs_before_level"]),
