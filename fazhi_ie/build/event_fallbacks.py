@@ -11,7 +11,7 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
-from .event_roles import At, directed_at, in_place_phrase, sentence_subject
+from .event_roles import At, directed_at, in_place_phrase, sentence_subject, strip_gap
 
 __all__ = [
     "person_subject",
@@ -169,11 +169,7 @@ def clause_cohost(
         return []
     lead = text[clause0 + 1 : first[0]].strip()
     adverb = next((w for w in r.coordination_adverbs if lead.startswith(w)), "")
-    lead = lead[len(adverb) :]
-    gap = r.theme_gap_re.match(lead)
-    if gap:
-        lead = lead[gap.end() :]
-    if not adverb or lead not in r.zero_cohost_verbs:
+    if not adverb or strip_gap(lead[len(adverb) :], r) not in r.zero_cohost_verbs:
         return []
     subject = sentence_subject(
         text, c.sent_start, list(starting_in(orgs, c.sent_start, clause0)), r

@@ -299,7 +299,7 @@ def _chain_before(
             continue
         if chain:
             # A以“…”为主题，联合B开展: the theme stands between A and the coordinator
-            if not _coordinated(_strip_gap(gap, r), r) and not _led_cohost(text, e, gap, r):
+            if not _coordinated(strip_gap(gap, r), r) and not _led_cohost(text, e, gap, r):
                 break
         elif len(gap) > 25 or re.search(r"[。；;！？]", gap):
             break
@@ -341,7 +341,7 @@ def _led_cohost(text: str, e: int, gap: str, r: TriggerRules) -> bool:
     return len(re.findall(r"[，,]", gap)) == 1 and _staff_after(text, e, r)
 
 
-def _strip_gap(gap: str, r: TriggerRules) -> str:
+def strip_gap(gap: str, r: TriggerRules) -> str:
     """The gap between two organizers without the theme phrases, times and adverbs
     that may open it (也于同(5)日下午与, 于十二月四日“国家宪法日”当天，联同)."""
     while True:

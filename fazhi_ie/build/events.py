@@ -68,6 +68,7 @@ from .event_roles import (
     ids_in,
     location,
     participants,
+    strip_gap,
     subject_orgs,
 )
 
@@ -321,13 +322,9 @@ def _pronoun_joins(before: str, r: TriggerRules) -> bool:
         k = before.rfind(p)
         if k < 0:
             continue
-        k += len(p)
-        # 该所还联合某居委会: an adverb between the pronoun and the coordinator
-        k += len(next((a for a in r.coordination_adverbs if before.startswith(a, k)), ""))
-        gap = r.theme_gap_re.match(before[k:])  # 本院并订于1月17日与某处合办
-        if gap:
-            k += gap.end()
-        if before.startswith(joins, k):
+        # 该所还联合某居委会, 本院并订于1月17日与某处合办: adverbs and a time between the
+        # pronoun and the coordinator
+        if strip_gap(before[k + len(p) :], r).startswith(joins):
             return True
     return False
 
