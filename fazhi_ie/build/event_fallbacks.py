@@ -11,7 +11,7 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
-from .event_roles import At, directed_at, in_place_phrase, sentence_subject, strip_gap
+from .event_frames import At, directed_at, in_place_phrase, sentence_subject, strip_gap
 
 __all__ = [
     "person_subject",

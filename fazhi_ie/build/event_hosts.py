@@ -9,7 +9,8 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 from ..text.primitives import sentence_of, starting_in
 from .event_drafts import EventGroup, announced
-from .event_roles import At, subject_orgs
+from .event_frames import At
+from .event_roles import subject_orgs
 
 
 def launch_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: TriggerRules) -> None:

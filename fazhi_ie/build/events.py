@@ -59,16 +59,15 @@ from .event_fallbacks import (
     zero_cohost,
     zero_subject,
 )
+from .event_frames import At, strip_gap
 from .event_hosts import block_hosts, launch_hosts, lead_hosts, lead_subject
 from .event_roles import (
-    At,
     audience,
     follow_hosts,
     follow_subject,
     ids_in,
     location,
     participants,
-    strip_gap,
     subject_orgs,
 )
 
