@@ -138,6 +138,8 @@ class TriggerRules:
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
     staff_subject_re: re.Pattern[str]
+    staff_kind_re: re.Pattern[str]
+    staff_kinds: dict[str, tuple[str, ...]]
     speaker_verbs: tuple[str, ...]
     person_subject_types: frozenset[str]
     class_subject_re: re.Pattern[str]
@@ -336,6 +338,12 @@ def trigger_rules() -> TriggerRules:
         follow_lead_max=int(d["follow_lead_max"]),
         zero_subject_re=re.compile(d["zero_subject_pattern"]),
         staff_subject_re=re.compile(d["staff_subject_pattern"]),
+        staff_kind_re=re.compile(
+            d["staff_kind_pattern"].replace(
+                "{staff}", _words(sorted(d["staff_kinds"], key=len, reverse=True))
+            )
+        ),
+        staff_kinds={k: tuple(v) for k, v in d["staff_kinds"].items()},
         speaker_verbs=tuple(d["speaker_verbs"]),
         person_subject_types=frozenset(d["person_subject_types"]),
         class_subject_re=re.compile(d["class_subject_pattern"]),
