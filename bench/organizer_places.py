@@ -2,6 +2,7 @@
 
     python bench/organizer_places.py --part tune     # develop against this
     python bench/organizer_places.py --part check    # milestones only (counts, no text)
+    python bench/organizer_places.py --dir bench/holdout6 --show   # a gold folder, each case
 
 For every matched event whose organizers disagree with the gold (the same pairs as
 ``bench/organizer_errors.py``), each organizer the gold names and the parser does not
@@ -81,14 +82,19 @@ def nearest(text: str, starts: list[int], trigger: tuple[int, int]) -> str:
     return next((p for p in _ORDER if p in places), "not in text")
 
 
-def measure(part: str) -> dict:
-    ids = set((ROOT / "bench" / "dev_split" / f"{part}.txt").read_text().split())
+def measure(part: str, folder: Path | None = None, show: bool = False) -> dict:
+    """Counts for a part of the dev split, or for every article of ``folder``; with
+    ``show`` (not for *check*), each missed or extra organizer is printed."""
+    if folder is None:
+        ids = set((ROOT / "bench" / "dev_split" / f"{part}.txt").read_text().split())
+        golds = [g for g in load_gold_dir(SHARED / "corpus" / "dev") if g.id in ids]
+    else:
+        golds = list(load_gold_dir(folder))
+        part = str(folder)
     missed: Counter[str] = Counter()
     extra: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    for gold in load_gold_dir(SHARED / "corpus" / "dev"):
-        if gold.id not in ids:
-            continue
+    for gold in golds:
         art = parse(gold.text, id=gold.id)
         text = art.text
         by_key: dict[str, list[int]] = {}
@@ -126,10 +132,16 @@ def measure(part: str) -> dict:
                 found["predicted as an organization" if at is not None else "not predicted"] += 1
                 if at is None:
                     at = [m.start() for m in re.finditer(re.escape(name), text)]
-                missed[nearest(text, at, trig) + (", none predicted" if not p else "")] += 1
-            for k in p:
+                where = nearest(text, at, trig) + (", none predicted" if not p else "")
+                missed[where] += 1
+                if show:
+                    print(f"{gold.id} {m[1]} {m[2]} missed {name}: {where}")
+            for k, name in p.items():
                 if k not in g:
-                    extra[nearest(text, by_key.get(k, []), trig)] += 1
+                    where = nearest(text, by_key.get(k, []), trig)
+                    extra[where] += 1
+                    if show:
+                        print(f"{gold.id} {m[1]} {m[2]} extra {name}: {where}")
     return {
         "part": part,
         "missed organizers, where": dict(missed.most_common()),
@@ -141,7 +153,12 @@ def measure(part: str) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--part", default="tune", choices=("tune", "check"))
-    print(json.dumps(measure(ap.parse_args().part), ensure_ascii=False, indent=1))
+    ap.add_argument("--dir", type=Path, help="a gold folder instead of a part of the dev split")
+    ap.add_argument("--show", action="store_true", help="print each case (not for check)")
+    a = ap.parse_args()
+    if a.show and a.dir is None and a.part == "check":
+        ap.error("check is read as counts only")
+    print(json.dumps(measure(a.part, a.dir, a.show), ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":
