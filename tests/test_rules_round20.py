@@ -41,3 +41,13 @@ def test_staff_with_a_body_of_their_own_in_the_sentence_keep_it() -> None:
     text = _POLICE.replace("民警又走进", "县交警大队民警又走进")
     found = dict(_organizers(text))
     assert "河口派出所" not in found["lecture"]
+
+
+def test_a_law_name_keeps_the_full_width_brackets_of_the_text() -> None:
+    a = parse("本署今日舉辦講座，介紹《業主與租客（綜合）條例》的最新修訂。")
+    assert [x.name for x in a.laws] == ["业主与租客（综合）条例"]
+
+
+def test_an_organization_name_keeps_the_ascii_brackets_of_the_text() -> None:
+    a = parse("雅培贸易(上海)有限公司与白河县司法局联合开展普法宣传活动。")
+    assert "雅培贸易(上海)有限公司" in [o.name for o in a.organizations]

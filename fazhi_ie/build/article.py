@@ -31,6 +31,7 @@ from .events import build_events
 from .laws import build_laws
 from .locations import build_locations
 from .metrics import build_metrics
+from .names import written_brackets
 from .organizations import build_organizations
 from .persons import build_persons
 from .relations import build_relations
@@ -44,6 +45,7 @@ BUILDERS: list[Callable[[Assembly], None]] = [
     build_metrics,
     build_events,
     build_relations,
+    written_brackets,
 ]
 
 
