@@ -51,3 +51,37 @@ def test_a_law_name_keeps_the_full_width_brackets_of_the_text() -> None:
 def test_an_organization_name_keeps_the_ascii_brackets_of_the_text() -> None:
     a = parse("雅培贸易(上海)有限公司与白河县司法局联合开展普法宣传活动。")
     assert "雅培贸易(上海)有限公司" in [o.name for o in a.organizations]
+
+
+def _orgs(text: str) -> list[str]:
+    return [o.name for o in parse(text).organizations]
+
+
+def test_a_hong_kong_law_firm_is_a_body() -> None:
+    assert "李陈律师行" in _orgs("由翠嶺區議會主辦、李陳律師行協辦的巡迴展覽今日開幕。")
+
+
+def test_the_macau_venue_marker_glued_to_the_venue_splits_two_bodies() -> None:
+    names = _orgs("廉署聯同教育局假海晴官立中學舉行嘉許禮，表揚多所學校。")
+    assert {"教育局", "海晴官立中学"} <= set(names)
+    assert not any("假" in n for n in names)
+
+
+def test_a_unit_under_a_bureau_is_named_apart_from_it() -> None:
+    names = _orgs("司警局人員聯同社會工作局轄下海昕長者服務中心的社工走訪獨居長者。")
+    assert {"社会工作局", "海昕长者服务中心"} <= set(names)
+    assert not any("辖下" in n for n in names)
+
+
+def test_units_under_a_body_named_by_class_are_no_body() -> None:
+    names = _orgs("翠灣坊眾互助會已動員轄下長者中心共四十名義工協助推廣。")
+    assert not any("辖下" in n for n in names)
+
+
+def test_a_quoted_activity_opening_with_a_verb_is_no_body() -> None:
+    names = _orgs("本中心與懲教署合辦「探訪懲教所」活動，由社工帶領青年義工參觀。")
+    assert "探访惩教所" not in names
+
+
+def test_a_holiday_after_a_bureau_stays_one_word() -> None:
+    assert "公安局" in "".join(_orgs("春节假期，白河县公安局假期值班民警坚守岗位。"))

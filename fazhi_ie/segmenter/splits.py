@@ -33,6 +33,8 @@ class _Rules(NamedTuple):
     joining_words: frozenset[str]
     body_end_chars: str
     invite: tuple[str, str, str]  # opener, verb, level characters
+    venue_opener: str
+    venue_opener_words: frozenset[str]
     joined_heads: frozenset[str]
 
 
@@ -57,6 +59,8 @@ def _rules() -> _Rules:
         frozenset(d["joining_words"]),
         str(d["body_end_chars"]),
         (str(d["invite_opener"]), str(d["invite_verb"]), "".join(vl["levels"])),
+        str(d["venue_opener"]),
+        frozenset(d["venue_opener_words"]),
         frozenset(d["joined_heads"]),
     )
 
@@ -69,6 +73,7 @@ def split_joined(words: list[str]) -> list[str]:
     words = _joining_verbs(words, r)
     words = _verbs_back(words, r.split_verbs)
     words = _invite_opener(words, r)
+    words = _venue_opener(words, r)
     words = _joined_heads(words, r)
     if not any(
         w in splits or w in always or w in r.level_status or (len(w) > 1 and w.endswith(heads))
@@ -124,6 +129,25 @@ def _invite_opener(words: list[str], r: _Rules) -> list[str]:
                 out += [opener, w[len(opener) :]]
                 continue
         out.append(w)
+    return out
+
+
+def _venue_opener(words: list[str], r: _Rules) -> list[str]:
+    """教育局 + 假海 + 晴官立中学 -> 教育局 + 假 + 海 + 晴官立中学: the Hong Kong and Macau
+    venue marker glued to the venue after a body."""
+    m = r.venue_opener
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if (
+            i > 0
+            and len(w) > 1
+            and w.startswith(m)
+            and w not in r.venue_opener_words
+            and words[i - 1][-1:] in r.body_end_chars
+        ):
+            out += [m, w[len(m) :]]
+        else:
+            out.append(w)
     return out
 
 
