@@ -85,3 +85,35 @@ def test_a_quoted_activity_opening_with_a_verb_is_no_body() -> None:
 
 def test_a_holiday_after_a_bureau_stays_one_word() -> None:
     assert "公安局" in "".join(_orgs("春节假期，白河县公安局假期值班民警坚守岗位。"))
+
+
+def test_a_unit_named_after_its_level_word_is_the_multi_level_name() -> None:
+    names = _orgs(
+        "6月20日，临澜县公安局禁毒大队在县人民广场举办禁毒宣传活动。"
+        "活动中，县禁毒大队民警为群众讲解毒品危害。县交警大队也派员参加。"
+    )
+    assert "临澜县公安局禁毒大队" in names
+    assert "临澜县公安局" not in names and "县禁毒大队" not in names
+    assert "县交警大队" in names  # a unit of its own, named by no longer name
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "department"),
+    [
+        ("本中心舉辦講座，邀請東灣醫院精神科醫生鄧偉傑主講。", "东湾医院", "东湾医院精神科"),
+        (
+            "白河纺织公司邀请北沅市中级人民法院民二庭法官郑佳禾授课。",
+            "北沅市中级人民法院",
+            "北沅市中级人民法院民二庭",
+        ),
+    ],
+)
+def test_a_department_before_a_profession_is_named_only_in_a_title(
+    text: str, body: str, department: str
+) -> None:
+    names = _orgs(text)
+    assert body in names and department not in names
+
+
+def test_a_department_that_acts_stays_a_body() -> None:
+    assert "北沅市中级人民法院民二庭" in _orgs("北沅市中级人民法院民二庭走进社区开展调解。")

@@ -208,7 +208,7 @@ def _from_ner(
         folded = folded_department(name)
         if folded is not None and (
             text.startswith(folded[-1] + g.title_after_suffix, e)
-            or text.startswith(g.title_words, e)
+            or text.startswith((*g.title_words, *g.folded_staff_titles), e)
         ):
             continue  # …依法治理处处长: a department named only in a title, as the grammar's
         if any(text.startswith(t, e - k) for t in g.title_words for k in range(1, len(t))):

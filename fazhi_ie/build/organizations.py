@@ -259,6 +259,10 @@ def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
             if len(longer) == 1 and _root(longer[0], merged) is not grp:
                 merged[grp] = _root(longer[0], merged)
                 continue
+        unit = _level_unit(grp, groups)  # 县禁毒大队 after 临澜县公安局禁毒大队
+        if unit is not None and _root(unit, merged) is not grp:
+            merged[grp] = _root(unit, merged)
+            continue
         if grp.key[1] is not None:
             # 高雄地检署 beside 台湾高雄地方检察署 (one region): the core abbreviated
             same = [o for o in groups if o is not grp and _same_place_abbreviation(grp.key, o.key)]
@@ -287,6 +291,26 @@ def _merge_short_forms(groups: list[_Group], text: str = "") -> list[_Group]:
         else:
             root.extra.extend(grp.cands)
     return final
+
+
+def _level_unit(grp: _Group, groups: list[_Group]) -> _Group | None:
+    """The one multi-level name of the same level whose last unit a short form names
+    after its level word (县禁毒大队 for 临澜县公安局禁毒大队: the unit's own core, of
+    three characters or more, ends the long core after its parent)."""
+    core, region, marker = grp.key
+    if marker is None or region is not None or len(core) < 3:
+        return None
+    longer = [
+        o
+        for o in groups
+        if o is not grp
+        and o.key[2] == marker
+        and o.key[1] is not None
+        and o.key[0].endswith(core)
+        and len(o.key[0]) > len(core)
+        and longest_suffix(o.key[0][: -len(core)]) is not None  # a parent body first
+    ]
+    return longer[0] if len(longer) == 1 else None
 
 
 def _listed_bare(text: str, groups: list[_Group]) -> set[_Group]:

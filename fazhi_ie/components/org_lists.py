@@ -212,9 +212,14 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
                 text, max(0, c.start - 4), c.start
             ):
                 continue
-        elif folded_department(c.name) and text.startswith(g.title_words, c.end):
+        elif folded_department(c.name) and text.startswith(
+            (*g.title_words, *g.folded_staff_titles), c.end
+        ):
             # 市教育局办公室主任: the same, under another title
-            c = _parent_part(text, c) or c
+            parent = _parent_part(text, c)
+            if parent is None and out and out[-1].end == c.start:
+                continue  # 东湾医院 + 精神科医生: the parent before holds the title
+            c = parent or c
         elif (
             c.suffix in g.party_units
             and c.name != c.suffix

@@ -185,6 +185,7 @@ class Grammar:
     ner_stop_words: tuple[str, ...]
     tail_words: frozenset[str]
     title_words: tuple[str, ...]
+    folded_staff_titles: tuple[str, ...]
     credit_end_followers: tuple[str, ...]
     ner_tail_stop_words: tuple[str, ...]
     media_source_before: tuple[str, ...]
@@ -349,6 +350,7 @@ def grammar() -> Grammar:
         ner_stop_words=tuple(d["ner_stop_words"]),
         tail_words=frozenset(d["tail_words"]),
         title_words=_longest_first(d["title_words"]),
+        folded_staff_titles=_longest_first(d["folded_staff_titles"]),
         credit_end_followers=tuple(d["credit_end_followers"]),
         ner_tail_stop_words=tuple(d["ner_tail_stop_words"]),
         media_source_before=tuple(d["media_source_before"]),
