@@ -117,3 +117,27 @@ def test_a_department_before_a_profession_is_named_only_in_a_title(
 
 def test_a_department_that_acts_stays_a_body() -> None:
     assert "北沅市中级人民法院民二庭" in _orgs("北沅市中级人民法院民二庭走进社区开展调解。")
+
+
+def test_a_law_named_in_brackets_is_a_law_where_it_stands_bare() -> None:
+    a = parse(
+        "本院在國民法官法宣導攤位讓民眾體驗審判。讓民眾更了解《國民法官法》實施後的審判方式。"
+    )
+    assert [x.name for x in a.laws] == ["国民法官法"]
+    assert len(a.laws[0].mentions) == 2
+
+
+def test_a_bracketed_title_inside_a_longer_word_is_no_mention() -> None:
+    a = parse("《安全生产法》宣传中，安全生产法治理念深入人心。")
+    assert [len(x.mentions) for x in a.laws] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "舉辦「113年度國小學童反詐騙知識競賽」決賽。",
+        "教育處表示，將把競賽題目編入國小的法治教育課程。",
+    ],
+)
+def test_a_year_or_a_verb_before_a_class_of_schools_makes_no_body(text: str) -> None:
+    assert not any(n.endswith("国小") for n in _orgs(text))

@@ -18,6 +18,7 @@ value); :func:`fazhi_ie.build.laws.build_laws` groups them into Law records.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -28,6 +29,9 @@ from ..text.primitives import TITLE_RE, RangeIndex
 from .base import KEYS, Recognizer, doc_text
 from .page_ranges import off_sidebars
 from .tokens import token_edges
+
+#: A title named in 《》 of at least this many characters is a law where it stands bare.
+TITLE_AGAIN_MIN = 4
 
 
 @dataclass(slots=True)
@@ -79,6 +83,18 @@ class LawRecognizer(Recognizer):
                 continue
             name, full_name, kind = describe(inner)
             found.append(LawCandidate(start, end, name, full_name, kind, True))
+        # 《國民法官法》 … 國民法官法宣導攤位: a title named in 《》 is a law where it
+        # stands bare too (before the lexicon's shorter 法官法 can take it)
+        for c in [c for c in found if c.bracketed and c.end - c.start >= TITLE_AGAIN_MIN]:
+            inner = text[c.start : c.end]
+            for m in re.finditer(re.escape(inner), text):
+                s, e = m.start(), m.end()
+                if any(a <= s < b or a < e <= b for a, b in taken.near(s, e)):
+                    continue
+                if e < len(text) and text[e] in rules.continuation:
+                    continue  # 安全生产法 + 治: a word goes on
+                found.append(replace(c, start=s, end=e, bracketed=False))
+                taken.append((s, e))
         for pattern, group, kind in rules.bare_patterns:
             for m in pattern.finditer(text):
                 s, e = m.start(group), m.end(group)
