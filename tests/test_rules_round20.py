@@ -141,3 +141,21 @@ def test_a_bracketed_title_inside_a_longer_word_is_no_mention() -> None:
 )
 def test_a_year_or_a_verb_before_a_class_of_schools_makes_no_body(text: str) -> None:
     assert not any(n.endswith("国小") for n in _orgs(text))
+
+
+def _events(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type.value, e.date, e.date_end) for e in parse(text).events]
+
+
+def test_a_launch_with_its_campaign_period_stated_gives_the_campaign_too() -> None:
+    found = _events(
+        "3月5日上午，白沙区妇女联合会会同白沙区司法局举行“巾帼普法月”启动仪式。"
+        "本次普法月活动由区妇联、区司法局联合主办，自3月5日持续至3月31日。"
+    )
+    assert ("launch", "--03-05", None) in found
+    assert ("publicity", "--03-05", "--03-31") in found
+
+
+def test_a_launch_whose_campaign_is_only_named_gives_the_launch_alone() -> None:
+    found = _events("12月1日，白河县司法局举行宪法宣传周启动仪式，县领导出席并讲话。")
+    assert [t for t, _, _ in found] == ["launch"]

@@ -30,6 +30,7 @@ from ..records import Event, EventType
 from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
 from .context import Assembly
+from .event_campaigns import campaign_periods
 from .event_dates import (
     DateIndex,
     article_dates,
@@ -101,6 +102,7 @@ def build_events(ctx: Assembly) -> None:
     linked = _linked_mentions(ctx, mentions)
     dates = article_dates(ctx)
     drafts = _drafts(ctx.text, mentions, dates, linked, r)
+    drafts += campaign_periods(ctx.text, drafts, dates, linked.orgs, r)
     groups = merge_drafts(ctx.text, drafts, r)
     _headline_dates(ctx.text, groups, dates, linked.triggers, r)
     launch_hosts(ctx.text, groups, linked.orgs, r)

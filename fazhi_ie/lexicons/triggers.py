@@ -140,6 +140,8 @@ class TriggerRules:
     staff_subject_re: re.Pattern[str]
     staff_kind_re: re.Pattern[str]
     staff_kinds: dict[str, tuple[str, ...]]
+    launched_campaign_re: re.Pattern[str]
+    campaign_period_cues: tuple[str, ...]
     speaker_verbs: tuple[str, ...]
     person_subject_types: frozenset[str]
     class_subject_re: re.Pattern[str]
@@ -344,6 +346,8 @@ def trigger_rules() -> TriggerRules:
             )
         ),
         staff_kinds={k: tuple(v) for k, v in d["staff_kinds"].items()},
+        launched_campaign_re=re.compile(d["launched_campaign_pattern"]),
+        campaign_period_cues=tuple(d["campaign_period_cues"]),
         speaker_verbs=tuple(d["speaker_verbs"]),
         person_subject_types=frozenset(d["person_subject_types"]),
         class_subject_re=re.compile(d["class_subject_pattern"]),
