@@ -159,3 +159,11 @@ def test_a_launch_with_its_campaign_period_stated_gives_the_campaign_too() -> No
 def test_a_launch_whose_campaign_is_only_named_gives_the_launch_alone() -> None:
     found = _events("12月1日，白河县司法局举行宪法宣传周启动仪式，县领导出席并讲话。")
     assert [t for t, _, _ in found] == ["launch"]
+
+
+def test_an_exhibition_set_up_runs_until_the_day_it_is_said_to_last() -> None:
+    found = _events(
+        "4月14日起，白河县第二中学在校园主干道布设国家安全主题展览，展出展板24块，"
+        "展览将持续至4月18日。"
+    )
+    assert ("exhibition", "--04-14", "--04-18") in found
