@@ -167,3 +167,11 @@ def test_an_exhibition_set_up_runs_until_the_day_it_is_said_to_last() -> None:
         "展览将持续至4月18日。"
     )
     assert ("exhibition", "--04-14", "--04-18") in found
+
+
+def test_the_same_day_after_a_period_is_its_first_day() -> None:
+    found = _events(
+        "4月14日起，白河二中在校园主干道布设国家安全主题展览，展览将持续至4月18日。"
+        "当天下午，学校邀请法治副校长作专题讲座，全校1800余名师生聆听。"
+    )
+    assert ("lecture", "--04-14", None) in found

@@ -435,6 +435,8 @@ def find_dates(
                 for x in out
                 if x.end <= s and x.date and x.kind in ("date", "recurring") and not x.date_end
             ]
+            if len(prev) > 1 and text.endswith(r.until_marks, 0, prev[-1].start):
+                prev = prev[:-1]  # 4月14日起…持续至4月18日。当天下午: the period's first day
             if prev:
                 days = r.same_day[w]
                 iso = shift_day(prev[-1].date or "", days) if days else prev[-1].date

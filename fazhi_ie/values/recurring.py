@@ -57,6 +57,7 @@ class DateRules:
     relative_months: dict[str, int]
     relative_weeks: dict[str, tuple[int, int]]  # 上周五 -> (-1 week, Friday = 4)
     same_day: dict[str, int]  # 当天 -> 0, 次日 -> 1: days after the day named last
+    until_marks: tuple[str, ...]  # 至 before a day: the day a period runs until
     year_words: dict[str, int]
     month_suffixes: tuple[str, ...]
     recurring_re: re.Pattern[str]
@@ -94,6 +95,7 @@ def rules() -> DateRules:
         relative_months=dict(d["relative_months"]),
         relative_weeks=weeks,
         same_day=dict(d["same_day"]),
+        until_marks=tuple(d["until_marks"]),
         year_words=dict(d["year_words"]),
         month_suffixes=tuple(d["month_suffixes"]),
         recurring_re=recurring,
