@@ -175,3 +175,11 @@ def test_the_same_day_after_a_period_is_its_first_day() -> None:
         "当天下午，学校邀请法治副校长作专题讲座，全校1800余名师生聆听。"
     )
     assert ("lecture", "--04-14", None) in found
+
+
+def test_a_campaign_period_told_in_the_paragraph_after_the_launch() -> None:
+    found = _events(
+        "3月5日上午，白沙区妇女联合会举行“巾帼普法月”启动仪式。\n\n"
+        "启动仪式上，区妇联主席介绍了活动安排。本次普法月活动由区妇联主办，自3月5日持续至3月31日。"
+    )
+    assert ("publicity", "--03-05", "--03-31") in found

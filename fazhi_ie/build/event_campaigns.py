@@ -63,12 +63,15 @@ def _stated_period(
     text: str, c: EventMention, dates: DateIndex, r: TriggerRules
 ) -> tuple[DateExpr, tuple[int, int]] | None:
     """The period (a range, or a day then the day it runs until) of a sentence after the
-    launch's own in its paragraph that speaks of the campaign (活动, 本次), and that
+    launch's own, in its paragraph or the next, that speaks of the campaign (活动, 本次), and that
     sentence's bounds."""
     _, p1 = paragraph_of(text, c.start)
+    nxt = len(text) - len(text[p1:].lstrip())
+    if nxt < len(text):  # the paragraph after the launch's too (启动仪式上，…。本次…)
+        p1 = paragraph_of(text, nxt)[1]
     pos = c.sent_end
     for _ in range(PERIOD_SENTENCES):
-        while pos < p1 and text[pos] in "。！？!? \u3000":
+        while pos < p1 and text[pos] in "。！？!? \u3000\n":
             pos += 1
         if pos >= p1:
             return None
