@@ -17,7 +17,6 @@ __all__ = [
     "person_subject",
     "sole_body",
     "speaker_body",
-    "staff_kind",
     "staff_subject",
     "told_subject",
     "zero_subject",
@@ -103,23 +102,6 @@ def staff_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -
         return []
     chain = sentence_subject(text, s0, list(starting_in(orgs, s0, s1)), r)
     return [oid for _, _, oid in chain]
-
-
-def staff_kind(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
-    """6月27日，民警又走进某小学…: staff of a kind named by no body, opening the
-    activity's sentence, act for the nearest body of that kind named before the
-    sentence (the police station of the paragraphs before)."""
-    m = r.staff_kind_re.match(text[c.sent_start : c.start].lstrip())
-    if m is None or any(
-        not in_place_phrase(text, c.sent_start, s, r)  # 走进某小学: a place
-        for s, _e, _oid in starting_in(orgs, c.sent_start, c.start)
-    ):
-        return []
-    kinds = r.staff_kinds[m["staff"]]
-    for _s, e, oid in reversed([o for o in orgs if o[1] <= c.sent_start]):
-        if any(k in text[_s:e] for k in kinds):
-            return [oid]
-    return []
 
 
 def _attends(between: str, r: TriggerRules) -> bool:

@@ -55,7 +55,6 @@ from .event_fallbacks import (
     person_subject,
     sole_body,
     speaker_body,
-    staff_kind,
     staff_subject,
     told_subject,
     zero_cohost,
@@ -198,8 +197,6 @@ def _drafts(
             organizers = list(last_orgs)
         if not organizers:
             organizers = staff_subject(text, c, linked.orgs, r)
-        if not organizers:
-            organizers = staff_kind(text, c, linked.orgs, r)
         if not organizers and c.type in r.invited_talk_types:
             organizers = speaker_body(text, c, linked.orgs, r)
         if not organizers and c.type in r.person_subject_types:

@@ -138,8 +138,6 @@ class TriggerRules:
     follow_lead_max: int
     zero_subject_re: re.Pattern[str]
     staff_subject_re: re.Pattern[str]
-    staff_kind_re: re.Pattern[str]
-    staff_kinds: dict[str, tuple[str, ...]]
     launched_campaign_re: re.Pattern[str]
     campaign_period_cues: tuple[str, ...]
     speaker_verbs: tuple[str, ...]
@@ -340,12 +338,6 @@ def trigger_rules() -> TriggerRules:
         follow_lead_max=int(d["follow_lead_max"]),
         zero_subject_re=re.compile(d["zero_subject_pattern"]),
         staff_subject_re=re.compile(d["staff_subject_pattern"]),
-        staff_kind_re=re.compile(
-            d["staff_kind_pattern"].replace(
-                "{staff}", _words(sorted(d["staff_kinds"], key=len, reverse=True))
-            )
-        ),
-        staff_kinds={k: tuple(v) for k, v in d["staff_kinds"].items()},
         launched_campaign_re=re.compile(d["launched_campaign_pattern"]),
         campaign_period_cues=tuple(d["campaign_period_cues"]),
         speaker_verbs=tuple(d["speaker_verbs"]),
