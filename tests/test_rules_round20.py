@@ -150,3 +150,8 @@ def test_a_campaign_period_told_in_the_paragraph_after_the_launch() -> None:
         "启动仪式上，区妇联主席介绍了活动安排。本次普法月活动由区妇联主办，自3月5日持续至3月31日。"
     )
     assert ("publicity", "--03-05", "--03-31") in found
+
+
+def test_the_legal_profession_is_no_law_firm() -> None:
+    names = _orgs("近日，县律师行业党委书记王某联合白河县司法局开展普法活动。")
+    assert not any(n.endswith("律师行") for n in names)

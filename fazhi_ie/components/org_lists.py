@@ -271,6 +271,8 @@ def keep(text: str, c: OrgCandidate) -> bool:
     after = text[c.end : c.end + 8].lstrip(g.quote_chars)  # “国家反诈中心”APP
     if g.counted_inside_re.search(c.name):
         return False  # 城区9家律师事务所: a counted class
+    if text.startswith(g.suffix_not_before.get(c.suffix, ()), c.end):
+        return False  # 律师行 + 业: 律师行业, a profession
     for f in g.followers:
         if after.startswith(f) and not any(
             after[: len(f) + k] in g.suffixes for k in (1, 2, 3)
