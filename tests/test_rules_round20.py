@@ -16,8 +16,8 @@ def test_a_law_name_keeps_the_full_width_brackets_of_the_text() -> None:
 
 
 def test_an_organization_name_keeps_the_ascii_brackets_of_the_text() -> None:
-    a = parse("雅培贸易(上海)有限公司与白河县司法局联合开展普法宣传活动。")
-    assert "雅培贸易(上海)有限公司" in [o.name for o in a.organizations]
+    a = parse("青禾贸易(上海)有限公司与白河县司法局联合开展普法宣传活动。")
+    assert "青禾贸易(上海)有限公司" in [o.name for o in a.organizations]
 
 
 def _orgs(text: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 Cleaning turns full-width brackets into ASCII ones (``（`` -> ``(``) so that the
 components see one form; a name is written as the article writes it, so
-``《業主與租客（綜合）條例》`` gives ``业主与租客（综合）条例`` and ``雅培贸易(上海)有限公司``
+``《業主與租客（綜合）條例》`` gives ``业主与租客（综合）条例`` and ``青禾贸易(上海)有限公司``
 keeps its ASCII brackets. Runs after every builder (names are read from the clean
 text; the raw mentions say which brackets the text used)."""
 
