@@ -17,7 +17,7 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
-from .event_dates import DateIndex
+from .event_dates import DateIndex, until_day
 from .event_drafts import EventDraft
 from .event_frames import At
 
@@ -66,9 +66,9 @@ def _stated_period(
     launch's own, in its paragraph or the next, that speaks of the campaign (活动, 本次), and that
     sentence's bounds."""
     _, p1 = paragraph_of(text, c.start)
-    nxt = len(text) - len(text[p1:].lstrip())
-    if nxt < len(text):  # the paragraph after the launch's too (启动仪式上，…。本次…)
-        p1 = paragraph_of(text, nxt)[1]
+    next_par = len(text) - len(text[p1:].lstrip())
+    if next_par < len(text):  # the paragraph after the launch's too (启动仪式上，…。本次…)
+        p1 = paragraph_of(text, next_par)[1]
     pos = c.sent_end
     for _ in range(PERIOD_SENTENCES):
         while pos < p1 and text[pos] in "。！？!? \u3000\n":
@@ -87,16 +87,10 @@ def _stated_period(
                     continue
                 if d.date_end:
                     return d, (s0, s1)
-                nxt = inside[i + 1] if i + 1 < len(inside) else None
-                if (
-                    nxt is not None
-                    and nxt.date
-                    and not nxt.date_end
-                    and len(nxt.date) == len(d.date)
-                    and d.date < nxt.date
-                    and r.until_re.search(text[max(d.end, nxt.start - 4) : nxt.start])
-                ):
-                    return replace(d, date_end=nxt.date, kind="range"), (s0, s1)
+                # 自3月5日持续至3月31日: a day, then the day it runs until
+                until = until_day(text, inside[i + 1], d) if i + 1 < len(inside) else None
+                if until is not None and until.date_end:
+                    return replace(d, date_end=until.date_end, kind="range"), (s0, s1)
         pos = s1
     return None
 
