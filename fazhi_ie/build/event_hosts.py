@@ -1,9 +1,12 @@
 """Article-level passes that give hosts to the activities whose own sentences name
 none, run on the merged groups (so that they join no drafts): a launch takes its
-campaign's hosts, the article's host lines (主办单位：…) and the subject of its lead
-sentence hold the activities still without one."""
+campaign's hosts, the article's host lines (主办单位：…), the activity of its kind
+told right before it and the subject of its lead sentence hold the activities still
+without one."""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
@@ -70,6 +73,24 @@ def lead_hosts(text: str, groups: list[EventGroup], orgs: list[At], r: TriggerRu
             w in text[c.sent_start : c.start] for w in r.lead_host_stops
         ):
             g.organizers = list(lead)
+
+
+def kind_hosts(text: str, groups: list[EventGroup], r: TriggerRules) -> None:
+    """An activity reported without any organizer right after one of its own kind
+    (讲座…。十二日首场讲座在某中心举行; 成果展同日起在大礼堂展出) is that activity
+    again or a session of it: it takes the organizers of the nearest activity told
+    before it when that one is of the same type, or, whatever its type, when its
+    sentence opens by speaking of that activity (会议传达学习了…，对…进行了表彰;
+    ``activity_reference_pattern``). Set after merging, after the host
+    lines and before the lead sentence's subject, in text order (a third session
+    follows the second)."""
+    ordered = sorted(groups, key=lambda g: g.lead.mention.start)
+    for before, g in pairwise(ordered):
+        c = g.lead.mention
+        if g.organizers or not before.organizers:
+            continue
+        if before.type == g.type or r.activity_reference_re.match(text, c.sent_start):
+            g.organizers = list(before.organizers)
 
 
 def lead_subject(

@@ -61,7 +61,7 @@ from .event_fallbacks import (
     zero_subject,
 )
 from .event_frames import At, strip_gap
-from .event_hosts import block_hosts, launch_hosts, lead_hosts, lead_subject
+from .event_hosts import block_hosts, kind_hosts, launch_hosts, lead_hosts, lead_subject
 from .event_roles import (
     audience,
     follow_hosts,
@@ -106,6 +106,7 @@ def build_events(ctx: Assembly) -> None:
     _headline_dates(ctx.text, groups, dates, linked.triggers, r)
     launch_hosts(ctx.text, groups, linked.orgs, r)
     block_hosts(ctx.text, groups, linked.orgs, r)
+    kind_hosts(ctx.text, groups, r)
     lead_hosts(ctx.text, groups, linked.orgs, r)
     _add_events(ctx, groups)
     _link_metrics(ctx)

@@ -1,0 +1,51 @@
+"""Rules of the twenty-first quality round (issue 14), on invented texts: organizers
+of an activity whose own sentence names none, read from the activity told before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi_ie import parse
+
+pytestmark = [pytest.mark.pipeline, pytest.mark.usefixtures("ner_on")]
+
+_SERIES = (
+    "司警聯同教青局走進中學講防騙\n2024年3月12日　星期二\n\n"
+    "【本報訊】網絡騙案手法層出不窮，青少年誤墮陷阱的個案亦時有所聞。為提升學生的防騙意識，"
+    "司法警察局刑事偵查廳聯同教育及青年發展局，本月八日至十日一連三日走進區內中學舉辦"
+    "「識破騙局」講座，合共約六百名學生參與。\n\n"
+)
+
+
+def _events(text: str) -> list[tuple[str, str | None, list[str]]]:
+    a = parse(text)
+    names = {o.id: o.name for o in a.organizations}
+    return [(e.type.value, e.date, [names[x] for x in e.organizers]) for e in a.events]
+
+
+def test_a_session_of_a_series_takes_the_series_organizers() -> None:
+    events = _events(
+        _SERIES + "　　八日首場講座在海灣中學舉行，由刑事偵查廳警員以短劇重現"
+        "「網上兼職」等騙局，提醒學生切勿出借銀行戶口。"
+    )
+    hosts = ["司法警察局刑事侦查厅", "教育及青年发展局"]
+    assert ("lecture", "2024-03-08", hosts) in events
+    assert all(organizers == hosts for _, _, organizers in events)
+
+
+def test_an_activity_of_another_type_takes_no_organizers_from_the_one_before() -> None:
+    events = _events(
+        _SERIES + "　　此外，「全城防騙」巡迴展覽將於三月十五日至二十日在各區圖書館輪流展出。"
+    )
+    assert ("exhibition", "2024-03-15", []) in events
+
+
+def test_an_award_told_as_part_of_the_meeting_takes_its_organizers() -> None:
+    events = _events(
+        "1月26日，由临澜市委依法治市办主办、临澜市司法局承办的全市普法工作推进会召开。"
+        "副市长王立出席会议并讲话，各部门负责同志100余人参加会议。\n"
+        "会议宣读了表彰决定，对市人民检察院、市妇联等15个先进集体进行了表彰。"
+    )
+    hosts = ["临澜市委依法治市办", "临澜市司法局"]
+    assert [o for t, _, o in events if t == "meeting"] == [hosts]
+    assert [o for t, _, o in events if t == "award"] == [hosts]
