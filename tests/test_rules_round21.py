@@ -49,3 +49,16 @@ def test_an_award_told_as_part_of_the_meeting_takes_its_organizers() -> None:
     hosts = ["临澜市委依法治市办", "临澜市司法局"]
     assert [o for t, _, o in events if t == "meeting"] == [hosts]
     assert [o for t, _, o in events if t == "award"] == [hosts]
+
+
+def test_a_department_glued_to_the_preposition_and_a_level_character_is_split() -> None:
+    from fazhi_ie.segmenter.splits import split_joined
+
+    words = ["教育", "处在县", "立", "体育馆", "举办", "竞赛"]
+    assert split_joined(words) == ["教育", "处", "在", "县", "立", "体育馆", "举办", "竞赛"]
+    assert split_joined(["正", "处在县", "域", "发展", "关键", "时期"])[1] == "处在县"
+
+
+def test_a_county_government_department_holding_an_activity_is_its_organizer() -> None:
+    events = _events("5月11日，青嵐縣政府教育處在縣立體育館舉辦反詐騙知識競賽，三十六所國小參賽。")
+    assert [o for _, _, o in events] == [["青岚县政府教育处"]]

@@ -20,6 +20,7 @@ __all__ = ["split_joined"]
 
 class _Rules(NamedTuple):
     splits: dict[str, int]
+    base_splits: frozenset[str]
     always: dict[str, int]
     time_start: re.Pattern[str]
     day_note_heads: tuple[str, ...]
@@ -44,8 +45,12 @@ def _rules() -> _Rules:
     always = dict(d["always"])
     vl = d["verb_levels"]
     always.update({v + lv: len(v) for v in vl["verbs"] for lv in vl["levels"]})
+    splits = dict(d["splits"])
+    # 教育处在县 + 立 + 体育馆: the level character of the place after it glued on too
+    splits.update({w + lv: k for w, k in d["splits"].items() for lv in vl["levels"]})
     return _Rules(
-        dict(d["splits"]),
+        splits,
+        frozenset(d["splits"]),
         always,
         re.compile(d["time_start"]),
         tuple(d["day_note_heads"]),
@@ -95,7 +100,10 @@ def split_joined(words: list[str]) -> list[str]:
             ok = k is not None and i < last and _place_or_time(r, words, i)
         if ok:
             assert k is not None
-            out += [w[:k], w[k:]]
+            rest = w[k:]
+            # 处 + 在县: the preposition and the place's level character apart (处 + 在 + 县)
+            glued = w in splits and w not in r.base_splits
+            out += [w[:k], rest[:-1], rest[-1]] if glued else [w[:k], rest]
         else:
             out.append(w)
     return out
