@@ -62,3 +62,35 @@ def test_a_department_glued_to_the_preposition_and_a_level_character_is_split() 
 def test_a_county_government_department_holding_an_activity_is_its_organizer() -> None:
     events = _events("5月11日，青嵐縣政府教育處在縣立體育館舉辦反詐騙知識競賽，三十六所國小參賽。")
     assert [o for _, _, o in events] == [["青岚县政府教育处"]]
+
+
+def test_a_body_joined_with_a_unit_of_our_court_leads_the_organizers() -> None:
+    events = _events(
+        "5月20日，县妇联联合本院少年家事审判庭在县妇联会议室举办“民法典与家庭”专题讲座，"
+        "家事法官为80名妇女群众上了一堂法治课。"
+    )
+    assert [o for t, _, o in events if t == "lecture"] == [["县妇联", "少年家事审判庭"]]
+
+
+def test_the_speaker_of_a_plan_joined_with_another_body_organizes_with_it() -> None:
+    events = _events(
+        "【本報訊】司法警察局昨日到海灣中學舉辦防騙講座。\n"
+        "　　司警局表示，將於五月一日至三十一日推出「全民防騙月」，"
+        "聯同治安警察局走入社區進行巡迴宣傳。"
+    )
+    assert [o for t, _, o in events if t == "publicity"] == [["司法警察局", "治安警察局"]]
+
+
+def test_a_body_whose_counted_staff_go_out_joins_the_body_they_work_with() -> None:
+    events = _events(
+        "5月20日上午，临澜大学法学院法律诊所12名师生走进东湖街道阳光社区，"
+        "联合阳光社区居委会开展“民法典进社区”公益法律咨询活动。"
+    )
+    assert [o for t, _, o in events if t == "consultation"] == [
+        ["临澜大学法学院法律诊所", "阳光社区居委会"]
+    ]
+
+
+def test_a_body_that_first_issues_a_notice_does_not_lead_the_bodies_joined() -> None:
+    events = _events("白河县司法局印发通知，联合县总工会在城东社区开展劳动法宣传活动。")
+    assert [o for t, _, o in events if t == "publicity"] == [["县总工会"]]

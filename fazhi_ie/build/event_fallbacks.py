@@ -154,12 +154,21 @@ def zero_cohost(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> 
     return lead in r.zero_cohost_verbs and clause0 > 0
 
 
+def _speaker_opens(text: str, s0: int, end: int, r: TriggerRules) -> bool:
+    """The sentence from ``s0`` opens with a clause that ends in a speech verb
+    (某局表示，), its comma before ``end``."""
+    cut = min((k for ch in "，," if 0 <= (k := text.find(ch, s0, end))), default=-1)
+    return cut > s0 and text[s0:cut].endswith(r.speech_verbs)
+
+
 def clause_cohost(
     text: str, c: EventMention, organizers: list[str], orgs: list[At], r: TriggerRules
 ) -> list[str]:
     """The subject of the mention's sentence when the clause of its organizers opens
-    with no actor, only a coordination verb (某所…举办讲座，并于23日联合某会举行培训班):
-    it leads the bodies joined. Only ids not in ``organizers`` are returned."""
+    with no actor, only a coordination verb, with or without an adverb
+    (某所…举办讲座，并于23日联合某会举行培训班), or without one after a first clause
+    that only says who speaks (某局表示，将推出…，联同某局走入社区): it leads the
+    bodies joined. Only ids not in ``organizers`` are returned."""
     mine = [o for o in starting_in(orgs, c.sent_start, c.start) if o[2] in organizers]
     if not mine:
         return []
@@ -169,7 +178,9 @@ def clause_cohost(
         return []
     lead = text[clause0 + 1 : first[0]].strip()
     adverb = next((w for w in r.coordination_adverbs if lead.startswith(w)), "")
-    if not adverb or strip_gap(lead[len(adverb) :], r) not in r.zero_cohost_verbs:
+    if not adverb and not _speaker_opens(text, c.sent_start, clause0 + 1, r):
+        return []  # 某局印发通知，联合某会开展…: the first clause's act is the body's own
+    if strip_gap(lead[len(adverb) :], r) not in r.zero_cohost_verbs:
         return []
     subject = sentence_subject(
         text, c.sent_start, list(starting_in(orgs, c.sent_start, clause0)), r

@@ -31,11 +31,17 @@ __all__ = [
 At = tuple[int, int, str]
 
 
+#: A head count before a personnel noun (12名, 十余位).
+_HEADCOUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千两]+[余多]?[名位]")
+
+
 def staff_after(text: str, end: int, r: TriggerRules) -> bool:
-    """A personnel noun (律师, 民警, 工作人员), after an optional 的, right at ``end``."""
+    """A personnel noun (律师, 民警, 工作人员), after an optional 的 or a head count
+    (某诊所12名师生), right at ``end``."""
     if text.startswith("的", end):
         end += 1
-    return text.startswith(r.personnel_after, end)
+    m = _HEADCOUNT.match(text, end)
+    return text.startswith(r.personnel_after, m.end() if m else end)
 
 
 def inviter(text: str, p: At, r: TriggerRules) -> bool:
@@ -191,7 +197,8 @@ def _invited(before: str, r: TriggerRules) -> bool:
 def coordinated(gap: str, r: TriggerRules) -> bool:
     """The text between two organizations of one list (、 / 和 / 联合), after the
     first one's own party unit (某局机关党支部与…) or its staff (某局工作人员联合…) and
-    an adverb (还联合)."""
+    an adverb (还联合); a class noun or a pronoun may stand before the second one
+    (联同非政府机构某中心, 联合本院某庭)."""
     g = gap.strip()
     unit = next((w for w in (*r.own_party_units, *r.personnel_after) if g.startswith(w)), "")
     g = g[len(unit) :]
@@ -201,6 +208,8 @@ def coordinated(gap: str, r: TriggerRules) -> bool:
         g = g[len(adverb) :]
     # 联同非政府机构某中心: a class noun before the next body
     g = next((g[: -len(w)] for w in r.body_descriptors if g.endswith(w) and len(g) > len(w)), g)
+    # 县妇联联合本院少年家事审判庭: the pronoun names the unit's parent, not a body between
+    g = next((g[: -len(w)] for w in r.pronouns if g.endswith(w) and len(g) > len(w)), g)
     if g[:1] in "，," and g[1:] in r.zero_cohost_verbs:
         return True  # A会同B、C，携手D、E开展: a second verb joins more hosts
     return not g or g in r.coordination
