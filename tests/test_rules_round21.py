@@ -94,3 +94,13 @@ def test_a_body_whose_counted_staff_go_out_joins_the_body_they_work_with() -> No
 def test_a_body_that_first_issues_a_notice_does_not_lead_the_bodies_joined() -> None:
     events = _events("白河县司法局印发通知，联合县总工会在城东社区开展劳动法宣传活动。")
     assert [o for t, _, o in events if t == "publicity"] == [["县总工会"]]
+
+
+def test_a_first_sentence_without_an_actor_is_held_by_the_body_of_the_headline() -> None:
+    events = _events(
+        "白河縣政府警察局東岸分局走進校園　反詐宣導從小扎根\n\n"
+        "　　為提升學童辨識詐騙的能力，113年5月8日上午前往白河縣立東岸國民小學，"
+        "為五、六年級學生舉辦反詐騙宣導講座，東岸國小師生約二百人參與。\n\n"
+        "　　5月11日，白河縣政府警察局聯合白河縣政府教育處舉辦反詐騙知識競賽。"
+    )
+    assert ("lecture", "2024-05-08", ["白河县政府警察局东岸分局"]) in events

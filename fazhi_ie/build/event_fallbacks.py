@@ -12,12 +12,14 @@ from ..lexicons.triggers import TriggerRules
 from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
 from .event_frames import At, directed_at, in_place_phrase, sentence_subject, strip_gap
+from .event_roles import subject_orgs
 
 __all__ = [
     "person_subject",
     "sole_body",
     "speaker_body",
     "staff_subject",
+    "title_subject",
     "told_subject",
     "zero_subject",
 ]
@@ -186,3 +188,37 @@ def clause_cohost(
         text, c.sent_start, list(starting_in(orgs, c.sent_start, clause0)), r
     )
     return [oid for _, _, oid in subject if oid not in organizers]
+
+
+def title_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
+    """为提升…，5月8日上午前往某小学举办讲座 (the first sentence of the article's body,
+    with no actor of its own, after a purpose clause or not): the bodies acting as
+    subject of the headline right above it (某分局走进校园　反诈宣导从小扎根)."""
+    if re.search(r"[。！？!?]", text[: c.sent_start]):
+        return []  # not the body's first sentence
+    before = text[c.sent_start : c.start].lstrip()
+    opening = c.start - len(before)
+    if before.startswith(r.purpose) or before.startswith("为"):
+        cut = min((k for ch in "，," if (k := before.find(ch)) >= 0), default=-1)
+        before = before[cut + 1 :] if cut >= 0 else ""
+    # the clause's verb comes first (after a time): no body acts before it
+    m = r.zero_subject_re.match(before)
+    if m is None or any(starting_in(orgs, opening, c.start - len(before) + m.end())):
+        return []
+    head_end = text.rfind("\n", 0, c.sent_start)
+    while head_end > 0 and not text[:head_end].rstrip():
+        head_end -= 1
+    head_end = len(text[:head_end].rstrip())
+    head_start = text.rfind("\n", 0, head_end) + 1
+    head = text[head_start:head_end].lstrip()
+    if not head:
+        return []
+    s = head_start + len(text[head_start:head_end]) - len(head)
+    first = next(iter(starting_in(orgs, s, s + 1)), None)
+    if first is None:
+        return []
+    at = min((head.find(v) for v in r.title_subject_verbs if v in head), default=-1)
+    if at < 0:
+        return []
+    verb = EventMention(s + at, s + at, "publicity", "", s, head_end, s)
+    return subject_orgs(verb, text, orgs, r)[0]

@@ -56,6 +56,7 @@ from .event_fallbacks import (
     sole_body,
     speaker_body,
     staff_subject,
+    title_subject,
     told_subject,
     zero_cohost,
     zero_subject,
@@ -208,7 +209,7 @@ def _drafts(
             # 图为模拟法庭活动现场。(a caption) — the body acting in the paragraph after it holds it
             organizers = lead_subject(text, linked.orgs, r, paragraph_of(text, c.start)[1], 1)
         if not organizers:
-            organizers = list(head_subject)
+            organizers = list(head_subject) or title_subject(text, c, linked.orgs, r)
         # the article's one activity, told by a verb: the subject of the sentence of its day
         organizers = told_subject(text, c, d, linked.orgs, r) or organizers
         if organizers:

@@ -140,6 +140,7 @@ class TriggerRules:
     staff_subject_re: re.Pattern[str]
     activity_reference_re: re.Pattern[str]
     speech_verbs: tuple[str, ...]
+    title_subject_verbs: tuple[str, ...]
     launched_campaign_re: re.Pattern[str]
     campaign_period_cues: tuple[str, ...]
     speaker_verbs: tuple[str, ...]
@@ -342,6 +343,7 @@ def trigger_rules() -> TriggerRules:
         staff_subject_re=re.compile(d["staff_subject_pattern"]),
         activity_reference_re=re.compile(d["activity_reference_pattern"]),
         speech_verbs=tuple(d["speaker_clause_verbs"]),
+        title_subject_verbs=tuple(d["title_subject_verbs"]),
         launched_campaign_re=re.compile(d["launched_campaign_pattern"]),
         campaign_period_cues=tuple(d["campaign_period_cues"]),
         speaker_verbs=tuple(d["speaker_verbs"]),
