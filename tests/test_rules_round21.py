@@ -104,3 +104,13 @@ def test_a_first_sentence_without_an_actor_is_held_by_the_body_of_the_headline()
         "　　5月11日，白河縣政府警察局聯合白河縣政府教育處舉辦反詐騙知識競賽。"
     )
     assert ("lecture", "2024-05-08", ["白河县政府警察局东岸分局"]) in events
+
+
+def test_a_kind_of_body_described_before_the_name_is_no_organization() -> None:
+    a = parse(
+        "作为一家扎根本地的综合性律师事务所，临澜市明衡律师事务所始终把公益普法作为社会责任。"
+        "6月3日，我所律师走进枫林社区开展民法典讲座。"
+    )
+    names = [o.name for o in a.organizations]
+    assert "综合性律师事务所" not in names
+    assert "临澜市明衡律师事务所" in names

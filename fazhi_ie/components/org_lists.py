@@ -264,6 +264,10 @@ def join_subunits(text: str, found: list[OrgCandidate]) -> list[OrgCandidate]:
     return out
 
 
+#: The longest descriptive head (综合性, 非营利性) read as a kind, not a name.
+DESCRIPTIVE_MAX = 4
+
+
 def keep(text: str, c: OrgCandidate) -> bool:
     """Whether ``c`` names a body: not a platform or role (…公众号, 人大代表), not a
     generic class, not a class being counted (全市共有律师事务所28家)."""
@@ -282,6 +286,9 @@ def keep(text: str, c: OrgCandidate) -> bool:
         return False  # 被评为“法治教育示范学校”: a title, not a body
     if after.startswith(g.role_followers.get(c.suffix, ())):
         return False  # 人大代表, 政协委员: role nouns
+    head = c.name[: len(c.name) - len(c.suffix)]
+    if 1 < len(head) <= DESCRIPTIVE_MAX and head.endswith(g.descriptive_core_ends):
+        return False  # 一家综合性律师事务所: a kind of body, described
     if c.name in g.generic_names or any(m in c.name for m in g.anonymised_marks):
         return False  # 物业公司: a kind of body; 某科技公司, 某某县法院: an anonymised one
     if c.name.endswith(g.venue_suffixes) and _after_venue_verb(text, c.start):

@@ -187,6 +187,7 @@ class Grammar:
     title_words: tuple[str, ...]
     folded_staff_titles: tuple[str, ...]
     suffix_not_before: dict[str, tuple[str, ...]]
+    descriptive_core_ends: tuple[str, ...]
     credit_end_followers: tuple[str, ...]
     ner_tail_stop_words: tuple[str, ...]
     media_source_before: tuple[str, ...]
@@ -353,6 +354,7 @@ def grammar() -> Grammar:
         title_words=_longest_first(d["title_words"]),
         folded_staff_titles=_longest_first(d["folded_staff_titles"]),
         suffix_not_before={k: tuple(v) for k, v in d["suffix_not_before"].items()},
+        descriptive_core_ends=tuple(d["descriptive_core_ends"]),
         credit_end_followers=tuple(d["credit_end_followers"]),
         ner_tail_stop_words=tuple(d["ner_tail_stop_words"]),
         media_source_before=tuple(d["media_source_before"]),
