@@ -114,3 +114,15 @@ def test_a_kind_of_body_described_before_the_name_is_no_organization() -> None:
     names = [o.name for o in a.organizations]
     assert "综合性律师事务所" not in names
     assert "临澜市明衡律师事务所" in names
+
+
+def test_a_session_of_a_series_of_talks_is_held_by_the_series_host_not_the_speaker() -> None:
+    events = _events(
+        "社區講座系列圓滿結束\n2024年5月20日\n\n"
+        "　　由南灣民政事務處主辦、南灣區議會贊助的「法律知識齊分享」社區講座系列，"
+        "日前圓滿結束。系列講座吸引逾三百名區內居民參加。\n\n"
+        "　　首場講座於四月十三日在南灣社區會堂舉行，由消費者委員會代表主講網購陷阱。\n\n"
+        "　　第二場講座於四月二十七日舉行，由法律援助署律師主講訂立遺囑須知。"
+    )
+    sessions = [(d, o) for t, d, o in events if t == "lecture" and d is not None]
+    assert sessions == [("2024-04-13", ["南湾民政事务处"]), ("2024-04-27", ["南湾民政事务处"])]

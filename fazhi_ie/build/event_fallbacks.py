@@ -1,7 +1,8 @@
 """Organizers of an activity whose own sentence names none, read from around it:
-the article's sole body, a person opening the sentence, the speaker of a talk, staff
-acting for the body of the sentence before, a sentence that shares the subject before
-it. :mod:`.events` tries them in order after the sentence's own subject and hosts."""
+the article's sole body, a person opening the sentence, the hosts of a series of talks
+or the speaker of a talk, staff acting for the body of the sentence before, a sentence
+that shares the subject before it, the headline's subject. :mod:`.events` tries them
+in order after the sentence's own subject and hosts."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from ..components.events import EventMention
 from ..lexicons.triggers import TriggerRules
 from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
+from .event_drafts import EventDraft
 from .event_frames import At, directed_at, in_place_phrase, sentence_subject, strip_gap
 from .event_roles import subject_orgs
 
 __all__ = [
     "person_subject",
+    "series_hosts",
     "sole_body",
     "speaker_body",
     "staff_subject",
@@ -222,3 +225,14 @@ def title_subject(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -
         return []
     verb = EventMention(s + at, s + at, "publicity", "", s, head_end, s)
     return subject_orgs(verb, text, orgs, r)[0]
+
+
+def series_hosts(out: list[EventDraft], c: EventMention) -> list[str]:
+    """The organizers of the talks of ``c``'s type told right before it (the drafts
+    since the last one of another type, not on a headline), the latest first."""
+    for d in reversed(out):
+        if d.type != c.type:
+            return []
+        if d.organizers and not d.headline:
+            return list(d.organizers)
+    return []

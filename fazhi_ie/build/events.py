@@ -53,6 +53,7 @@ from .event_drafts import EventDraft, EventGroup, merge_drafts
 from .event_fallbacks import (
     clause_cohost,
     person_subject,
+    series_hosts,
     sole_body,
     speaker_body,
     staff_subject,
@@ -160,6 +161,7 @@ def _drafts(
         d = dates.date_for(c, r)
         if d is None and ahead is not None:
             d = dates.date_for(ahead, r)
+        dated = d is not None and bool(d.date)  # a day of its own, not the one reported last
         if d is not None and not d.date_end and _launched_here(c, launches, text, r):
             # …活动正式启动: the campaign runs for a period, not on its launch day
             # (…展览开幕式。展期至5月15日: from that day to the day it runs until)
@@ -200,7 +202,9 @@ def _drafts(
         if not organizers:
             organizers = staff_subject(text, c, linked.orgs, r)
         if not organizers and c.type in r.invited_talk_types:
-            organizers = speaker_body(text, c, linked.orgs, r)
+            # 首场讲座…由某会代表主讲 after a series of talks with hosts: a session of it
+            organizers = series_hosts(out, c) if dated else []
+            organizers = organizers or speaker_body(text, c, linked.orgs, r)
         if not organizers and c.type in r.person_subject_types:
             organizers = person_subject(text, c, linked.persons, linked.affiliations)
         if not organizers:
