@@ -126,3 +126,11 @@ def test_a_session_of_a_series_of_talks_is_held_by_the_series_host_not_the_speak
     )
     sessions = [(d, o) for t, d, o in events if t == "lecture" and d is not None]
     assert sessions == [("2024-04-13", ["南湾民政事务处"]), ("2024-04-27", ["南湾民政事务处"])]
+
+
+def test_an_ner_span_opening_with_the_joining_verb_keeps_the_whole_name() -> None:
+    events = _events(
+        "10月12日，白沙海警局东礁工作站执法员走进东湾渔港，"
+        "联合南港渔业专业合作社开展“护渔反诈”进渔港活动。"
+    )
+    assert events == [("publicity", "--10-12", ["白沙海警局东礁工作站", "南港渔业专业合作社"])]
