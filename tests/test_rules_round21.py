@@ -134,3 +134,8 @@ def test_an_ner_span_opening_with_the_joining_verb_keeps_the_whole_name() -> Non
         "联合南港渔业专业合作社开展“护渔反诈”进渔港活动。"
     )
     assert events == [("publicity", "--10-12", ["白沙海警局东礁工作站", "南港渔业专业合作社"])]
+
+
+def test_an_association_and_its_centre_after_a_place_are_one_name() -> None:
+    a = parse("莲溪坊众互助会综合服务中心联同莲溪青年关怀会举办讲座。")
+    assert "莲溪坊众互助会综合服务中心" in [o.name for o in a.organizations]

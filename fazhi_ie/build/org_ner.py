@@ -103,9 +103,9 @@ def _summons_inside(doc: Doc, start: int, end: int) -> bool:
 
 def _fuller(text: str, s: int, e: int, inner: list[OrgCandidate]) -> bool:
     """Whether the NER span ``[s, e)`` is the fuller name of the grammar names inside
-    it: one name with a place-like head before its prefix, ending where the span ends,
-    or a parent body at the span's start that the span continues with its sub-units
-    (:func:`_unit_chain`)."""
+    it: one name with a place-like head before its prefix, ending where the span ends
+    or continued by its sub-units, or a parent body at the span's start that the span
+    continues with its sub-units (:func:`_unit_chain`)."""
     inner = sorted(inner, key=lambda c: c.start)
     if any(c.start < s or c.end > e for c in inner):
         return False
@@ -115,6 +115,9 @@ def _fuller(text: str, s: int, e: int, inner: list[OrgCandidate]) -> bool:
     if len(inner) != 1:
         return False
     c = inner[0]
+    if s < c.start and c.end < e and not c.prefix and place_head_ok(text[s : c.start]):
+        # 莲溪 + 坊众互助会 + 综合服务中心: a place-like head and the body's own unit
+        return _unit_chain(text, c.end, e)
     return s < c.start and c.end == e and (not c.prefix or place_head_ok(text[s : c.start]))
 
 
