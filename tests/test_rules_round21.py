@@ -139,3 +139,21 @@ def test_an_ner_span_opening_with_the_joining_verb_keeps_the_whole_name() -> Non
 def test_an_association_and_its_centre_after_a_place_are_one_name() -> None:
     a = parse("莲溪坊众互助会综合服务中心联同莲溪青年关怀会举办讲座。")
     assert "莲溪坊众互助会综合服务中心" in [o.name for o in a.organizations]
+
+
+_WEEK = (
+    "白河县司法局开展宪法宣传周活动\n2024-12-09 来源：白河县司法局\n\n"
+    "　　12月1日至7日，白河县司法局组织开展2024年“宪法宣传周”活动。\n\n"
+    "　　12月3日，县司法局联合县教育局在白河县第一中学举办宪法专题讲座，600余名师生参加。\n\n"
+)
+
+
+def test_a_campaign_week_framing_activities_inside_it_is_no_event_of_its_own() -> None:
+    events = _events(_WEEK + "　　12月5日，县司法局在县城人民广场开展法律咨询活动。")
+    assert [t for t, _, _ in events] == ["lecture", "consultation"]
+
+
+def test_a_campaign_week_with_no_activity_inside_its_days_stays_an_event() -> None:
+    a = parse(_WEEK.replace("12月3日，", "11月20日，"))
+    spans = [(e.type.value, e.date, e.date_end) for e in a.events]
+    assert ("publicity", "2024-12-01", "2024-12-07") in spans

@@ -18,10 +18,10 @@ from ..lexicons.triggers import TriggerRules
 from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
 from .event_dates import DateIndex, until_day
-from .event_drafts import EventDraft
+from .event_drafts import EventDraft, EventGroup
 from .event_frames import At
 
-__all__ = ["campaign_periods"]
+__all__ = ["campaign_periods", "without_umbrellas"]
 
 #: Sentences after the launch's own one that may give the campaign's period.
 PERIOD_SENTENCES = 2
@@ -102,3 +102,32 @@ def _hosts(text: str, s0: int, s1: int, orgs: list[At], r: TriggerRules) -> list
         a, b = m.span(1)
         hosts += [oid for s, e, oid in starting_in(orgs, a, b) if e <= b and oid not in hosts]
     return hosts
+
+
+def without_umbrellas(groups: list[EventGroup], r: TriggerRules) -> list[EventGroup]:
+    """The groups but the campaign periods (宪法宣传周 over 12月1日至7日) that only frame
+    activities of other types the article reports inside their range: the umbrella of
+    an annotated activity is no event of its own (ANNOTATION.md, second settled calls).
+    A campaign opened by a launch the article reports stays (two events)."""
+    if any(g.type == "launch" for g in groups):
+        return groups
+    out: list[EventGroup] = []
+    for g in groups:
+        d = g.date
+        if (
+            g.type == "publicity"
+            and d is not None
+            and d.date
+            and d.date_end
+            and g.lead.mention.trigger.endswith(r.period_suffixes)
+            and any(_inside(o, d.date, d.date_end) for o in groups if o.type != g.type)
+        ):
+            continue
+        out.append(g)
+    return out
+
+
+def _inside(g: EventGroup, first: str, last: str) -> bool:
+    """The group is dated on a day from ``first`` to ``last`` (ISO strings)."""
+    d = g.date
+    return bool(d is not None and d.date and not d.date_end and first <= d.date <= last)

@@ -30,7 +30,7 @@ from ..records import Event, EventType
 from ..text.primitives import paragraph_of, sentence_of, starting_in
 from ..values.dates import DateExpr
 from .context import Assembly
-from .event_campaigns import campaign_periods
+from .event_campaigns import campaign_periods, without_umbrellas
 from .event_dates import (
     DateIndex,
     article_dates,
@@ -104,7 +104,7 @@ def build_events(ctx: Assembly) -> None:
     dates = article_dates(ctx)
     drafts = _drafts(ctx.text, mentions, dates, linked, r)
     drafts += campaign_periods(ctx.text, drafts, dates, linked.orgs, r)
-    groups = merge_drafts(ctx.text, drafts, r)
+    groups = without_umbrellas(merge_drafts(ctx.text, drafts, r), r)
     _headline_dates(ctx.text, groups, dates, linked.triggers, r)
     launch_hosts(ctx.text, groups, linked.orgs, r)
     block_hosts(ctx.text, groups, linked.orgs, r)
