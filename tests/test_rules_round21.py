@@ -157,3 +157,14 @@ def test_a_campaign_week_with_no_activity_inside_its_days_stays_an_event() -> No
     a = parse(_WEEK.replace("12月3日，", "11月20日，"))
     spans = [(e.type.value, e.date, e.date_end) for e in a.events]
     assert ("publicity", "2024-12-01", "2024-12-07") in spans
+
+
+def test_today_with_the_date_in_brackets_is_that_date_and_the_launch_its_first_day() -> None:
+    a = parse(
+        "「交通安全宣傳周」啟動\n2023-11-14 10:00\n\n"
+        "　　由治安警察局主辦的「2023交通安全宣傳周」今日（十一月十三日）揭開序幕，"
+        "為期一周至十一月十九日結束。啟動儀式上午十時在南灣廣場舉行，約二百名市民參與。"
+    )
+    spans = [(e.type.value, e.date, e.date_end) for e in a.events]
+    assert ("publicity", "2023-11-13", "2023-11-19") in spans
+    assert ("launch", "2023-11-13", None) in spans

@@ -120,6 +120,8 @@ class DateIndex:
             if (d.kind != "recurring" or (d.date and len(d.date) == 7 and not d.date_end))
             and not (d.date_end and r.definitional_re.match(text, d.end))
         ]
+        if len(prev) > 1 and r.until_re.search(text, max(0, prev[-1].start - 4), prev[-1].start):
+            prev = prev[:-1]  # 今日揭开序幕，为期一周至十一月十九日结束。启动仪式…: the first day
         if prev:
             return prev[-1]
         # 时间：2023年5月12日 (a notice's or transcript's field) dates what it announces

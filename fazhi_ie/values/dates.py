@@ -418,6 +418,8 @@ def find_dates(
                 end_iso = _iso(k // 12, k % 12 + 1, cn_number(to_m[1])) if to_m else None
             words.append(DateExpr(s, e, w, iso, end_iso, iso is not None, kind))
         elif w in r.relative or w in r.relative_weeks:
+            if text[e : e + 1] in "(（" and any(x.start == e + 1 and x.date for x in out):
+                continue  # 今日（十一月十三日）: the day in brackets is the date
             iso = None
             if base[0] is not None and base[1] is not None and base[2] is not None:
                 d = dt.date(base[0], base[1], base[2])
