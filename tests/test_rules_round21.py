@@ -168,3 +168,15 @@ def test_today_with_the_date_in_brackets_is_that_date_and_the_launch_its_first_d
     spans = [(e.type.value, e.date, e.date_end) for e in a.events]
     assert ("publicity", "2023-11-13", "2023-11-19") in spans
     assert ("launch", "2023-11-13", None) in spans
+
+
+def test_staff_calling_on_bodies_on_a_day_is_a_visit() -> None:
+    events = _events(
+        "法務局人員走訪大廈管理委員會\n2024-04-20\n\n"
+        "　　此前，法務局人員於4月9日走訪雅湖區三個大廈管理委員會，向委員介紹租賃合同的書面要求。"
+    )
+    assert [(t, d) for t, d, _ in events] == [("visit", "2024-04-09")]
+
+
+def test_a_planned_round_of_visits_is_no_event() -> None:
+    assert _events("下一步，该局将继续走访辖区企业，宣传劳动法。") == []
