@@ -4,7 +4,7 @@
     python bench/quality_table.py --json     # the raw figures
 
 Scores ``../shared/corpus/dev`` split by ``bench/dev_split/{tune,check}.txt``
-(and, for reference, the seeds and ``bench/holdout`` … ``holdout7``, invented
+(and, for reference, the seeds and ``bench/holdout`` … ``holdout8``, invented
 articles annotated blind to the rules) with the same evaluator as ``fazhi-ie evaluate``. Only read
 *check* at milestones, and log each reading in docs/evaluation.md.
 """
@@ -66,7 +66,7 @@ def main() -> None:
     ap.add_argument(
         "--parts",
         default="tune,check",
-        help="comma list of tune, check, seeds, holdout, holdout2 … holdout7",
+        help="comma list of tune, check, seeds, holdout, holdout2 … holdout8",
     )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
