@@ -180,3 +180,21 @@ def test_staff_calling_on_bodies_on_a_day_is_a_visit() -> None:
 
 def test_a_planned_round_of_visits_is_no_event() -> None:
     assert _events("下一步，该局将继续走访辖区企业，宣传劳动法。") == []
+
+
+def test_a_body_joined_after_a_short_form_and_before_a_dated_venue_organizes_too() -> None:
+    events = _events(
+        "6月27日訊　社會工作局（社工局）聯同北岸坊眾互助會，於國際禁毒日（6月26日）"
+        "假北岸社區綜合服務中心舉行「無毒社區」嘉年華，吸引逾千名居民參與。"
+    )
+    assert [o for _, _, o in events] == [["社会工作局", "北岸坊众互助会"]]
+
+
+def test_hosts_named_with_a_short_form_are_each_listed_once() -> None:
+    events = _events(
+        "【本報訊】由濠海青年法律人協會（青法會）主辦、濠海公民教育學會承辦的"
+        "「第五屆中學生法律知識競賽」總決賽，昨（15）日下午假濠暉體育館舉行。"
+    )
+    assert [o for t, _, o in events if t == "competition"] == [
+        ["濠海青年法律人协会", "濠海公民教育学会"]
+    ]

@@ -31,6 +31,9 @@ __all__ = [
 At = tuple[int, int, str]
 
 
+#: A short bracketed note (a day, a short form) inside the text before the verb.
+_BRACKETED = re.compile(r"[（(][^（()）]{1,12}[）)]")
+
 #: A head count before a personnel noun (12名, 十余位).
 _HEADCOUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千两]+[余多]?[名位]")
 
@@ -75,8 +78,10 @@ def chain_before(
                 break
         elif len(gap) > 25 or re.search(r"[。；;！？]", gap):
             break
-        elif re.search(r"[，,]", gap) and not re.match(r"^[^，,]*[，,][^，,]{0,12}$", gap):
-            break
+        elif re.search(r"[，,]", gap) and not re.match(
+            r"^[^，,]*[，,][^，,]{0,12}$", _BRACKETED.sub("", gap)
+        ):
+            break  # (a bracketed note, 于国际禁毒日（6月26日）假…, counts for nothing)
         placed = in_place_phrase(text, s0, s, r)
         if placed or directed(text, s0, s, r):
             if chain and placed and gap in r.object_list_marks:

@@ -196,7 +196,8 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
     matches = [*r.host_re.finditer(sent_text), *r.organized_span_re.finditer(sent_text)]
     for m in matches:
         a, b = s0 + m.start(1), s0 + m.end(1)
-        hosts += [oid for s, e, oid in orgs if a <= s and e <= b and oid not in hosts]
+        hosts += [oid for s, e, oid in orgs if a <= s and e <= b]  # A（简称B）: one id twice
+        hosts = list(dict.fromkeys(hosts))
         # 由A牵头，B、C联合开展 / 在A的牵头下（组织下），B、C开展: A leads those named
         # before the verb, as in A组织B、C开展
         lead = lead or m.re is r.organized_span_re or m.group(0).endswith(r.lead_frame)
