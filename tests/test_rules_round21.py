@@ -198,3 +198,11 @@ def test_hosts_named_with_a_short_form_are_each_listed_once() -> None:
     assert [o for t, _, o in events if t == "competition"] == [
         ["濠海青年法律人协会", "濠海公民教育学会"]
     ]
+
+
+def test_the_venue_marker_after_a_short_form_ending_in_xie_splits_the_venue_off() -> None:
+    events = _events(
+        "律政司與濠灣青年法律協會（青法協）合辦培訓計劃。\n\n"
+        "　　七月二十日，青法協假濠灣大學法律學院舉辦模擬法庭比賽，學員分組擔任控辯雙方。"
+    )
+    assert [o for t, _, o in events if t == "competition"] == [["濠湾青年法律协会"]]
