@@ -206,3 +206,15 @@ def test_the_venue_marker_after_a_short_form_ending_in_xie_splits_the_venue_off(
         "　　七月二十日，青法協假濠灣大學法律學院舉辦模擬法庭比賽，學員分組擔任控辯雙方。"
     )
     assert [o for t, _, o in events if t == "competition"] == [["濠湾青年法律协会"]]
+
+
+def test_the_body_that_leads_before_a_supporting_one_organizes() -> None:
+    events = _events(
+        "6月25日，白河县教育局牵头、县禁毒办配合，在全县中小学组织开展了禁毒知识网络竞赛。"
+    )
+    assert [o for _, _, o in events] == [["白河县教育局"]]
+
+
+def test_a_bodys_staff_joined_with_another_body_leave_both_organizers() -> None:
+    events = _events("6月25日，社工局人員聯同教育及青年發展局，到濠灣中學為中三學生主持禁毒講座。")
+    assert [o for _, _, o in events] == [["社工局", "教育及青年发展局"]]

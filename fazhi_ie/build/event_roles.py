@@ -57,7 +57,11 @@ def subject_orgs(
         o
         for o in orgs
         if not text.startswith(r.non_host_after, o[1])
-        and not (o[1] <= trig and r.joining_clause_re.match(text, o[1], trig))
+        and not (
+            o[1] <= trig
+            and not text.startswith(r.lead_frame, o[1])  # A牵头、B配合: A leads
+            and r.joining_clause_re.match(text, o[1], trig)
+        )
     ]
     hosts, lead = _hosts(c, text, orgs, r)
     # A推出…演出，由B承办 / A与B合办…，由C承办: those who undertake it organize beside
@@ -202,10 +206,10 @@ def _hosts(c: EventMention, text: str, orgs: list[At], r: TriggerRules) -> tuple
         # before the verb, as in A组织B、C开展
         lead = lead or m.re is r.organized_span_re or m.group(0).endswith(r.lead_frame)
     hosts += [oid for oid in _host_chains(text, s0, c.sent_end, orgs, r) if oid not in hosts]
-    # A牵头，B、C联合开展 (without 由): A leads as in 由A牵头
+    # A牵头，B、C联合开展 / A牵头、B配合 (without 由): A leads as in 由A牵头
     for s, e, oid in orgs:
         if s0 <= s and e < c.start and text.startswith(r.lead_frame, e):
-            if text[e + len(r.lead_frame) : e + len(r.lead_frame) + 1] in ("，", ","):
+            if text[e + len(r.lead_frame) : e + len(r.lead_frame) + 1] in ("，", ",", "、"):
                 hosts += [oid] if oid not in hosts else []
                 lead = True
     return hosts, lead
