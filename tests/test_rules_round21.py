@@ -218,3 +218,12 @@ def test_the_body_that_leads_before_a_supporting_one_organizes() -> None:
 def test_a_bodys_staff_joined_with_another_body_leave_both_organizers() -> None:
     events = _events("6月25日，社工局人員聯同教育及青年發展局，到濠灣中學為中三學生主持禁毒講座。")
     assert [o for _, _, o in events] == [["社工局", "教育及青年发展局"]]
+
+
+def test_our_bureau_is_the_bureau_named_later_not_its_partner() -> None:
+    events = _events(
+        "宪法宣传周期间，我局精心策划，推动宪法精神走进千家万户。\n"
+        "12月5日，我局联合区教育局在白沙第二中学举办“宪法小卫士”知识竞赛。\n"
+        "12月7日晚，白沙区司法局局长冯立走进区融媒体中心，以“宪法与你我同行”为题开展直播访谈。"
+    )
+    assert [o for t, _, o in events if t == "competition"] == [["白沙区司法局", "区教育局"]]

@@ -62,8 +62,9 @@ from .event_fallbacks import (
     zero_cohost,
     zero_subject,
 )
-from .event_frames import At, strip_gap
+from .event_frames import At
 from .event_hosts import block_hosts, kind_hosts, launch_hosts, lead_hosts, lead_subject
+from .event_pronouns import pronoun_joins, referent
 from .event_roles import (
     audience,
     follow_hosts,
@@ -180,10 +181,10 @@ def _drafts(
             organizers, seq = subject_orgs(ahead, text, linked.orgs, r)
         before = text[c.sent_start : c.start]
         if not organizers:
-            organizers = _referent(text, c, before, linked.orgs, last_orgs, r)
-        elif _pronoun_joins(before, r):
+            organizers = referent(text, c, before, linked.orgs, last_orgs, r)
+        elif pronoun_joins(before, r):
             # 该院联合县司法局开展…: the body the pronoun refers to leads the list
-            lead = _referent(text, c, before, linked.orgs, last_orgs, r)
+            lead = referent(text, c, before, linked.orgs, last_orgs, r)
             organizers = lead + [x for x in organizers if x not in lead]
         elif last_subject and _near(text, subject_end, c) and zero_cohost(text, c, linked.orgs, r):
             # 当天下午，又来到某村，联合某所开展…: the subject before leads the bodies joined
@@ -274,31 +275,6 @@ def _launched_here(c: EventMention, launches: dict[int, int], text: str, r: Trig
     return c.type != "launch" and at > c.start and not joined
 
 
-def _referent(
-    text: str, c: EventMention, before: str, orgs: list[At], last: list[str], r: TriggerRules
-) -> list[str]:
-    """The body a pronoun before the trigger refers to: 该院 the last organization
-    named before it whose name ends with 院 (该局 with 局…), else the organizers
-    named last."""
-    found = [p for p in r.pronouns if p in before]
-    bare = _bare_heads(before, r)
-    if not found and not bare:
-        return []
-    head = found[0][1:] if found else bare[0][-1]
-    if head:
-        named = [o for o in orgs if o[1] <= c.start and text[o[0] : o[1]].endswith(head)]
-        if named:
-            # 我局 / 本院 / 大队: the article's own body, named first (headline, source)
-            own = not found or found[0].startswith(r.self_pronoun_marks)
-            return [min(named)[2] if own else named[-1][2]]
-    return list(last)
-
-
-def _bare_heads(before: str, r: TriggerRules) -> list[str]:
-    """Bare heads of a body opening a clause before the trigger (，大队会同…)."""
-    return [m.group(0) for m in r.bare_self_re.finditer(before)]
-
-
 #: The longest paragraph read as a caption or a heading (图为模拟法庭活动现场。).
 CAPTION_MAX = 30
 
@@ -319,21 +295,6 @@ def _told_before(text: str, c: EventMention, r: TriggerRules) -> bool:
     else:
         quoted = name(text, c, r)
     return bool(quoted) and 0 <= text.find(quoted, 0, paragraph_of(text, c.start)[0])
-
-
-def _pronoun_joins(before: str, r: TriggerRules) -> bool:
-    """A pronoun (该院, 我局) is joined to the bodies named after it by a coordination
-    word (该院联合某局, 我局会同某局, 该所还联合某会): it is one of the organizers."""
-    joins = tuple(w for w in r.coordination if w != "等")
-    for p in (*r.pronouns, *_bare_heads(before, r)):
-        k = before.rfind(p)
-        if k < 0:
-            continue
-        # 该所还联合某居委会, 本院并订于1月17日与某处合办: adverbs and a time between the
-        # pronoun and the coordinator
-        if strip_gap(before[k + len(p) :], r).startswith(joins):
-            return True
-    return False
 
 
 def _draft(
