@@ -227,3 +227,12 @@ def test_our_bureau_is_the_bureau_named_later_not_its_partner() -> None:
         "12月7日晚，白沙区司法局局长冯立走进区融媒体中心，以“宪法与你我同行”为题开展直播访谈。"
     )
     assert [o for t, _, o in events if t == "competition"] == [["白沙区司法局", "区教育局"]]
+
+
+def test_the_police_district_as_a_bare_head_is_the_district_named_before() -> None:
+    events = _events(
+        "長者防騙月\n2024-03-25\n\n"
+        "　　活動由警務處青灣警區主辦，青灣民政事務處協辦。\n\n"
+        "　　三月九日上午，警區人員假安泰邨互助委員會會址舉辦防騙講座，約六十名長者出席。"
+    )
+    assert [o for t, _, o in events if t == "lecture"] == [["警务处青湾警区"]]
