@@ -236,3 +236,28 @@ def test_the_police_district_as_a_bare_head_is_the_district_named_before() -> No
         "　　三月九日上午，警區人員假安泰邨互助委員會會址舉辦防騙講座，約六十名長者出席。"
     )
     assert [o for t, _, o in events if t == "lecture"] == [["警务处青湾警区"]]
+
+
+_SESSIONS = (
+    "「法律進社區」系列講座圓滿結束\n2024-09-25\n\n"
+    "　　法務局與南灣坊眾互助會合辦的「法律進社區」系列講座，一連三個星期六假該會會址舉行。\n\n"
+    "　　首場講座於九月七日舉行，由恒達律師事務所律師主講遺囑及繼承的規定。\n\n"
+)
+
+
+def test_sessions_told_by_their_ordinal_alone_are_lectures_of_the_series() -> None:
+    events = _events(
+        _SESSIONS + "　　九月十四日的第二場，邀請社工講解家暴受害人可以尋求的支援服務。"
+        "最後一場於九月二十一日舉行，由警員講解防騙知識。"
+    )
+    hosts = ["法务局", "南湾坊众互助会"]
+    assert [(t, d, o) for t, d, o in events if d] == [
+        ("lecture", "2024-09-07", hosts),
+        ("lecture", "2024-09-14", hosts),
+        ("lecture", "2024-09-21", hosts),
+    ]
+
+
+def test_a_count_of_sessions_is_no_session() -> None:
+    events = _events(_SESSIONS + "　　三場講座合共吸引約二百四十人次參加。")
+    assert [d for t, d, _ in events if t == "lecture" and d] == ["2024-09-07"]

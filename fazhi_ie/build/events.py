@@ -74,6 +74,7 @@ from .event_roles import (
     participants,
     subject_orgs,
 )
+from .event_sessions import session_mentions
 
 __all__ = ["build_events"]
 
@@ -103,6 +104,9 @@ def build_events(ctx: Assembly) -> None:
     r = trigger_rules()
     linked = _linked_mentions(ctx, mentions)
     dates = article_dates(ctx)
+    sessions = session_mentions(ctx.text, mentions, dates, r)
+    if sessions:
+        mentions = sorted([*mentions, *sessions], key=lambda m: m.start)
     drafts = _drafts(ctx.text, mentions, dates, linked, r)
     drafts += campaign_periods(ctx.text, drafts, dates, linked.orgs, r)
     groups = without_umbrellas(merge_drafts(ctx.text, drafts, r), r)

@@ -141,6 +141,8 @@ class TriggerRules:
     activity_reference_re: re.Pattern[str]
     speech_verbs: tuple[str, ...]
     title_subject_verbs: tuple[str, ...]
+    session_ordinal_re: re.Pattern[str]
+    session_types: frozenset[str]
     launched_campaign_re: re.Pattern[str]
     campaign_period_cues: tuple[str, ...]
     speaker_verbs: tuple[str, ...]
@@ -344,6 +346,8 @@ def trigger_rules() -> TriggerRules:
         activity_reference_re=re.compile(d["activity_reference_pattern"]),
         speech_verbs=tuple(d["speaker_clause_verbs"]),
         title_subject_verbs=tuple(d["title_subject_verbs"]),
+        session_ordinal_re=re.compile(d["session_ordinal_pattern"]),
+        session_types=frozenset(d["session_types"]),
         launched_campaign_re=re.compile(d["launched_campaign_pattern"]),
         campaign_period_cues=tuple(d["campaign_period_cues"]),
         speaker_verbs=tuple(d["speaker_verbs"]),
