@@ -261,3 +261,16 @@ def test_sessions_told_by_their_ordinal_alone_are_lectures_of_the_series() -> No
 def test_a_count_of_sessions_is_no_session() -> None:
     events = _events(_SESSIONS + "　　三場講座合共吸引約二百四十人次參加。")
     assert [d for t, d, _ in events if t == "lecture" and d] == ["2024-09-07"]
+
+
+def test_kinds_of_activity_a_campaign_lists_are_no_events_each() -> None:
+    events = _events(
+        "法治教育月由县政府主办、县政府法制处承办，5月2日至5月31日推出讲座、"
+        "义务法律咨询及线上直播等活动。"
+    )
+    assert not {"lecture", "consultation", "livestream"} & {t for t, _, _ in events}
+
+
+def test_a_single_lecture_with_its_own_activity_word_stays_an_event() -> None:
+    events = _events("5月6日，白河县司法局在县演艺厅举办民法典专题讲座等活动。")
+    assert "lecture" in [t for t, _, _ in events]

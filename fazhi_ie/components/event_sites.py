@@ -143,7 +143,10 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
             "recurring_after",
             lambda: bool(r.recurring_after_re.match(x.text, x.end, x.clause[1])),
         ),
-        ("form_list", lambda: _in_form_list(x, r) or _in_forms_named(x, r)),
+        (
+            "form_list",
+            lambda: _in_form_list(x, r) or _in_forms_named(x, r) or _kinds_listed(x, r),
+        ),
         # 各村也相继召开…会: an uncounted aggregate held by a class of bodies
         # (also when the class opens the sentence: 此外，各乡镇也结合实际，组织开展…)
         (
@@ -231,6 +234,21 @@ def _in_form_list(x: Site, r: TriggerRules) -> bool:
     before = text[x.sent[0] : x.start]
     opened = max((before.rfind(o) for o in r.form_open), default=-1)
     return opened >= 0 and not any(ch in before[opened:] for ch in "；;")
+
+
+def _kinds_listed(x: Site, r: TriggerRules) -> bool:
+    """The trigger is one of the kinds of activity a campaign lists (推出讲座、义务法律咨询
+    及线上直播等活动): two or more trigger words of different types, closed by 等活动 in
+    the clause, name what it will hold, not one activity each."""
+    m = r.kinds_close_re.match(x.text, x.end, x.clause[1])
+    if m is None:
+        return False
+    listed = {
+        r.types.get(t.group(0))
+        for t in r.trigger_re.finditer(x.text, x.clause[0], m.end())
+        if t.end() <= x.start or t.start() >= x.end
+    }
+    return bool(listed - {x.type, None})
 
 
 def _in_forms_named(x: Site, r: TriggerRules) -> bool:
