@@ -274,3 +274,16 @@ def test_kinds_of_activity_a_campaign_lists_are_no_events_each() -> None:
 def test_a_single_lecture_with_its_own_activity_word_stays_an_event() -> None:
     events = _events("5月6日，白河县司法局在县演艺厅举办民法典专题讲座等活动。")
     assert "lecture" in [t for t, _, _ in events]
+
+
+def test_a_launch_press_conference_and_its_photo_caption_are_one_launch() -> None:
+    a = parse(
+        "白岸縣法治教育月開跑\n2023/05/02 14:36\n\n"
+        "　　白岸縣政府今（2）日上午於縣府大禮堂舉行「112年法治教育月」啟動記者會，"
+        "現場約150名學生及家長參與。\n\n"
+        "　　此外，白岸縣警察局少年警察隊也將於5月20日走訪轄內夜市攤商，宣導防制詐騙。\n\n"
+        "▲白岸縣長與與會貴賓共同啟動法治教育月。（圖／白岸縣政府提供）"
+    )
+    spans = [(e.type.value, e.date) for e in a.events]
+    assert spans.count(("launch", "2023-05-02")) == 1
+    assert not any(t in ("meeting",) or (t == "launch" and d != "2023-05-02") for t, d in spans)

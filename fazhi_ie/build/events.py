@@ -172,7 +172,8 @@ def _drafts(
             # (…展览开幕式。展期至5月15日: from that day to the day it runs until)
             d = dates.launched_period(c, d)
         elif d is None:
-            d = context
+            # (a photo caption's activity is one the body tells: no day lent)
+            d = None if _marked_caption(text, c, r) else context
         elif d.date:
             d = until_day(text, dates.runs_until(c, with_duration(text, c, d)), context)
             context = d
@@ -287,6 +288,12 @@ def _caption(text: str, c: EventMention, orgs: list[At]) -> bool:
     """The mention stands in a short paragraph of its own that names no organization."""
     p0, p1 = paragraph_of(text, c.start)
     return len(text[p0:p1].strip()) <= CAPTION_MAX and not starting_in(orgs, p0, p1)
+
+
+def _marked_caption(text: str, c: EventMention, r: TriggerRules) -> bool:
+    """The mention's paragraph opens with a photo caption's mark (▲, 图为)."""
+    p0, _ = paragraph_of(text, c.start)
+    return text[p0:].lstrip().startswith(r.caption_marks)
 
 
 def _told_before(text: str, c: EventMention, r: TriggerRules) -> bool:
