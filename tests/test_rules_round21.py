@@ -287,3 +287,14 @@ def test_a_launch_press_conference_and_its_photo_caption_are_one_launch() -> Non
     spans = [(e.type.value, e.date) for e in a.events]
     assert spans.count(("launch", "2023-05-02")) == 1
     assert not any(t in ("meeting",) or (t == "launch" and d != "2023-05-02") for t, d in spans)
+
+
+def test_a_campaign_that_runs_until_a_day_after_its_launch_has_that_period() -> None:
+    a = parse(
+        "2024-03-16 09:31 来源：白岭市市场监督管理局\n白岭市消费维权宣传月启动\n\n"
+        "3月15日上午，由白岭市市场监督管理局主办的“提振消费信心”消费维权宣传月启动仪式"
+        "在市民广场举行。宣传月活动将持续至4月15日，期间将陆续开展商圈宣传。"
+    )
+    spans = [(e.type.value, e.date, e.date_end) for e in a.events]
+    assert ("launch", "2024-03-15", None) in spans
+    assert ("publicity", "2024-03-15", "2024-04-15") in spans

@@ -40,7 +40,7 @@ def campaign_periods(
         m = r.launched_campaign_re.search(text, c.clause_start, c.start)
         if m is None or m.end() != c.start:
             continue
-        found = _stated_period(text, c, dates, r)
+        found = _stated_period(text, c, dr.date, dates, r)
         if found is None:
             continue
         period, (s0, s1) = found
@@ -60,11 +60,12 @@ def campaign_periods(
 
 
 def _stated_period(
-    text: str, c: EventMention, dates: DateIndex, r: TriggerRules
+    text: str, c: EventMention, day: DateExpr, dates: DateIndex, r: TriggerRules
 ) -> tuple[DateExpr, tuple[int, int]] | None:
-    """The period (a range, or a day then the day it runs until) of a sentence after the
-    launch's own, in its paragraph or the next, that speaks of the campaign (活动, 本次), and that
-    sentence's bounds."""
+    """The period (a range, a day then the day it runs until, or from the launch's
+    ``day`` to the day it runs until: 宣传月活动将持续至4月15日) of a sentence after the
+    launch's own, in its paragraph or the next, that speaks of the campaign (活动, 本次),
+    and that sentence's bounds."""
     _, p1 = paragraph_of(text, c.start)
     next_par = len(text) - len(text[p1:].lstrip())
     if next_par < len(text):  # the paragraph after the launch's too (启动仪式上，…。本次…)
@@ -91,6 +92,9 @@ def _stated_period(
                 until = until_day(text, inside[i + 1], d) if i + 1 < len(inside) else None
                 if until is not None and until.date_end:
                     return replace(d, date_end=until.date_end, kind="range"), (s0, s1)
+                # 宣传月活动将持续至4月15日: from the launch's day to that one
+                if i == 0 and day.date and day.date < d.date and _after_until(text, d, r):
+                    return replace(day, date_end=d.date, kind="range"), (s0, s1)
         pos = s1
     return None
 
@@ -131,3 +135,8 @@ def _inside(g: EventGroup, first: str, last: str) -> bool:
     """The group is dated on a day from ``first`` to ``last`` (ISO strings)."""
     d = g.date
     return bool(d is not None and d.date and not d.date_end and first <= d.date <= last)
+
+
+def _after_until(text: str, d: DateExpr, r: TriggerRules) -> bool:
+    """The date follows an until word (持续至, 到)."""
+    return r.until_re.search(text, max(0, d.start - 3), d.start) is not None
