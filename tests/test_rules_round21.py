@@ -298,3 +298,8 @@ def test_a_campaign_that_runs_until_a_day_after_its_launch_has_that_period() -> 
     spans = [(e.type.value, e.date, e.date_end) for e in a.events]
     assert ("launch", "2024-03-15", None) in spans
     assert ("publicity", "2024-03-15", "2024-04-15") in spans
+
+
+def test_visits_told_as_a_total_are_no_visit() -> None:
+    events = _events("6月5日，县应急管理局工作人员当天共走访企业9家，发放宣传册300余册。")
+    assert "visit" not in [t for t, _, _ in events]

@@ -138,6 +138,11 @@ def _spoil_checks(x: Site, r: TriggerRules) -> tuple[tuple[str, Callable[[], boo
         ("purpose", lambda: x.clause_before.lstrip().startswith(r.purpose)),
         # a count right after: 开展宣讲活动11次 is a total
         ("count_after", lambda: bool(r.count_after_re.match(x.after))),
+        # 当天共走访企业9家: a verb after a total word tells a total
+        (
+            "total_before",
+            lambda: x.word in r.verb_triggers and x.clause_before.endswith(r.total_before),
+        ),
         # 该讲座每周举办一次, 已连续举办五届: a recurring programme
         (
             "recurring_after",

@@ -141,6 +141,7 @@ class TriggerRules:
     activity_reference_re: re.Pattern[str]
     speech_verbs: tuple[str, ...]
     title_subject_verbs: tuple[str, ...]
+    total_before: tuple[str, ...]
     caption_marks: tuple[str, ...]
     kinds_close_re: re.Pattern[str]
     session_ordinal_re: re.Pattern[str]
@@ -348,6 +349,7 @@ def trigger_rules() -> TriggerRules:
         activity_reference_re=re.compile(d["activity_reference_pattern"]),
         speech_verbs=tuple(d["speaker_clause_verbs"]),
         title_subject_verbs=tuple(d["title_subject_verbs"]),
+        total_before=tuple(d["total_before"]),
         caption_marks=tuple(d["caption_marks"]),
         kinds_close_re=re.compile(d["kinds_close_pattern"]),
         session_ordinal_re=re.compile(d["session_ordinal_pattern"]),
