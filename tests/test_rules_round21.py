@@ -323,3 +323,16 @@ def test_a_body_that_prepares_a_lecture_is_named_without_the_verb() -> None:
     names = [o.name for o in parse(text).organizations]
     assert "锦朗街坊会" in names
     assert not any(n.endswith("筹办") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("社工局人員到北灣長者日間護理中心探訪長者。", "北湾长者日间护理中心"),
+        ("由南岸坊眾互助會耆康中心舉辦講座。", "南岸坊众互助会耆康中心"),
+        ("青雲鄉農會與分局合辦講座。", "青云乡农会"),
+        ("嘉恒慈善基金贊助本次活動。", "嘉恒慈善基金"),
+    ],
+)
+def test_care_centres_farmers_associations_and_foundations_are_bodies(text: str, name: str) -> None:
+    assert name in [o.name for o in parse(text).organizations]
