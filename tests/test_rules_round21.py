@@ -332,7 +332,13 @@ def test_a_body_that_prepares_a_lecture_is_named_without_the_verb() -> None:
         ("由南岸坊眾互助會耆康中心舉辦講座。", "南岸坊众互助会耆康中心"),
         ("青雲鄉農會與分局合辦講座。", "青云乡农会"),
         ("嘉恒慈善基金贊助本次活動。", "嘉恒慈善基金"),
+        ("白州警备区联合开展宣传。", "白州警备区"),
+        ("县安委会召开会议。", "县安委会"),
+        ("晨星劇社演出話劇。", "晨星剧社"),
+        ("白渡镇中心校举办讲座。", "白渡镇中心校"),
+        ("白口鎮婦女之家舉辦講座。", "白口镇妇女之家"),
+        ("青峰區中學校長會合辦比賽。", "青峰区中学校长会"),
     ],
 )
-def test_care_centres_farmers_associations_and_foundations_are_bodies(text: str, name: str) -> None:
+def test_names_of_less_common_kinds_of_body_are_bodies(text: str, name: str) -> None:
     assert name in [o.name for o in parse(text).organizations]
