@@ -342,3 +342,18 @@ def test_a_body_that_prepares_a_lecture_is_named_without_the_verb() -> None:
 )
 def test_names_of_less_common_kinds_of_body_are_bodies(text: str, name: str) -> None:
     assert name in [o.name for o in parse(text).organizations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月15日，白岭市消费者权益保护委员会举办活动。市消保委还设置了体验区。",
+        "6月1日，白阳市安全生产委员会办公室启动安全生产月。市安委办要求各地开展宣传。",
+    ],
+)
+def test_a_level_short_form_of_a_committee_is_the_committee(text: str) -> None:
+    assert len(parse(text).organizations) == 1
+
+
+def test_a_bureau_and_its_branch_stay_two_bodies() -> None:
+    assert len(parse("县公安局联合县公安分局开展活动。").organizations) == 2

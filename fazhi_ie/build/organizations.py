@@ -122,7 +122,14 @@ def _targets(grp: _Group, groups: list[_Group]) -> list[_Group]:
     core, _, marker = grp.key
     others = [o for o in groups if o is not grp]
     if marker is not None:
-        return [o for o in others if o.key[0] == core and o.key[1] and o.key[2] == marker]
+        same = [o for o in others if o.key[0] == core and o.key[1] and o.key[2] == marker]
+        # 市消保委 after 某市消费者权益保护委员会, 市安委办 after 某市安全生产委员会办公室
+        return same or [
+            o
+            for o in others
+            if o.key[2] == marker
+            and any(_tail_abbreviation(core, x) for x in (o.key[0], o.cands[0].core))
+        ]
     targets = [o for o in others if o.key[0] == core]
     if not targets and len(core) >= 4:
         # 普法协调小组 after 县委依法治县委员会普法协调小组
@@ -132,6 +139,26 @@ def _targets(grp: _Group, groups: list[_Group]) -> list[_Group]:
         kind = grp.cands[0].kind
         targets = [o for o in others if o.cands[0].kind == kind]
     return targets
+
+
+#: Tails a short form writes with one character (委员会 -> 委, 办公室 -> 办).
+_TAILS = (("委员会", "委"), ("办公室", "办"))
+
+
+def _tail_abbreviation(short: str, core: str) -> bool:
+    """Whether ``short`` abbreviates ``core`` written with its tail shortened
+    (消保委 for 消费者权益保护委员会, 安委办 for 安全生产委员会办公室)."""
+    for long, tail in _TAILS:
+        if core.endswith(long):
+            t = core[: -len(long)] + tail
+            return (
+                len(short) >= 3
+                and len(t) > len(short)
+                and t[0] == short[0]
+                and short.endswith(tail)
+                and in_order(short, t)
+            )
+    return _abbreviation(short, core)
 
 
 def _bracketed(text: str, groups: list[_Group]) -> dict[_Group, _Group]:
