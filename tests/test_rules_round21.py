@@ -357,3 +357,9 @@ def test_a_level_short_form_of_a_committee_is_the_committee(text: str) -> None:
 
 def test_a_bureau_and_its_branch_stay_two_bodies() -> None:
     assert len(parse("县公安局联合县公安分局开展活动。").organizations) == 2
+
+
+def test_a_team_with_a_quoted_name_is_a_body_and_a_descriptive_one_is_not() -> None:
+    text = "7月20日，律政司「和解先鋒」推廣隊在社區會堂舉辦調解工作坊。"
+    assert "「和解先锋」推广队" in [o.name for o in parse(text).organizations]
+    assert parse("6月1日，社区反诈宣传推广队走进广场开展宣传。").organizations == []
