@@ -338,6 +338,9 @@ def test_a_body_that_prepares_a_lecture_is_named_without_the_verb() -> None:
         ("白渡镇中心校举办讲座。", "白渡镇中心校"),
         ("白口鎮婦女之家舉辦講座。", "白口镇妇女之家"),
         ("青峰區中學校長會合辦比賽。", "青峰区中学校长会"),
+        ("海昕長者服務中心舉辦講座。", "海昕长者服务中心"),
+        ("晴川青少年服務中心舉辦講座。", "晴川青少年服务中心"),
+        ("海晴家庭服务中心举办讲座。", "海晴家庭服务中心"),
     ],
 )
 def test_names_of_less_common_kinds_of_body_are_bodies(text: str, name: str) -> None:
