@@ -366,3 +366,11 @@ def test_a_team_with_a_quoted_name_is_a_body_and_a_descriptive_one_is_not() -> N
     text = "7月20日，律政司「和解先鋒」推廣隊在社區會堂舉辦調解工作坊。"
     assert "「和解先锋」推广队" in [o.name for o in parse(text).organizations]
     assert parse("6月1日，社区反诈宣传推广队走进广场开展宣传。").organizations == []
+
+
+def test_the_body_speaking_of_the_activity_right_after_it_holds_it() -> None:
+    events = _events(
+        "另外，今年12月4日是國家憲法日，「憲法與基本法」座談會將於當日上午假青年活動中心舉行。"
+        "法務局表示，座談會歡迎市民報名參加。"
+    )
+    assert [o for t, _, o in events if t == "meeting"] == [["法务局"]]

@@ -21,6 +21,7 @@ __all__ = [
     "series_hosts",
     "sole_body",
     "speaker_body",
+    "speaker_of",
     "staff_subject",
     "title_subject",
     "told_subject",
@@ -236,3 +237,23 @@ def series_hosts(out: list[EventDraft], c: EventMention) -> list[str]:
         if d.organizers and not d.headline:
             return list(d.organizers)
     return []
+
+
+def speaker_of(text: str, c: EventMention, orgs: list[At], r: TriggerRules) -> list[str]:
+    """…座谈会将于当日举行。某局表示，座谈会欢迎市民报名: the body that speaks of the
+    activity by name in the sentence right after it in its paragraph (opening that
+    sentence with a speech verb) holds it."""
+    p1 = paragraph_of(text, c.start)[1]
+    pos = c.sent_end
+    while pos < p1 and text[pos] in "。！？!? \u3000":
+        pos += 1
+    if pos >= p1 or not c.trigger:
+        return []
+    f0, f1 = sentence_of(text, pos, pos)
+    first = next(iter(starting_in(orgs, f0, f1)), None)
+    if first is None or text[f0 : first[0]].strip():
+        return []
+    verb = next((v for v in r.speech_verbs if text.startswith(v, first[1])), None)
+    if verb is None or text[first[1] + len(verb) : first[1] + len(verb) + 1] not in "，,":
+        return []
+    return [first[2]] if c.trigger in text[first[1] : f1] else []

@@ -56,6 +56,7 @@ from .event_fallbacks import (
     series_hosts,
     sole_body,
     speaker_body,
+    speaker_of,
     staff_subject,
     title_subject,
     told_subject,
@@ -200,6 +201,7 @@ def _drafts(
         if not organizers:
             follow = follow_up(text, c, linked.triggers, r)
             organizers = follow_subject(text, follow, linked.orgs, r)
+            organizers = organizers or speaker_of(text, c, linked.orgs, r)
         # 该研讨会由某局主办 in the next sentence: hosts join the organizers
         hosts = follow_hosts(c, text, linked.orgs, r)
         organizers = organizers + [x for x in hosts if x not in organizers]
