@@ -374,3 +374,11 @@ def test_the_body_speaking_of_the_activity_right_after_it_holds_it() -> None:
         "法務局表示，座談會歡迎市民報名參加。"
     )
     assert [o for t, _, o in events if t == "meeting"] == [["法务局"]]
+
+
+def test_a_volunteers_commendation_is_an_award_and_drug_day_dates_its_day() -> None:
+    events = _events(
+        "6月27日訊\n\n社工局表示，將於6月29日假東岸社區綜合服務中心舉行禁毒義工嘉許禮。\n\n"
+        "禁毒日當天，司法警察局亦在南岸公園舉辦禁毒展覽，展出各類毒品樣本。"
+    )
+    assert [(t, d) for t, d, _ in events] == [("award", "--06-29"), ("exhibition", "--06-26")]
