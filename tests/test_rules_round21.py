@@ -382,3 +382,16 @@ def test_a_volunteers_commendation_is_an_award_and_drug_day_dates_its_day() -> N
         "禁毒日當天，司法警察局亦在南岸公園舉辦禁毒展覽，展出各類毒品樣本。"
     )
     assert [(t, d) for t, d, _ in events] == [("award", "--06-29"), ("exhibition", "--06-26")]
+
+
+def test_sessions_of_a_series_named_in_their_own_sentence_are_lectures() -> None:
+    events = _events(
+        "大廈管理法律講座\n2024-08-30\n\n"
+        "　　錦川民政事務處八月二十四日舉辦頒獎禮，表揚參與計劃的大廈。\n\n"
+        "　　講座由錦川街坊會負責籌辦，首場於六月十五日舉行，邀請政府律師講解業主立案法團的責任；"
+        "七月六日一場則由恒志律師事務所律師講解租務糾紛的處理方法。"
+    )
+    assert [(t, d) for t, d, _ in events if t == "lecture"] == [
+        ("lecture", "2024-06-15"),
+        ("lecture", "2024-07-06"),
+    ]

@@ -1,7 +1,8 @@
 """Sessions of a series told by their ordinal alone (首场讲座…。九月十四日的第二场，邀请
 某社工讲解…; 最后一场于九月二十一日举行): the noun of the activity is left out, so no
 trigger stands in the sentence. Each such session with a date of its own in its
-sentence is a mention of the type of the activity told last before it; the builder
+sentence is a mention of the type of the activity named before it in its sentence,
+else of the activity told last before it; the builder
 then dates it and gives it the series' hosts (:func:`.event_fallbacks.series_hosts`)."""
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def session_mentions(
         if any(s0 <= x.start < s1 for x in mentions):
             continue  # the sentence names its activity (首场讲座于…举行)
         k = bisect_right(starts, m.start())
-        if k == 0 or mentions[k - 1].type not in r.session_types:
+        # 讲座由某会筹办，首场于…举行: the series named before it in its sentence
+        named = [r.types.get(t.group(0)) for t in r.trigger_re.finditer(text, s0, m.start())]
+        kind = named[-1] if named else mentions[k - 1].type if k else None
+        if kind not in r.session_types:
             continue
         inside = dates.dates[
             bisect_right(dates.starts, s0 - 1) : bisect_right(dates.starts, s1 - 1)
@@ -39,7 +43,7 @@ def session_mentions(
             EventMention(
                 m.start(),
                 m.end(),
-                mentions[k - 1].type,
+                kind,
                 m.group(0),
                 s0,
                 s1,
