@@ -36,13 +36,19 @@ def _server_pid() -> int | None:
 
 
 def _alive(pid: int) -> bool:
+    """The process runs: it exists and is no zombie (an exited orphan that the
+    machine's init has not reaped yet holds no resources but its pid)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:  # pragma: no cover - another user's process
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # no procfs (macOS) or gone meanwhile
+        return True
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 def _stream(n: int):
