@@ -395,3 +395,13 @@ def test_sessions_of_a_series_named_in_their_own_sentence_are_lectures() -> None
         ("lecture", "2024-06-15"),
         ("lecture", "2024-07-06"),
     ]
+
+
+def test_an_exhibition_on_a_named_day_runs_until_the_day_its_sentence_gives() -> None:
+    a = parse(
+        "2023年工作总结\n\n4月15日全民国家安全教育日当天，县司法局联合县委国安办在城东人民广场"
+        "举办国家安全主题法治展览，展期至4月21日，展出展板36块。"
+    )
+    assert [(e.type.value, e.date, e.date_end) for e in a.events] == [
+        ("exhibition", "2023-04-15", "2023-04-21")
+    ]

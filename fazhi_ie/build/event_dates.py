@@ -36,6 +36,16 @@ __all__ = [
 ]
 
 
+def _day(d: DateExpr) -> bool:
+    """The expression names a day (2023-04-15, --04-15), not a month."""
+    return len(d.date or "") in (7, 10) and (d.date or "").count("-") >= 2
+
+
+#: Kinds of a single day (or month) an activity may run on from (a date, a named day,
+#: 当天, 今日): a day it runs until after the trigger makes them a period.
+_DAY_KINDS = ("date", "month", "recurring", "same_day", "relative")
+
+
 @dataclass(slots=True)
 class DateIndex:
     """The article's date expressions in text order, with their starts for bisection."""
@@ -136,7 +146,7 @@ class DateIndex:
         runs until (15日举办主题展览，…将持续至21日; 比赛于去年十一月展开，至今年三月截止):
         the period from its date to that one. ``d`` unchanged else, and for a launch,
         held on its day whatever the period of the campaign it opens."""
-        if d is None or not d.date or d.date_end or d.kind not in ("date", "month"):
+        if d is None or not d.date or d.date_end or d.kind not in _DAY_KINDS:
             return d
         if c.type == "launch":
             return d
@@ -148,7 +158,7 @@ class DateIndex:
             if (
                 e.date
                 and not e.date_end
-                and (e.kind == d.kind or (e.kind, d.kind) == ("until", "date"))
+                and (e.kind == d.kind or (e.kind in ("until", "date") and _day(d) and _day(e)))
                 and d.date < e.date
                 and until.search(self.text[max(0, e.start - 4) : e.start])
             ):
