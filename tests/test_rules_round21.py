@@ -405,3 +405,10 @@ def test_an_exhibition_on_a_named_day_runs_until_the_day_its_sentence_gives() ->
     assert [(e.type.value, e.date, e.date_end) for e in a.events] == [
         ("exhibition", "2023-04-15", "2023-04-21")
     ]
+
+
+def test_a_judge_invited_into_the_studio_is_a_livestream_of_the_inviter() -> None:
+    events = _events(
+        "10月20日晚，白川县司法局邀请县人民法院法官走进直播间，围绕土地承包纠纷在线答疑。"
+    )
+    assert events == [("livestream", "--10-20", ["白川县司法局"])]
