@@ -328,7 +328,15 @@ class _Pool:
         return self.executor.submit(_worker_run, batch, batch_size)
 
     def close(self, wait: bool = True) -> None:
+        """Shut the pool down; without waiting (a stream closed early, a broken pool)
+        its workers are ended too, so that none outlives the call."""
+        # the executor forgets its processes once shut down
+        procs = list((getattr(self.executor, "_processes", None) or {}).values())
         self.executor.shutdown(wait=wait, cancel_futures=True)
+        if not wait:
+            for proc in procs:
+                if proc.is_alive():
+                    proc.terminate()
 
 
 def run_parallel(
